@@ -5,8 +5,8 @@
 // - launch: resolveLaunch / dockerRunArgs / migrateLegacyContainer / describeLaunch
 // - codec: strict decode / encode / Mesos-style JSON
 // The fast-check arbitraries live in the "mesos-dockerinfo/testing" subpath.
-export { create, equals, clone, isMessage } from "@bufbuild/protobuf";
+export { clone, create, equals, isMessage } from "@bufbuild/protobuf";
+export * from "./codec/index.js";
+export * from "./launch/index.js";
 export * from "./schema/index.js";
 export * from "./validation/index.js";
-export * from "./launch/index.js";
-export * from "./codec/index.js";

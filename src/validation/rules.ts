@@ -1,0 +1,248 @@
+// The rule table: every issue code this library can report, with its severity and the reason it
+// exists. This is the single source of truth for codes: `IssueCode` is derived from it, the README
+// rule table is checked against it, and the near-miss arbitraries draw from it.
+//
+// `stricter` marks library policy that goes beyond what Mesos itself checks before launch
+// (reference mesos.md §2.3, §2.8): users otherwise learn of these defects when a container fails on
+// an agent.
+
+export type Severity = "error" | "warning";
+
+export interface RuleInfo {
+  readonly severity: Severity;
+  /** What the rule checks, in a few words. */
+  readonly what: string;
+  /** Why it matters (what Mesos or Docker does otherwise). */
+  readonly why: string;
+  /** True where this library is stricter than Mesos's own validation. */
+  readonly stricter: boolean;
+}
+
+function rule(severity: Severity, what: string, why: string, stricter = false): RuleInfo {
+  return { severity, what, why, stricter };
+}
+
+export const RULES = {
+  // --- generic -------------------------------------------------------------------------------
+  required_field_missing: rule(
+    "error",
+    "a proto2 required field is not set",
+    "protobuf-es does not check required fields on create/decode; encoding then throws and Mesos rejects the message",
+  ),
+  unknown_enum_value: rule(
+    "error",
+    "an enum field holds a number the schema does not define",
+    "closed proto2 enums: Mesos drops or rejects unknown values",
+  ),
+  // --- DockerInfo.image ----------------------------------------------------------------------
+  image_empty: rule("error", "DockerInfo.image is empty", "docker run needs an image name", true),
+  image_docker_uri: rule(
+    "error",
+    "DockerInfo.image starts with docker://",
+    "the docker:/// URI form belongs to the legacy CommandInfo.ContainerInfo; DockerInfo.image is a plain reference",
+    true,
+  ),
+  image_invalid: rule(
+    "error",
+    "DockerInfo.image is not a valid reference (distribution/reference grammar)",
+    "the docker CLI refuses it when the container starts on the agent",
+    true,
+  ),
+  // --- Volume paths --------------------------------------------------------------------------
+  path_empty: rule(
+    "error",
+    "container_dir or host_dir is set but empty",
+    "docker -v cannot express an empty path",
+    true,
+  ),
+  container_dir_not_absolute: rule(
+    "error",
+    "container_dir is not an absolute path",
+    "Docker requires an absolute mount destination",
+    true,
+  ),
+  container_dir_is_root: rule(
+    "error",
+    "container_dir is /",
+    "Docker refuses '/' as a mount destination",
+    true,
+  ),
+  container_dir_is_sandbox: rule(
+    "error",
+    "container_dir is the Mesos sandbox mount point /mnt/mesos/sandbox",
+    "Mesos always mounts the sandbox there; Docker fails with a duplicate mount point",
+    true,
+  ),
+  host_dir_not_absolute: rule(
+    "error",
+    "host_dir is not an absolute path",
+    "the seed's rule: host_dir is an absolute host directory (Mesos >= 0.23 would join it under the sandbox)",
+    true,
+  ),
+  path_contains_colon: rule(
+    "error",
+    "a volume path contains ':'",
+    "a ':' cannot be written in a docker -v spec",
+    true,
+  ),
+  path_contains_control_character: rule(
+    "error",
+    "a volume path contains NUL or another control character",
+    "such paths cannot be passed safely to docker",
+    true,
+  ),
+  path_has_parent_segment: rule(
+    "error",
+    "a volume path contains a '..' segment",
+    "'..' escapes the intended directory and Docker resolves it silently",
+    true,
+  ),
+  path_not_clean: rule(
+    "warning",
+    "a volume path is not in clean form ('//', trailing '/', '.' segments)",
+    "Docker cleans paths before comparing them; the clean form is what is mounted",
+    true,
+  ),
+  read_only_anonymous_volume: rule(
+    "error",
+    "mode RO without host_dir",
+    "Mesos writes '-v <dir>:ro', which Docker refuses as an invalid volume specification",
+    true,
+  ),
+  duplicate_container_dir: rule(
+    "error",
+    "two volumes of one DockerInfo have the same cleaned container_dir",
+    "Docker refuses duplicate mount points",
+    true,
+  ),
+  // --- ContainerInfo -------------------------------------------------------------------------
+  docker_info_missing: rule(
+    "error",
+    "ContainerInfo type DOCKER without docker",
+    "Mesos: \"DockerInfo 'docker' is not set for DOCKER typed ContainerInfo\"",
+  ),
+  // --- CommandInfo ---------------------------------------------------------------------------
+  shell_command_missing: rule(
+    "error",
+    "shell is true (the default) but value is unset",
+    "Mesos: 'Shell specified but no command value provided'",
+  ),
+  executable_missing: rule(
+    "error",
+    "shell is false and value is unset on a plain command task",
+    "without an image there is no entrypoint to fall back on",
+    true,
+  ),
+  env_name_empty: rule(
+    "error",
+    "an environment variable has an empty name",
+    "an empty name cannot be exported",
+    true,
+  ),
+  env_name_contains_equals: rule(
+    "error",
+    "an environment variable name contains '='",
+    "NAME=value would split at the wrong place",
+    true,
+  ),
+  env_name_duplicate: rule(
+    "warning",
+    "an environment variable name appears twice",
+    "only one value survives, and which one depends on the containerizer",
+    true,
+  ),
+  uri_value_empty: rule(
+    "error",
+    "a CommandInfo.URI value is empty",
+    "the fetcher fails on an empty URI",
+    true,
+  ),
+  // --- IDs -----------------------------------------------------------------------------------
+  id_empty: rule("error", "an ID is empty", "Mesos: 'ID must not be empty'"),
+  id_too_long: rule(
+    "error",
+    "an ID is longer than 255 characters",
+    "Mesos: 'ID must not be greater than 255 characters'",
+  ),
+  id_reserved: rule("error", "an ID is '.' or '..'", "Mesos: \"'<id>' is disallowed\""),
+  id_invalid_characters: rule(
+    "error",
+    "an ID contains a control character, '/' or '\\'",
+    "Mesos: \"'<id>' contains invalid characters\"",
+  ),
+  // --- TaskInfo ------------------------------------------------------------------------------
+  command_and_executor_both_set: rule(
+    "error",
+    "TaskInfo sets both command and executor",
+    "Mesos: 'Task should have at least one (but not both) of CommandInfo or ExecutorInfo present'",
+  ),
+  command_and_executor_both_missing: rule(
+    "error",
+    "TaskInfo sets neither command nor executor",
+    "Mesos: 'Task should have at least one (but not both) of CommandInfo or ExecutorInfo present'",
+  ),
+  resources_empty: rule("error", "TaskInfo has no resources", "Mesos: 'Task uses no resources'"),
+  container_ignored_with_executor: rule(
+    "warning",
+    "TaskInfo.container is set together with executor",
+    "Mesos does not launch anything with it; it is only handed to the executor",
+  ),
+  legacy_and_container_both_set: rule(
+    "error",
+    "legacy command.container and ContainerInfo both name an image",
+    "two images named: only one can be launched",
+    true,
+  ),
+  legacy_container_deprecated: rule(
+    "warning",
+    "the legacy CommandInfo.container docker:/// form is used",
+    "replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27; use migrateLegacyContainer",
+  ),
+  legacy_container_not_docker: rule(
+    "warning",
+    "the legacy CommandInfo.container image is not a docker:/// URI",
+    "only docker:/// images were launched by the Docker containerizer; other schemes are not Docker launches",
+  ),
+  // --- ExecutorInfo --------------------------------------------------------------------------
+  executor_command_missing: rule(
+    "error",
+    "ExecutorInfo.command is not set",
+    "Mesos requires it even for a Docker executor; use shell: false with no value to run the image's entrypoint",
+  ),
+  // --- Resource ------------------------------------------------------------------------------
+  resource_name_empty: rule("error", "a resource has an empty name", "Mesos rejects it"),
+  resource_type_unsupported: rule(
+    "error",
+    "a resource has type TEXT",
+    "Mesos: 'Unsupported resource type'",
+  ),
+  resource_payload_mismatch: rule(
+    "error",
+    "a resource's payload does not match its type",
+    "Mesos requires exactly the payload field named by type",
+  ),
+  scalar_invalid: rule(
+    "error",
+    "a scalar is NaN, infinite or negative",
+    "Mesos requires finite, non-negative scalar resources",
+  ),
+  range_inverted: rule("error", "a range has begin > end", "Mesos rejects inverted ranges"),
+  ranges_overlap: rule("error", "two ranges overlap", "Mesos rejects overlapping ranges"),
+  set_item_duplicate: rule(
+    "error",
+    "a set has a duplicate item",
+    "Mesos rejects duplicate set items",
+  ),
+  // --- input decoding (Standard Schema) -------------------------------------------------------
+  input_invalid: rule(
+    "error",
+    "the input could not be decoded into the message",
+    "bad JSON, an unknown key, a wrong type or an unknown enum name",
+  ),
+} as const satisfies Record<string, RuleInfo>;
+
+/** Every issue code this library can report: a closed union of snake_case strings. */
+export type IssueCode = keyof typeof RULES;
+
+/** All codes, in rule-table order. */
+export const ISSUE_CODES = Object.keys(RULES) as IssueCode[];
