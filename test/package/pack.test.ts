@@ -17,8 +17,17 @@ const EXPECTED_HEX = [
   "0a0161",
   "12030a016a",
   "1a030a0173",
-  "2213" + "0a0463707573" + "1000" + "1a09" + "09" + "0000000000000040",
-  "4a0e" + "0801" + "a20609" + "0a07" + Buffer.from("busybox").toString("hex"),
+  "2213",
+  "0a0463707573",
+  "1000",
+  "1a09",
+  "09",
+  "0000000000000040",
+  "4a0e",
+  "0801",
+  "a20609",
+  "0a07",
+  Buffer.from("busybox").toString("hex"),
 ].join("");
 
 function consumer(name: string, pkg: object, files: Record<string, string>): string {
