@@ -184,11 +184,10 @@ describe("schema descriptors", () => {
   });
 
   test('defaults: shell = true, extract = true, role = "*"', () => {
-    const def = (m: string, f: string) =>
-      messages
-        .get(m)
-        ?.fields.find((x) => x.name === f)
-        ?.getDefaultValue();
+    const def = (m: string, f: string) => {
+      const field = messages.get(m)?.fields.find((x) => x.name === f);
+      return field?.fieldKind === "scalar" ? field.getDefaultValue() : undefined;
+    };
     expect(def("mesos.CommandInfo", "shell")).toBe(true);
     expect(def("mesos.CommandInfo.URI", "extract")).toBe(true);
     expect(def("mesos.Resource", "role")).toBe("*");
