@@ -35,7 +35,12 @@ export const RULES = {
     "closed proto2 enums: Mesos drops or rejects unknown values",
   ),
   // --- DockerInfo.image ----------------------------------------------------------------------
-  image_empty: rule("error", "DockerInfo.image is empty", "docker run needs an image name", true),
+  image_empty: rule(
+    "error",
+    "DockerInfo.image (or a legacy image after docker:///) is empty",
+    "docker run needs an image name",
+    true,
+  ),
   image_docker_uri: rule(
     "error",
     "DockerInfo.image starts with docker://",
@@ -44,7 +49,7 @@ export const RULES = {
   ),
   image_invalid: rule(
     "error",
-    "DockerInfo.image is not a valid reference (distribution/reference grammar)",
+    "DockerInfo.image (or a legacy image after docker:///) is not a valid reference (distribution/reference grammar)",
     "the docker CLI refuses it when the container starts on the agent",
     true,
   ),
@@ -124,13 +129,19 @@ export const RULES = {
   // --- CommandInfo ---------------------------------------------------------------------------
   shell_command_missing: rule(
     "error",
-    "shell is true (the default) but value is unset",
-    "Mesos: 'Shell specified but no command value provided'",
+    "shell is true (the default) but value is unset (or, as library policy, empty)",
+    "Mesos: 'Shell specified but no command value provided'; /bin/sh -c '' runs nothing",
   ),
   executable_missing: rule(
     "error",
     "shell is false and value is unset on a plain command task",
     "without an image there is no entrypoint to fall back on",
+    true,
+  ),
+  arguments_ignored_with_shell: rule(
+    "warning",
+    "shell is true (the default) and arguments are set",
+    "Mesos runs only /bin/sh -c value: the arguments are silently dropped",
     true,
   ),
   env_name_empty: rule(
@@ -161,7 +172,7 @@ export const RULES = {
   id_empty: rule("error", "an ID is empty", "Mesos: 'ID must not be empty'"),
   id_too_long: rule(
     "error",
-    "an ID is longer than 255 characters",
+    "an ID is longer than 255 bytes (UTF-8)",
     "Mesos: 'ID must not be greater than 255 characters'",
   ),
   id_reserved: rule("error", "an ID is '.' or '..'", "Mesos: \"'<id>' is disallowed\""),
@@ -218,12 +229,12 @@ export const RULES = {
   ),
   resource_payload_mismatch: rule(
     "error",
-    "a resource's payload does not match its type",
+    "a resource's (or attribute's, or value's) payload does not match its type",
     "Mesos requires exactly the payload field named by type",
   ),
   scalar_invalid: rule(
     "error",
-    "a scalar is NaN, infinite or negative",
+    "a scalar is NaN or infinite, or a resource's scalar is negative",
     "Mesos requires finite, non-negative scalar resources",
   ),
   range_inverted: rule("error", "a range has begin > end", "Mesos rejects inverted ranges"),
@@ -236,8 +247,8 @@ export const RULES = {
   // --- input decoding (Standard Schema) -------------------------------------------------------
   input_invalid: rule(
     "error",
-    "the input could not be decoded into the message",
-    "bad JSON, an unknown key, a wrong type or an unknown enum name",
+    "the input could not be decoded into the message, or is not a message of the schema",
+    "bad JSON, an unknown key, a wrong type or an unknown enum name; or validate was handed another value",
   ),
 } as const satisfies Record<string, RuleInfo>;
 

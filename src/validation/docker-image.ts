@@ -1,0 +1,66 @@
+// The image rules, shared by DockerInfo.image and the image named by a legacy
+// CommandInfo.container ("docker:///<image>"): non-empty, not a docker:// URI, and a reference
+// the docker CLI accepts (distribution/reference grammar, see image-reference.ts).
+import type { Collector } from "./collector.js";
+import { quote } from "./format.js";
+import { type ImageReferenceResult, parseImageReference } from "./image-reference.js";
+
+const DOCKER_URI = "docker://";
+
+// Results for image references that parsed as valid recently. A stream of tasks names a handful
+// of images, and parsing (which also builds the normalized names) is the costliest rule; a Map
+// lookup is a fraction of it. Bounded: cleared when full, so hostile input cannot grow it.
+const recent = new Map<string, ImageReferenceResult>();
+const RECENT_MAX = 256;
+
+/**
+ * parseImageReference through a bounded cache of recent successes, shared by validate and the
+ * launch resolver so a task's image is parsed once. A cached result and its reference are frozen
+ * (shared between callers); failures are not cached (they are rare and carry the input).
+ */
+export function cachedImageReference(image: string): ImageReferenceResult {
+  const hit = recent.get(image);
+  if (hit !== undefined) return hit;
+  const parsed = parseImageReference(image);
+  if (parsed.success) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    Object.freeze(parsed.reference);
+    recent.set(image, Object.freeze(parsed));
+  }
+  return parsed;
+}
+
+/**
+ * Check an image reference reported at `field` of the current message. `legacy` is true for the
+ * text after a legacy "docker:///" prefix, which changes the wording only.
+ */
+export function checkImageText(c: Collector, image: string, field: string, legacy: boolean): void {
+  const what = legacy ? "the image after docker:///" : "image";
+  if (image === "") {
+    c.report(
+      "image_empty",
+      `${what} is empty; docker run needs an image: name one, e.g. "busybox:1.36"`,
+      field,
+    );
+    return;
+  }
+  if (image.startsWith(DOCKER_URI)) {
+    const plain = image.slice(image.startsWith("docker:///") ? 10 : 9);
+    c.report(
+      "image_docker_uri",
+      legacy
+        ? `${what} ${quote(image)} repeats the docker:// scheme; write the plain reference after docker:///, e.g. ${quote(`docker:///${plain}`)}`
+        : `image ${quote(image)} uses the docker:/// URI form, which belongs to the legacy CommandInfo.container; DockerInfo.image takes a plain reference: write ${quote(plain)}`,
+      field,
+    );
+    return;
+  }
+  const parsed = cachedImageReference(image);
+  if (!parsed.success) {
+    c.report(
+      "image_invalid",
+      `${what} is not a valid Docker image reference: ${parsed.error.message}; the docker CLI refuses it when the container starts`,
+      field,
+    );
+  }
+}

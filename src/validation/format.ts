@@ -1,0 +1,50 @@
+// Formatting helpers for issue messages and paths. Messages quote the offending value so a user
+// can find it; long values are cut so one bad 4 MiB string cannot flood a log.
+import type { Issue, IssuePath } from "./issue.js";
+
+const MAX_QUOTED = 80;
+
+/**
+ * Quote a value for an issue message: JSON string syntax (control characters escaped), cut to
+ * 80 characters with an ellipsis and the full length when longer.
+ */
+export function quote(value: string): string {
+  if (value.length <= MAX_QUOTED) {
+    return JSON.stringify(value);
+  }
+  return `${JSON.stringify(value.slice(0, MAX_QUOTED - 1))}… (${value.length} characters)`;
+}
+
+/**
+ * Render a path the way it reads in Mesos JSON: `container.docker.volume[0].host_dir`.
+ * The root (an empty path) renders as an empty string.
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") {
+      out += `[${key}]`;
+    } else {
+      out += out === "" ? key : `.${key}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * One line per issue: `error container.docker.volume[0].host_dir: <message> [host_dir_not_absolute]`.
+ * Issues on the validated message itself show `(root)` as their path.
+ */
+export function formatIssues(issues: readonly Issue[]): string {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    lines.push(
+      `${issue.severity} ${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]`,
+    );
+  }
+  return lines.join("\n");
+}
+
+function formatIssuePath(path: IssuePath): string {
+  return path.length === 0 ? "(root)" : formatPath(path);
+}
