@@ -1,2 +1,29 @@
 // Public API of src/launch; re-exported from the package root.
-export {};
+export { describeLaunch } from "./describe-launch.js";
+export {
+  type DockerRunArgsResult,
+  type DockerRunOptions,
+  dockerRunArgs,
+  safeDockerRunArgs,
+} from "./docker-run-args.js";
+export { LAUNCH_ERROR_CODES, LaunchError, type LaunchErrorCode } from "./errors.js";
+export type {
+  CommandLaunch,
+  CustomExecutorLaunch,
+  DockerExecutorLaunch,
+  DockerLaunch,
+  DockerTaskLaunch,
+  Launch,
+  LaunchCommand,
+  LaunchEnvironmentVariable,
+  LaunchExecutor,
+  LaunchKind,
+  LaunchResult,
+  LaunchVolume,
+} from "./launch.js";
+export {
+  type MigrateLegacyContainerResult,
+  migrateLegacyContainer,
+  safeMigrateLegacyContainer,
+} from "./migrate-legacy-container.js";
+export { resolveLaunch } from "./resolve-launch.js";

@@ -1,0 +1,340 @@
+// dockerRunArgs: the `docker run` argument vector Mesos's Docker containerizer would execute for a
+// docker-task or docker-executor launch (reference mesos.md §3.4, `Docker::RunOptions::create` and
+// `Docker::run` at Mesos 1.11), as far as the seed's fields reach.
+import { type Resource, type TaskInfo, Value_Type } from "../../gen/mesos/mesos_pb.js";
+import { quote } from "../validation/format.js";
+import { cleanPath, controlCharIndex } from "../validation/path-text.js";
+import { invalidTaskError, LaunchError } from "./errors.js";
+import type { DockerLaunch, Launch } from "./launch.js";
+import { resolveLaunch } from "./resolve-launch.js";
+
+/** Options for the parts of the command line that come from the agent, not the TaskInfo. */
+export interface DockerRunOptions {
+  /**
+   * The host sandbox directory, mounted at `mappedDirectory`. Mesos uses
+   * `<work_dir>/slaves/<slave_id>/frameworks/<framework_id>/executors/<executor_id>/runs/<container_id>`.
+   * Default: that layout under `/var/lib/mesos` with `runs/latest` (the symlink Mesos keeps to
+   * the newest run), the IDs from the task (characters outside `[A-Za-z0-9_.-]` replaced by `_`),
+   * and the literal `<framework_id>` when the task does not name its framework (a TaskInfo
+   * never does; an ExecutorInfo may).
+   */
+  sandboxDirectory?: string;
+  /** Where the sandbox appears in the container (agent flag `--sandbox_directory`). Default `/mnt/mesos/sandbox`. */
+  mappedDirectory?: string;
+  /**
+   * The container name. Mesos uses `mesos-<ContainerID>`, a UUID the agent picks at launch.
+   * Default: `mesos-<executor_id>`, where the executor ID is the task ID for a docker-task (the
+   * agent's generated command executor takes the task's ID) and ExecutorInfo.executor_id for a
+   * docker-executor, with characters outside `[A-Za-z0-9_.-]` replaced by `_` so the name is
+   * one Docker accepts.
+   */
+  containerName?: string;
+  /** The docker binary (agent flag `--docker`). Default `docker`. */
+  dockerPath?: string;
+  /** The Docker daemon socket path (agent flag `--docker_socket`), written as `-H unix://<path>`. Default `/var/run/docker.sock`. */
+  dockerSocket?: string;
+  /**
+   * The environment Mesos passes besides the command's: hook variables for a docker-task; for a
+   * docker-executor, the agent's executor environment (LIBPROCESS_PORT, MESOS_FRAMEWORK_ID,
+   * MESOS_EXECUTOR_ID, MESOS_DIRECTORY, MESOS_SLAVE_ID, MESOS_SLAVE_PID, MESOS_AGENT_ENDPOINT,
+   * MESOS_CHECKPOINT, ...), which depends on the agent and is therefore left to the caller.
+   * A CommandInfo variable whose name is a key here is skipped, as Mesos does. Default `{}`.
+   */
+  environment?: Readonly<Record<string, string>>;
+}
+
+/** The result of safeDockerRunArgs. */
+export type DockerRunArgsResult =
+  | { readonly success: true; readonly args: string[] }
+  | { readonly success: false; readonly error: LaunchError };
+
+const DEFAULT_MAPPED_DIRECTORY = "/mnt/mesos/sandbox";
+const DEFAULT_SOCKET = "/var/run/docker.sock";
+const DEFAULT_WORK_DIR = "/var/lib/mesos";
+// Mesos constants (src/slave/constants.cpp): CPU_SHARES_PER_CPU, MIN_CPU_SHARES, MIN_MEMORY.
+const CPU_SHARES_PER_CPU = 1024;
+const MIN_CPU_SHARES = 2n;
+const MIB = 1024n * 1024n;
+const MIN_MEMORY_BYTES = 32n * MIB;
+// Docker's container name grammar (daemon/names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
+const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
+
+/**
+ * The `docker run` argv that Mesos 1.11's Docker containerizer would execute for `task`, in its
+ * order (reference mesos.md §3.4):
+ *
+ * `docker -H unix://<socket> run [--cpu-shares N] [--memory BYTES] (-e K=V)… (-v SPEC)…
+ * -v <sandbox>:<mapped> --net host [--entrypoint /bin/sh] --name <name> <image> [ARGS…]`
+ *
+ * - `--cpu-shares max(1024 × cpus, 2)` and `--memory max(mem, 32 MB)` in bytes, from the scalar
+ *   `cpus`/`mem` resources (all roles summed; Mesos sums scalars in thousandths and truncates mem to
+ *   whole megabytes). A docker-task uses the task's resources (the docker executor adds
+ *   `task.executor.resources`, empty for a command task); a docker-executor uses the executor's
+ *   plus the task's (the agent adds the first task's resources when it launches the executor).
+ *   No `--cpu-quota`: that needs the agent flag `--cgroups_enable_cfs`.
+ * - `-e` for every variable of one map, sorted by key in code-point order (Mesos uses a
+ *   `std::map`): `options.environment`, then the command's variables (skipped when the key is in
+ *   `options.environment`; a name repeated in the command keeps its last value), then
+ *   `MESOS_SANDBOX=<mapped>` and `MESOS_CONTAINER_NAME=<name>`, which override any user value.
+ * - `-v <host_dir>:<container_dir>:rw|ro` per volume; `-v <container_dir>` alone for an anonymous
+ *   volume (no host_dir): Docker refuses a mode there. Mesos 1.x itself refuses a volume without a
+ *   host path ("Host path or volume source is required"); the seed's design allows it, and this is
+ *   the only way Docker accepts it. Then always `-v <sandbox>:<mapped>`.
+ * - `--net host` (DockerInfo has no network field in the seed; HOST is Mesos's default).
+ * - `--entrypoint /bin/sh` when `shell` is true, then `--name`, then the image exactly as given
+ *   (for the legacy form, the text after `docker:///`: the argv is what Mesos 1.11 would run for the
+ *   migrated task, since Mesos ≥ 0.27 no longer reads the legacy field).
+ * - Arguments: `-c <value>` when `shell` is true; otherwise `<value>` (when set) followed by every
+ *   `arguments[i]`, and nothing at all when both are empty (the image's ENTRYPOINT/CMD run).
+ *
+ * Docker and the Mesos containerizer read `arguments` differently. Docker appends all of them
+ * after `value`, so they become argv[1…] of the container command and `arguments[0]` is an
+ * ordinary argument: `{ shell: false, value: "/bin/echo", arguments: ["echo", "hi"] }` prints
+ * "echo hi" under Docker. The Mesos containerizer (the "command" and "custom-executor" launches)
+ * execs `value` with `arguments` as the whole argv, so `arguments[0]` is argv[0] (the program's
+ * name) and the same command prints "hi".
+ *
+ * Not written, because the seed has no field for them: `--privileged`, `--volume-driver`,
+ * `--hostname`, `-p`, `--device`, `--dns*`, docker parameters, `MESOS_ALLOCATION_ROLE`.
+ *
+ * @throws LaunchError `invalid_task` (validate() reports errors; they are in `.issues`),
+ *   `not_docker_launch` (a command or custom-executor launch), or `invalid_option`.
+ */
+export function dockerRunArgs(task: TaskInfo, options: DockerRunOptions = {}): string[] {
+  const result = buildDockerRunArgs(task, options);
+  if (result instanceof LaunchError) throw result;
+  return result;
+}
+
+/** dockerRunArgs without throwing: `{ success: true, args }` or `{ success: false, error }`. */
+export function safeDockerRunArgs(
+  task: TaskInfo,
+  options: DockerRunOptions = {},
+): DockerRunArgsResult {
+  const result = buildDockerRunArgs(task, options);
+  return result instanceof LaunchError
+    ? { success: false, error: result }
+    : { success: true, args: result };
+}
+
+function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[] | LaunchError {
+  if (typeof options !== "object" || options === null) {
+    return invalidOption("options", options, "must be an object (or omitted)");
+  }
+  const resolved = resolveLaunch(task);
+  if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
+  const launch = resolved.launch;
+  if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {
+    return notDockerLaunch(launch);
+  }
+  const executorId =
+    launch.kind === "docker-executor" ? launch.executor.id : (task.taskId?.value ?? "");
+  const name = options.containerName ?? `mesos-${dockerSafe(executorId)}`;
+  const mapped = options.mappedDirectory ?? DEFAULT_MAPPED_DIRECTORY;
+  const sandbox = options.sandboxDirectory ?? defaultSandbox(task, launch, executorId);
+  const environment = options.environment ?? {};
+  const dockerPath = options.dockerPath ?? "docker";
+  const socket = options.dockerSocket ?? DEFAULT_SOCKET;
+  const optionError = checkOptions(launch, name, mapped, sandbox, environment, dockerPath, socket);
+  if (optionError !== undefined) return optionError;
+
+  const args = [dockerPath, "-H", `unix://${socket}`, "run"];
+
+  const executorResources = launch.kind === "docker-executor" ? launch.executor.info.resources : [];
+  const cpus = scalarSum(task.resources, executorResources, "cpus");
+  if (cpus !== undefined) {
+    const shares = BigInt(Math.trunc(CPU_SHARES_PER_CPU * cpus));
+    args.push("--cpu-shares", String(shares > MIN_CPU_SHARES ? shares : MIN_CPU_SHARES));
+  }
+  const mem = scalarSum(task.resources, executorResources, "mem");
+  if (mem !== undefined) {
+    const bytes = BigInt(Math.trunc(mem)) * MIB;
+    args.push("--memory", String(bytes > MIN_MEMORY_BYTES ? bytes : MIN_MEMORY_BYTES));
+  }
+
+  const env = new Map<string, string>(Object.entries(environment));
+  for (const variable of launch.command.environment) {
+    if (!Object.hasOwn(environment, variable.name)) env.set(variable.name, variable.value);
+  }
+  env.set("MESOS_SANDBOX", mapped);
+  env.set("MESOS_CONTAINER_NAME", name);
+  for (const key of [...env.keys()].sort(compareCodePoints)) {
+    args.push("-e", `${key}=${env.get(key)}`);
+  }
+
+  for (const volume of launch.volumes) {
+    args.push(
+      "-v",
+      volume.hostDir === undefined
+        ? volume.containerDir
+        : `${volume.hostDir}:${volume.containerDir}:${volume.mode}`,
+    );
+  }
+  args.push("-v", `${sandbox}:${mapped}`);
+  args.push("--net", "host");
+
+  const command = launch.command;
+  if (command.shell) args.push("--entrypoint", "/bin/sh");
+  args.push("--name", name);
+  args.push(launch.rawImage);
+  if (command.shell) {
+    // validate() guarantees a value when shell is true (shell_command_missing).
+    args.push("-c", command.value ?? "");
+  } else {
+    if (command.value !== undefined) args.push(command.value);
+    args.push(...command.arguments);
+  }
+  return args;
+}
+
+/**
+ * The sum of the SCALAR resources called `name` over both lists, computed as Mesos does in
+ * thousandths (Value::Scalar arithmetic is fixed-point since 0.28), or undefined if none.
+ */
+function scalarSum(
+  first: readonly Resource[],
+  second: readonly Resource[],
+  name: string,
+): number | undefined {
+  let thousandths = 0;
+  let found = false;
+  for (const list of [first, second]) {
+    for (const resource of list) {
+      if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
+        thousandths += Math.round(resource.scalar.value * 1000);
+        found = true;
+      }
+    }
+  }
+  return found ? thousandths / 1000 : undefined;
+}
+
+/** Order of C++ `std::string` comparison on UTF-8 text: Unicode code point order. */
+function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // UTF-16 order differs from code point order only where a surrogate (a code point above
+      // U+FFFF) meets U+E000–U+FFFF: the surrogate is the larger code point.
+      const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+      const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+      if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+/** Replaces every character Docker does not allow in a container name with `_`. */
+function dockerSafe(id: string): string {
+  return id.replace(NOT_NAME_CHARACTER, "_");
+}
+
+function defaultSandbox(task: TaskInfo, launch: DockerLaunch, executorId: string): string {
+  const frameworkId =
+    launch.kind === "docker-executor" ? launch.executor.info.frameworkId?.value : undefined;
+  const framework = frameworkId === undefined ? "<framework_id>" : dockerSafe(frameworkId);
+  const slave = dockerSafe(task.slaveId?.value ?? "");
+  return `${DEFAULT_WORK_DIR}/slaves/${slave}/frameworks/${framework}/executors/${dockerSafe(executorId)}/runs/latest`;
+}
+
+function checkOptions(
+  launch: DockerLaunch,
+  name: string,
+  mapped: string,
+  sandbox: string,
+  environment: Readonly<Record<string, string>>,
+  dockerPath: string,
+  socket: string,
+): LaunchError | undefined {
+  if (typeof dockerPath !== "string" || dockerPath === "" || controlCharIndex(dockerPath) >= 0) {
+    return invalidOption("dockerPath", dockerPath, "must be a non-empty path to the docker binary");
+  }
+  const socketProblem = absolutePathProblem(socket);
+  if (socketProblem !== undefined) {
+    return invalidOption("dockerSocket", socket, `must be an absolute path (${socketProblem})`);
+  }
+  if (typeof name !== "string" || !DOCKER_NAME.test(name)) {
+    return invalidOption(
+      "containerName",
+      name,
+      "must match Docker's container name grammar [a-zA-Z0-9][a-zA-Z0-9_.-]+",
+    );
+  }
+  for (const [option, path] of [
+    ["sandboxDirectory", sandbox],
+    ["mappedDirectory", mapped],
+  ] as const) {
+    const problem =
+      absolutePathProblem(path) ??
+      (path.includes(":") ? "a ':' cannot be written in a docker -v spec" : undefined);
+    if (problem !== undefined) {
+      return invalidOption(option, path, `must be an absolute directory (${problem})`);
+    }
+  }
+  const mappedClean = cleanPath(mapped);
+  if (mappedClean === "/") {
+    return invalidOption(
+      "mappedDirectory",
+      mapped,
+      "must not be '/' (Docker refuses it as a mount point)",
+    );
+  }
+  for (const [index, volume] of launch.volumes.entries()) {
+    if (cleanPath(volume.containerDir) === mappedClean) {
+      return invalidOption(
+        "mappedDirectory",
+        mapped,
+        `collides with volume ${index}'s container_dir ${JSON.stringify(volume.containerDir)} (Docker fails with "Duplicate mount point"); choose another mapped directory or move the volume`,
+      );
+    }
+  }
+  if (typeof environment !== "object" || environment === null) {
+    return invalidOption("environment", environment, "must be an object of NAME: value strings");
+  }
+  for (const [key, value] of Object.entries(environment)) {
+    if (key === "" || key.includes("=") || typeof value !== "string") {
+      return invalidOption(
+        "environment",
+        key,
+        "needs non-empty names without '=' and string values (each becomes -e NAME=value)",
+      );
+    }
+  }
+  return undefined;
+}
+
+function absolutePathProblem(path: unknown): string | undefined {
+  if (typeof path !== "string") return `got ${typeof path}`;
+  if (!path.startsWith("/")) return "it does not start with '/'";
+  // NUL and other control characters cannot be passed safely in an argv element or a -v spec.
+  if (controlCharIndex(path) >= 0) return "it contains a control character";
+  return undefined;
+}
+
+function invalidOption(option: string, value: unknown, problem: string): LaunchError {
+  return new LaunchError(
+    "invalid_option",
+    `dockerRunArgs: option ${option} ${typeof value === "string" ? quote(value) : String(value)} ${problem}.`,
+    { path: ["options", option] },
+  );
+}
+
+function notDockerLaunch(launch: Launch): LaunchError {
+  const how =
+    launch.kind === "command"
+      ? "a command task (its CommandInfo runs under the Mesos CommandExecutor, without a container)"
+      : `a custom executor task (executor ${JSON.stringify(launch.executor?.id)} runs under the Mesos containerizer, without Docker)`;
+  const fix =
+    launch.kind === "command"
+      ? "set container: { type: DOCKER, docker: { image } } on the task"
+      : "set container: { type: DOCKER, docker: { image } } on the executor";
+  return new LaunchError(
+    "not_docker_launch",
+    `dockerRunArgs: the task is ${how}, so Mesos runs no docker command for it. To launch it with Docker, ${fix}.`,
+    { path: launch.kind === "command" ? ["container"] : ["executor", "container"] },
+  );
+}
