@@ -26,7 +26,7 @@ import {
   TaskInfoSchema,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
 } from "../../gen/mesos/mesos_pb.js";
-import { parseImageReference } from "../validation/image-reference.js";
+import { cachedImageReference } from "../validation/docker-image.js";
 import type { Issue } from "../validation/issue.js";
 import { legacyDockerImage } from "../validation/legacy-container.js";
 import { validate } from "../validation/validate.js";
@@ -121,7 +121,9 @@ function dockerLaunch(
   command: LaunchCommand,
   executor?: LaunchExecutor,
 ): DockerLaunch | Issue {
-  const parsed = parseImageReference(rawImage);
+  // The cache validate() filled moments ago: the image is parsed once per task, not twice. The
+  // reference it returns is frozen because it is shared.
+  const parsed = cachedImageReference(rawImage);
   if (!parsed.success) {
     // validate() checks every image with the same parser, so this is unreachable unless the
     // two disagree; report it as the issue validate() would have given rather than throw.
