@@ -1,0 +1,304 @@
+// Near misses in TaskInfo itself, the IDs, labels and resources.
+import { clearField, create, type MessageInitShape } from "@bufbuild/protobuf";
+import * as fc from "fast-check";
+import {
+  FrameworkIDSchema,
+  LabelSchema,
+  LabelsSchema,
+  type Resource,
+  ResourceSchema,
+  TaskIDSchema,
+  type TaskInfo,
+  TaskInfoSchema,
+  Value_Type,
+} from "../../gen/mesos/mesos_pb.js";
+import type { IssueCode, IssuePath } from "../validation/issue.js";
+import { executorInfo } from "./executor-info.js";
+import { mesosId } from "./mesos-id.js";
+import {
+  type Defect,
+  defect,
+  type Located,
+  partDefect,
+  pick,
+  resourcesOf,
+  setUnknownEnum,
+  unknownEnumForm,
+} from "./near-miss.js";
+import { taskInfo } from "./task-info.js";
+
+const anyTask = taskInfo();
+
+// --- IDs ---------------------------------------------------------------------------------------
+
+type IdField = "task_id" | "slave_id" | "executor_id" | "framework_id";
+
+/** Set the value of one of the task's IDs (framework_id is added to an executor without one). */
+function setId(task: TaskInfo, n: number, value: string): IssuePath {
+  const executor = task.executor;
+  const fields: IdField[] =
+    executor === undefined
+      ? ["task_id", "slave_id"]
+      : ["task_id", "slave_id", "executor_id", "framework_id"];
+  const field = fields[pick(n, fields.length)] as IdField;
+  switch (field) {
+    case "task_id":
+      task.taskId = create(TaskIDSchema, { value });
+      return ["task_id", "value"];
+    case "slave_id":
+      if (task.slaveId !== undefined) task.slaveId.value = value;
+      return ["slave_id", "value"];
+    case "executor_id":
+      if (executor?.executorId !== undefined) executor.executorId.value = value;
+      return ["executor", "executor_id", "value"];
+    case "framework_id":
+      if (executor !== undefined) executor.frameworkId = create(FrameworkIDSchema, { value });
+      return ["executor", "framework_id", "value"];
+  }
+}
+
+function idDefect(code: IssueCode, value: fc.Arbitrary<string>): Defect {
+  return defect(code, anyTask, fc.tuple(fc.nat(), value), (task, [n, v]) => setId(task, n, v));
+}
+
+/** Insert `text` at a code point boundary of `id` chosen by `n` (never inside a surrogate pair). */
+function insertAt(id: string, n: number, text: string): string {
+  const codePoints = Array.from(id);
+  codePoints.splice(n % (codePoints.length + 1), 0, text);
+  return codePoints.join("");
+}
+
+// --- resources ---------------------------------------------------------------------------------
+
+type Payload = "scalar" | "ranges" | "set";
+const PAYLOADS: readonly Payload[] = ["scalar", "ranges", "set"];
+const TYPE_OF: Record<Payload, Value_Type> = {
+  scalar: Value_Type.SCALAR,
+  ranges: Value_Type.RANGES,
+  set: Value_Type.SET,
+};
+
+/** A valid payload of each kind, to build mismatches from. */
+const VALID_PAYLOAD = {
+  scalar: { value: 1 },
+  ranges: { range: [{ begin: 31000n, end: 31010n }] },
+  set: { item: ["a", "b"] },
+} as const;
+
+const resourceTarget = fc.tuple(fc.nat(), fc.boolean());
+
+/** The resource chosen by `[n, useExecutor]`: in the task's list, or in its executor's. */
+function resourceOf(task: TaskInfo, [n, useExecutor]: [number, boolean]): Located<Resource> {
+  const list = resourcesOf(task, useExecutor);
+  const index = pick(n, list.value.length);
+  return { value: list.value[index] as Resource, path: [...list.path, index] };
+}
+
+/** A defect that breaks one resource; `apply` returns the path inside the resource. */
+function resourceDefect<P>(
+  code: IssueCode,
+  params: fc.Arbitrary<P>,
+  apply: (r: Resource, p: P) => IssuePath,
+): Defect {
+  return partDefect(code, anyTask, resourceTarget, resourceOf, params, apply);
+}
+
+/** Replace a resource by one of the same name built by `build`, which also names the issue's path. */
+function replaceDefect<P>(
+  code: IssueCode,
+  params: fc.Arbitrary<P>,
+  build: (name: string, p: P) => { init: MessageInitShape<typeof ResourceSchema>; at: IssuePath },
+): Defect {
+  return defect(code, anyTask, fc.tuple(resourceTarget, params), (task, [target, p]) => {
+    const [n, useExecutor] = target;
+    const list = resourcesOf(task, useExecutor);
+    const index = pick(n, list.value.length);
+    const { init, at } = build((list.value[index] as Resource).name, p);
+    list.value[index] = create(ResourceSchema, init);
+    return [...list.path, index, ...at];
+  });
+}
+
+const bigStep = fc.bigInt({ min: 0n, max: 1000n });
+
+/** Near misses of the task, ID, label and resource rules. */
+export function taskDefects(): Defect[] {
+  return [
+    // --- task --------------------------------------------------------------------------------
+    defect(
+      "required_field_missing",
+      anyTask,
+      fc.constantFrom("name", "task_id", "slave_id"),
+      (task, field) => {
+        if (field === "name") clearField(task, TaskInfoSchema.field.name);
+        else if (field === "task_id") task.taskId = undefined;
+        else task.slaveId = undefined;
+        return [field];
+      },
+    ),
+    defect("required_field_missing", anyTask, fc.constant(null), (task) => {
+      if (task.taskId !== undefined) clearField(task.taskId, TaskIDSchema.field.value);
+      return ["task_id", "value"];
+    }),
+    defect(
+      "required_field_missing",
+      fc.oneof(taskInfo({ kind: "docker-executor" }), taskInfo({ kind: "custom-executor" })),
+      fc.constant(null),
+      (task) => {
+        if (task.executor !== undefined) task.executor.executorId = undefined;
+        return ["executor", "executor_id"];
+      },
+    ),
+    defect("required_field_missing", anyTask, fc.nat(), (task, n) => {
+      task.labels ??= create(LabelsSchema);
+      const list = task.labels.labels;
+      if (list.length === 0) list.push(create(LabelSchema, { key: "k" }));
+      const index = pick(n, list.length);
+      const label = list[index];
+      if (label !== undefined) clearField(label, LabelSchema.field.key);
+      return ["labels", "labels", index, "key"];
+    }),
+    defect(
+      "command_and_executor_both_set",
+      taskInfo({ kind: "command" }),
+      executorInfo({ image: "custom" }),
+      (task, executor) => {
+        task.executor = executor;
+        return [];
+      },
+    ),
+    defect(
+      "command_and_executor_both_missing",
+      fc.oneof(taskInfo({ kind: "command" }), taskInfo({ kind: "custom-executor" })),
+      fc.constant(null),
+      (task) => {
+        task.command = undefined;
+        task.executor = undefined;
+        return [];
+      },
+    ),
+    defect("resources_empty", anyTask, fc.constant(null), (task) => {
+      task.resources = [];
+      return ["resources"];
+    }),
+    // --- IDs ---------------------------------------------------------------------------------
+    idDefect("id_empty", fc.constant("")),
+    // Over 255 UTF-8 bytes; the multi-byte forms are short in UTF-16 code units.
+    idDefect(
+      "id_too_long",
+      fc.constantFrom("a".repeat(256), "é".repeat(128), "日".repeat(86), "😀".repeat(64)),
+    ),
+    idDefect("id_reserved", fc.constantFrom(".", "..")),
+    idDefect(
+      "id_invalid_characters",
+      fc
+        .tuple(mesosId(), fc.nat(), fc.constantFrom("/", "\\", "\u0000", "\n", "\u001f", "\u007f"))
+        .map(([id, n, bad]) => insertAt(id, n, bad)),
+    ),
+    // --- resources ---------------------------------------------------------------------------
+    resourceDefect("required_field_missing", fc.constantFrom("name", "type"), (r, field) => {
+      clearField(r, field === "name" ? ResourceSchema.field.name : ResourceSchema.field.type);
+      return [field];
+    }),
+    resourceDefect("resource_name_empty", fc.constant(null), (r) => {
+      r.name = "";
+      return ["name"];
+    }),
+    resourceDefect(
+      "unknown_enum_value",
+      fc.tuple(fc.constantFrom(4, 9, -1), unknownEnumForm),
+      (r, [value, decoded]) => {
+        setUnknownEnum(r, "type", 2, value, decoded);
+        return ["type"];
+      },
+    ),
+    replaceDefect("resource_type_unsupported", fc.constant(null), (name) => ({
+      init: { name, type: Value_Type.TEXT },
+      at: ["type"],
+    })),
+    // The payload that type names is missing, or another payload is set beside it.
+    replaceDefect(
+      "resource_payload_mismatch",
+      fc.tuple(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PAYLOADS), fc.boolean()),
+      (name, [type, other, missing]) => {
+        if (missing || other === type) {
+          return { init: { name, type: TYPE_OF[type] }, at: [type] };
+        }
+        return {
+          init: {
+            name,
+            type: TYPE_OF[type],
+            [type]: VALID_PAYLOAD[type],
+            [other]: VALID_PAYLOAD[other],
+          },
+          at: [other],
+        };
+      },
+    ),
+    replaceDefect(
+      "scalar_invalid",
+      fc.oneof(
+        fc.constantFrom(
+          Number.NaN,
+          Number.POSITIVE_INFINITY,
+          Number.NEGATIVE_INFINITY,
+          -1,
+          -Number.MIN_VALUE,
+        ),
+        fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+      ),
+      (name, value) => ({
+        init: { name, type: Value_Type.SCALAR, scalar: { value } },
+        at: ["scalar", "value"],
+      }),
+    ),
+    replaceDefect("range_inverted", fc.tuple(bigStep, bigStep), (name, [end, gap]) => ({
+      init: { name, type: Value_Type.RANGES, ranges: { range: [{ begin: end + gap + 1n, end }] } },
+      at: ["ranges", "range", 0],
+    })),
+    // The second range starts inside the first (begin ≤ the first's end).
+    replaceDefect(
+      "ranges_overlap",
+      fc.tuple(bigStep, bigStep, bigStep, bigStep),
+      (name, [a, len, into, len2]) => {
+        const second = a + (into % (len + 1n)); // starts within [a, a + len]
+        return {
+          init: {
+            name,
+            type: Value_Type.RANGES,
+            ranges: {
+              range: [
+                { begin: a, end: a + len },
+                { begin: second, end: second + len2 },
+              ],
+            },
+          },
+          at: ["ranges", "range", 1],
+        };
+      },
+    ),
+    replaceDefect(
+      "set_item_duplicate",
+      fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+      (name, items) => ({
+        init: { name, type: Value_Type.SET, set: { item: [...items, items[0] as string] } },
+        at: ["set", "item", items.length],
+      }),
+    ),
+    replaceDefect(
+      "required_field_missing",
+      fc.constantFrom("scalar", "begin", "end"),
+      (name, field) =>
+        field === "scalar"
+          ? { init: { name, type: Value_Type.SCALAR, scalar: {} }, at: ["scalar", "value"] }
+          : {
+              init: {
+                name,
+                type: Value_Type.RANGES,
+                ranges: { range: [field === "begin" ? { end: 5n } : { begin: 5n }] },
+              },
+              at: ["ranges", "range", 0, field],
+            },
+    ),
+  ];
+}

@@ -1,0 +1,119 @@
+// mutatedBytes(): byte strings near a valid encoding — the inputs that find decoder bugs, since
+// purely random bytes rarely get past the first tag.
+import * as fc from "fast-check";
+
+/** One edit of a byte string; positions are taken modulo the current length. */
+type Mutation =
+  | { readonly kind: "set"; readonly at: number; readonly byte: number }
+  | { readonly kind: "insert"; readonly at: number; readonly bytes: Uint8Array }
+  | { readonly kind: "delete"; readonly at: number; readonly length: number }
+  | { readonly kind: "truncate"; readonly at: number }
+  | { readonly kind: "duplicate"; readonly at: number; readonly length: number };
+
+// Bytes that matter on the wire: continuation bits, every wire type, big lengths.
+const interestingByte = fc.oneof(
+  fc.integer({ min: 0, max: 255 }),
+  fc.constantFrom(
+    0x00,
+    0x01,
+    0x02,
+    0x07,
+    0x08,
+    0x0a,
+    0x0b,
+    0x0c,
+    0x0d,
+    0x0e,
+    0x0f,
+    0x7f,
+    0x80,
+    0xff,
+  ),
+);
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant("set" as const), at: fc.nat(), byte: interestingByte }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    bytes: fc
+      .array(interestingByte, { minLength: 1, maxLength: 10 })
+      .map((b) => Uint8Array.from(b)),
+  }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 8 }),
+  }),
+  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant("duplicate" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 16 }),
+  }),
+);
+
+function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
+  const n = bytes.length;
+  const at = n === 0 ? 0 : m.at % (n + 1);
+  switch (m.kind) {
+    case "set": {
+      if (n === 0) return Uint8Array.of(m.byte);
+      const out = bytes.slice();
+      out[m.at % n] = m.byte;
+      return out;
+    }
+    case "insert": {
+      const out = new Uint8Array(n + m.bytes.length);
+      out.set(bytes.subarray(0, at));
+      out.set(m.bytes, at);
+      out.set(bytes.subarray(at), at + m.bytes.length);
+      return out;
+    }
+    case "delete": {
+      const out = new Uint8Array(n - Math.min(m.length, n - at));
+      out.set(bytes.subarray(0, at));
+      out.set(bytes.subarray(at + m.length), at);
+      return out;
+    }
+    case "truncate":
+      return bytes.slice(0, at);
+    case "duplicate": {
+      const slice = bytes.subarray(at, at + m.length);
+      const out = new Uint8Array(n + slice.length);
+      out.set(bytes.subarray(0, at + slice.length));
+      out.set(slice, at + slice.length);
+      out.set(bytes.subarray(at + slice.length), at + 2 * slice.length);
+      return out;
+    }
+  }
+}
+
+/**
+ * Byte strings made from `source` (typically valid encodings) by 1–`maxMutations` edits: set a byte
+ * (favouring wire-significant values such as 0x80 or wire types 6/7), insert bytes, delete a
+ * run, truncate, or duplicate a run. The source array is never modified. Shrinks toward fewer and
+ * smaller edits of a smaller source.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check";
+ * import { DecodeError, encode, safeDecode, TaskInfoSchema } from "mesos-dockerinfo";
+ * import { arbitraryMessage, mutatedBytes } from "mesos-dockerinfo/testing";
+ *
+ * const encoded = arbitraryMessage(TaskInfoSchema).map((t) => encode(TaskInfoSchema, t));
+ * fc.assert(
+ *   fc.property(mutatedBytes(encoded), (bytes) => {
+ *     const result = safeDecode(TaskInfoSchema, bytes); // throws only on a bug
+ *     return result.success || result.error instanceof DecodeError;
+ *   }),
+ * );
+ * ```
+ */
+export function mutatedBytes(
+  source: fc.Arbitrary<Uint8Array>,
+  options: { readonly maxMutations?: number } = {},
+): fc.Arbitrary<Uint8Array> {
+  const mutations = fc.array(mutation, { minLength: 1, maxLength: options.maxMutations ?? 3 });
+  return fc.tuple(source, mutations).map(([bytes, edits]) => edits.reduce(apply, bytes));
+}
