@@ -1,0 +1,104 @@
+// --help texts. Kept next to each other so the exit codes and shared options read the same in
+// every command.
+export const PROGRAM = "mesos-dockerinfo";
+
+const EXIT_CODES = `Exit codes:
+  0  every input is valid (warnings allowed unless --strict)
+  1  some input decoded but is invalid (with --strict: or has warnings)
+  2  usage error, unreadable file, or input that cannot be decoded`;
+
+const TYPES = `Types (--type, case-insensitive): TaskInfo (default), ExecutorInfo, CommandInfo, ContainerInfo,
+  DockerInfo, Volume, Offer, Resource, Value, Labels, ... any message of mesos.proto, by its
+  name inside the package (ContainerInfo.DockerInfo) or its last segment when unique.`;
+
+export const MAIN_HELP = `Usage: ${PROGRAM} <command> [options]
+
+Check, explain and convert Apache Mesos TaskInfo messages (ContainerInfo/DockerInfo).
+
+Commands:
+  check FILE...       validate messages; show the launch path, every issue, the docker run argv
+  convert [IN] [OUT]  strict decode, then encode: Mesos-style JSON <-> binary protobuf
+  help [COMMAND]      show help for a command
+
+Options:
+  -h, --help          show this help
+  -V, --version       print the version
+
+Run '${PROGRAM} <command> --help' for a command's options.
+
+${EXIT_CODES}
+`;
+
+export const CHECK_HELP = `Usage: ${PROGRAM} check [options] FILE...
+
+Decodes each FILE ('-' for stdin) and reports, per file:
+  - for a TaskInfo, the launch path in words (command task, Docker task, Docker executor,
+    custom executor; the legacy docker:/// form is recognised);
+  - every issue, with severity, field path and message;
+  - for a Docker launch, the docker run argument vector Mesos would execute.
+
+Input is Mesos-style JSON (snake_case field names, enum names, bytes as base64) unless the file
+name ends in .pb, .bin or .binpb, or --format binary is given.
+
+Options:
+  -t, --type TYPE            message type of every FILE (default TaskInfo)
+  -f, --format FORMAT        json, binary or auto (default auto: by file extension; stdin is JSON)
+      --json                 print one JSON document: { files: [...], summary }
+      --strict               warnings make a file invalid (exit 1)
+      --ignore-unknown-fields
+                             accept JSON keys the schema does not know (default: error)
+      --max-bytes N          refuse inputs larger than N bytes (default 4MiB; KiB/MiB suffixes)
+      --sandbox-directory DIR
+                             host sandbox directory in docker run's -v (default: Mesos's
+                             layout under /var/lib/mesos, from the task's IDs)
+      --mapped-directory DIR sandbox path inside the container (default /mnt/mesos/sandbox)
+      --container-name NAME  docker run's --name (default mesos-<executor id>; Mesos: a UUID)
+      --color, --no-color    force colour on or off (default: on a terminal, unless NO_COLOR)
+  -h, --help                 show this help
+
+${TYPES}
+
+Examples:
+  ${PROGRAM} check examples/*.json
+  ${PROGRAM} check --json --strict task.json
+  jq .task launch-call.json | ${PROGRAM} check -
+  ${PROGRAM} check --type Offer offer.pb
+
+${EXIT_CODES}
+`;
+
+export const CONVERT_HELP = `Usage: ${PROGRAM} convert [--from FORMAT] [--to FORMAT] [options] [IN] [OUT]
+
+Strictly decodes IN and encodes it as OUT. FORMAT is json (Mesos-style JSON) or binary (protobuf
+wire format). IN and OUT default to stdin and stdout ('-' names them explicitly). Nothing is
+written unless the whole input decodes and encodes cleanly.
+
+  --from defaults to IN's extension (.pb/.bin/.binpb: binary, else json); json for stdin.
+  --to defaults to OUT's extension, or to the other format when OUT is stdout.
+  Binary output is refused when stdout is a terminal: name OUT or redirect.
+
+Options:
+      --from FORMAT          input format: json or binary
+      --to FORMAT            output format: json or binary
+  -t, --type TYPE            message type (default TaskInfo)
+      --ignore-unknown-fields
+                             drop JSON keys the schema does not know (default: error)
+      --max-bytes N          refuse inputs larger than N bytes (default 4MiB; KiB/MiB suffixes)
+      --compact              JSON output on one line (default: indented)
+      --emit-defaults        JSON output also writes unset fields that have a default, as Mesos
+                             does (shell: true, extract: true, role: "*")
+  -h, --help                 show this help
+
+${TYPES}
+
+Examples:
+  ${PROGRAM} convert examples/docker-task.json examples/docker-task.pb
+  ${PROGRAM} convert --from binary --to json < task.pb
+
+${EXIT_CODES}
+`;
+
+export const HELP: Readonly<Record<string, string>> = {
+  check: CHECK_HELP,
+  convert: CONVERT_HELP,
+};

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { formatPath, plural, terminalSafe } from "../../src/cli/format-text.js";
+
+describe("formatPath", () => {
+  it.each([
+    [[], "(root)"],
+    [["name"], "name"],
+    [["container", "docker", "volume", 0, "host_dir"], "container.docker.volume[0].host_dir"],
+    [["resources", 2, "ranges", "range", 0], "resources[2].ranges.range[0]"],
+  ])("%j → %s", (path, text) => {
+    expect(formatPath(path)).toBe(text);
+  });
+});
+
+describe("terminalSafe", () => {
+  it("escapes control characters but keeps newlines and printable text", () => {
+    expect(terminalSafe("a\u001b[2Jb\u0007c\nd é")).toBe("a\\x1b[2Jb\\x07c\nd é");
+    expect(terminalSafe("\u007f\t")).toBe("\\x7f\\x09");
+  });
+});
+
+describe("plural", () => {
+  it("adds an s except for one", () => {
+    expect([plural(0, "error"), plural(1, "error"), plural(2, "warning")]).toEqual([
+      "0 errors",
+      "1 error",
+      "2 warnings",
+    ]);
+  });
+});

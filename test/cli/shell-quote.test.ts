@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { shellJoin, shellQuote } from "../../src/cli/shell-quote.js";
+
+describe("shellQuote", () => {
+  it.each([
+    ["docker", "docker"],
+    ["--cpu-shares", "--cpu-shares"],
+    ["/var/data:/data:rw", "/var/data:/data:rw"],
+    ["MODE=demo", "MODE=demo"],
+    ["busybox@sha256:ab", "busybox@sha256:ab"],
+    ["", "''"],
+    ["ls /data && cat /etc/hostname", "'ls /data && cat /etc/hostname'"],
+    ["it's", "'it'\\''s'"],
+    ["$HOME", "'$HOME'"],
+    ["a*b", "'a*b'"],
+    ["a\nb", "$'a\\nb'"],
+    ["\u001b[31mred", "$'\\x1b[31mred'"],
+    ["tab\there's", "$'tab\\there\\'s'"],
+  ])("%j → %s", (arg, quoted) => {
+    expect(shellQuote(arg)).toBe(quoted);
+  });
+
+  it("joins with single spaces", () => {
+    expect(shellJoin(["docker", "run", "a b"])).toBe("docker run 'a b'");
+  });
+});
+
+// The quoted text, read back by a real shell, gives the exact argv (bash: it has $'…').
+// Characters are drawn mostly from the ones quoting must handle; NUL cannot be in an argv element
+// at all, so it is left out.
+const special = fc.constantFrom(
+  "'",
+  '"',
+  "\\",
+  "$",
+  "`",
+  "!",
+  "*",
+  " ",
+  "\n",
+  "\t",
+  "\u001b",
+  "=",
+  "-",
+);
+const unit = fc.oneof(
+  special,
+  fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 1 }),
+  fc.string({ unit: "binary", minLength: 1, maxLength: 1 }),
+);
+const argument = fc.string({ unit, maxLength: 12 }).filter((s) => !s.includes("\0"));
+
+describe("shellJoin read back by bash", () => {
+  test.prop([fc.array(argument, { minLength: 1, maxLength: 6 })], { numRuns: 40 })(
+    "bash sees the same arguments",
+    (args) => {
+      const script = `printf '%s\\0' ${shellJoin(args)}`;
+      const result = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+      expect(result.status).toBe(0);
+      expect(result.stdout.split("\0").slice(0, -1)).toEqual(args);
+    },
+  );
+});

@@ -1,0 +1,98 @@
+// --help, --version and usage errors (exit 2) of the spawned CLI.
+import { readFileSync } from "node:fs";
+import { describe, it } from "vitest";
+import { CLI, ROOT, runCli } from "./run-cli.js";
+
+const VERSION = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")).version as string;
+
+describe.concurrent("help and version", () => {
+  it("the bin file is the CLI, with a node shebang", async ({ expect }) => {
+    expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it.for<[string]>([["--help"], ["-h"], ["help"]])(
+    "%s prints the command overview, exit 0",
+    async ([flag], { expect }) => {
+      const r = await runCli([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/^Usage: mesos-dockerinfo <command>/);
+      expect(r.stdout).toMatch(/^ {2}check FILE\.\.\./m);
+      expect(r.stdout).toMatch(/^ {2}convert /m);
+      expect(r.stdout).toMatch(/^ {2}2 {2}usage error/m);
+    },
+  );
+
+  it.for<[string[], RegExp]>([
+    [["check", "--help"], /^Usage: mesos-dockerinfo check \[options\] FILE\.\.\./],
+    [["check", "-h", "--no-such-flag"], /^Usage: mesos-dockerinfo check/],
+    [["help", "check"], /^Usage: mesos-dockerinfo check/],
+    [["convert", "--help"], /^Usage: mesos-dockerinfo convert /],
+    [["help", "convert"], /^Usage: mesos-dockerinfo convert /],
+  ])("%j prints the subcommand's help, exit 0", async ([args, usage], { expect }) => {
+    const r = await runCli(args);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(usage);
+    expect(r.stdout).toContain("Exit codes:");
+  });
+
+  it.for<[string]>([["--version"], ["-V"]])(
+    "%s prints the package.json version",
+    async ([flag], { expect }) => {
+      const r = await runCli([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${VERSION}\n`);
+    },
+  );
+});
+
+describe.concurrent("usage errors: exit 2 and a pointer to --help on stderr", () => {
+  it.for<[string[], RegExp, string]>([
+    [[], /missing command/, "mesos-dockerinfo --help"],
+    [["frobnicate"], /unknown command 'frobnicate'/, "mesos-dockerinfo --help"],
+    [
+      ["--json"],
+      /unknown option '--json' \(options go after the command\)/,
+      "mesos-dockerinfo --help",
+    ],
+    [["help", "frobnicate"], /no help for unknown command 'frobnicate'/, "mesos-dockerinfo --help"],
+    [["check"], /check needs at least one FILE/, "mesos-dockerinfo check --help"],
+    [["check", "--frob", "x.json"], /Unknown option '--frob'/, "mesos-dockerinfo check --help"],
+    [["check", "--type"], /--type/, "mesos-dockerinfo check --help"],
+    [
+      ["check", "--type", "Nope", "x.json"],
+      /unknown --type "Nope"/,
+      "mesos-dockerinfo check --help",
+    ],
+    [
+      ["check", "--format", "xml", "x.json"],
+      /--format must be json or binary/,
+      "mesos-dockerinfo check --help",
+    ],
+    [["check", "--max-bytes", "-1", "x.json"], /--max-bytes/, "mesos-dockerinfo check --help"],
+    [
+      ["check", "--max-bytes", "lots", "x.json"],
+      /--max-bytes must be/,
+      "mesos-dockerinfo check --help",
+    ],
+    [["check", "-", "-"], /'-' \(stdin\) can be given only once/, "mesos-dockerinfo check --help"],
+    [
+      ["convert", "--from", "xml"],
+      /--from must be json or binary/,
+      "mesos-dockerinfo convert --help",
+    ],
+  ])("%j", async ([args, message, helpCommand], { expect }) => {
+    const r = await runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^mesos-dockerinfo: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`Run '${helpCommand}' for usage.`);
+  });
+
+  it("a file literally named like a flag can follow --", async ({ expect }) => {
+    const r = await runCli(["check", "--", "--help"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: --help: file_not_found/m);
+  });
+});
