@@ -2,7 +2,15 @@
 // ESM, CommonJS and TypeScript projects, and create + encode a TaskInfo in each. Needs `dist/`
 // (built by `npm test` before vitest runs).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -81,6 +89,19 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the bin in a checkout", () => {
+  test("dist/src/cli/main.js is executable, so `npx mesos-dockerinfo` runs the repo's own CLI", () => {
+    const r = spawnSync("npx", ["--no-install", "mesos-dockerinfo", "--version"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toContain(
+      JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8")).version,
+    );
+  });
 });
 
 describe("packed tarball", () => {
