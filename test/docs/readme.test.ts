@@ -1,0 +1,70 @@
+// The README's claims that can drift are checked against the code: the rule table is the one
+// rulesTable() renders from RULES, and the main job's output is what the CLI really prints.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { ISSUE_CODES } from "../../src/validation/rules.js";
+import { rulesTable } from "../../src/validation/rules-table.js";
+import { ROOT } from "../helpers/buf.js";
+
+const README = readFileSync(resolve(ROOT, "README.md"), "utf8");
+
+function between(start: string, end: string): string {
+  const a = README.indexOf(start);
+  const b = README.indexOf(end, a + start.length);
+  expect(a, `README has ${start}`).toBeGreaterThanOrEqual(0);
+  expect(b, `README has ${end}`).toBeGreaterThan(a);
+  return README.slice(a + start.length, b).trim();
+}
+
+describe("README", () => {
+  test("the rule table is exactly rulesTable() and names every issue code", () => {
+    const table = between("<!-- rules-table:start -->", "<!-- rules-table:end -->");
+    expect(table).toBe(rulesTable().trim());
+    for (const code of ISSUE_CODES) expect(table).toContain(`\`${code}\``);
+  });
+
+  test("the two set-up commands are stated, and .ci/run runs exactly the test one", () => {
+    expect(README).toContain("npm ci && npx mesos-dockerinfo check examples/*.json");
+    expect(README).toContain("npm ci && npm test");
+    const ci = readFileSync(resolve(ROOT, ".ci/run"), "utf8");
+    expect(ci).toMatch(/^npm ci$/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+
+  test.each([
+    ["examples/*.json", "The main job\nprints", 0],
+    ["examples/invalid/*.json", "shows the diagnostics:", 1],
+  ])("the shown output of `check %s` is the CLI's real output", (glob, marker, exitCode) => {
+    const at = README.indexOf(marker);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const shown = README.slice(
+      README.indexOf("```\n", at) + 4,
+      README.indexOf("\n```", README.indexOf("```\n", at) + 4),
+    );
+    const dir = glob.slice(0, glob.lastIndexOf("/"));
+    const files = readdir(dir);
+    // A user's plain terminal-less run: no colour variables at all (vitest sets FORCE_COLOR).
+    const env = { ...process.env, NO_COLOR: "1" };
+    delete env.FORCE_COLOR;
+    const r = spawnSync(
+      process.execPath,
+      [resolve(ROOT, "dist/src/cli/main.js"), "check", ...files],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env,
+      },
+    );
+    expect(r.stdout.trim()).toBe(shown.trim());
+    expect(r.status).toBe(exitCode);
+  });
+});
+
+function readdir(dir: string): string[] {
+  return readdirSync(resolve(ROOT, dir))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
