@@ -46,7 +46,7 @@ describe("README", () => {
     const dir = glob.slice(0, glob.lastIndexOf("/"));
     const files = readdir(dir);
     // A user's plain terminal-less run: no colour variables at all (vitest sets FORCE_COLOR).
-    const env = { ...process.env, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
     delete env.FORCE_COLOR;
     const r = spawnSync(
       process.execPath,

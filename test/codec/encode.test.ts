@@ -1,0 +1,154 @@
+// encode: the same bytes as protobuf-es for valid messages, every problem of an invalid one at
+// once with its path, never protobuf-es's plain Error.
+import { create, toBinary } from "@bufbuild/protobuf";
+import * as fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import {
+  ContainerInfo_DockerInfo_Volume_Mode as Mode,
+  OfferSchema,
+  TaskInfoSchema,
+} from "../../gen/mesos/mesos_pb.js";
+import { decode } from "../../src/codec/decode.js";
+import { encode } from "../../src/codec/encode.js";
+import { EncodeError } from "../../src/codec/errors.js";
+import { arbitraryMessage } from "../../src/testing/index.js";
+import { commandTask, dockerExecutorTask, dockerTask, offer } from "../fixtures/canonical.js";
+import { NodeSchema } from "./test-schema.js";
+import { thrown } from "./thrown.js";
+import { bytes, vi } from "./wire.js";
+
+const encodeError = (run: () => unknown) => thrown(EncodeError, run);
+
+describe("encode", () => {
+  test("valid messages encode to exactly protobuf-es's bytes", () => {
+    for (const task of [commandTask(), dockerTask(), dockerExecutorTask()]) {
+      expect(encode(TaskInfoSchema, task)).toEqual(toBinary(TaskInfoSchema, task));
+    }
+    expect(encode(OfferSchema, offer(8))).toEqual(toBinary(OfferSchema, offer(8)));
+  });
+
+  test("every missing required field is named by its path, in field order", () => {
+    const task = create(TaskInfoSchema, {
+      taskId: {},
+      container: { docker: { volume: [{ containerDir: "/a" }, { mode: Mode.RO }] } },
+      executor: { command: {} },
+    });
+    const error = encodeError(() => encode(TaskInfoSchema, task));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["required_field_missing", ["name"]],
+      ["required_field_missing", ["task_id", "value"]],
+      ["required_field_missing", ["slave_id"]],
+      ["required_field_missing", ["executor", "executor_id"]],
+      ["required_field_missing", ["container", "type"]],
+      ["required_field_missing", ["container", "docker", "image"]],
+      ["required_field_missing", ["container", "docker", "volume", 0, "mode"]],
+      ["required_field_missing", ["container", "docker", "volume", 1, "container_dir"]],
+    ]);
+    expect(error.code).toBe("required_field_missing");
+    expect(error.path).toEqual(["name"]);
+    expect(error.message).toContain("8 problems");
+    expect(error.message).toContain("container.docker.volume[1].container_dir");
+    expect(error.cause).toBeInstanceOf(Error); // protobuf-es's own error, kept as the cause
+  });
+
+  test("out-of-range and non-integer values are reported with their path", () => {
+    const node = create(NodeSchema, { id: 2 ** 31, child: { id: 1.5 }, ints: [1, -(2 ** 31) - 1] });
+    const error = encodeError(() => encode(NodeSchema, node));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["out_of_range", ["id"]],
+      ["invalid_value", ["child", "id"]],
+      ["out_of_range", ["ints", 1]],
+    ]);
+  });
+
+  test("closed-enum numbers the schema does not declare are refused (protobuf-es writes them)", () => {
+    const task = dockerTask();
+    const volume = task.container?.docker?.volume[2];
+    if (volume === undefined || task.container === undefined) throw new Error("fixture changed");
+    (volume as { mode: number }).mode = 9;
+    expect(toBinary(TaskInfoSchema, task).length).toBeGreaterThan(0); // protobuf-es: no complaint
+    const error = encodeError(() => encode(TaskInfoSchema, task));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["unknown_enum_value", ["container", "docker", "volume", 2, "mode"]],
+    ]);
+    expect(error.message).toContain("RW = 1, RO = 2");
+    const node = create(NodeSchema, { id: 1, colors: [1, 3], byName: { k: 4 } });
+    expect(encodeError(() => encode(NodeSchema, node)).problems.map((p) => p.path)).toEqual([
+      ["colors", 1],
+      ["by_name", "k"],
+    ]);
+  });
+
+  test("unpaired surrogates are refused (protobuf-es would write U+FFFD); real U+FFFD is fine", () => {
+    const task = commandTask();
+    task.name = "emoji cut in half: \ud83d";
+    const error = encodeError(() => encode(TaskInfoSchema, task));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([["unpaired_surrogate", ["name"]]]);
+    task.name = "replacement \ufffd character";
+    expect(decode(TaskInfoSchema, encode(TaskInfoSchema, task)).name).toBe(
+      "replacement \ufffd character",
+    );
+  });
+
+  test("a plain object or another message type where a message belongs", () => {
+    const task = commandTask();
+    (task as { taskId: unknown }).taskId = { value: "plain" };
+    (task as { slaveId: unknown }).slaveId = create(NodeSchema, { id: 1 });
+    const error = encodeError(() => encode(TaskInfoSchema, task));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["wrong_message_type", ["task_id"]],
+      ["wrong_message_type", ["slave_id"]],
+    ]);
+  });
+
+  test("when the full check runs it also names values of the wrong JavaScript type", () => {
+    const task = create(TaskInfoSchema, { taskId: { value: "t" }, slaveId: { value: "s" } });
+    Object.assign(task, { name: 5, data: "text" });
+    const error = encodeError(() => encode(TaskInfoSchema, task));
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["invalid_value", ["name"]],
+      ["invalid_value", ["data"]],
+    ]);
+  });
+
+  test("unknown fields are written back", () => {
+    const input = bytes(vi(1, 1), vi(99, 5));
+    expect(encode(NodeSchema, decode(NodeSchema, input))).toEqual(input);
+  });
+
+  test("any junk in any field gives bytes or an EncodeError, never another error", () => {
+    const junk = fc.oneof(
+      fc.anything(),
+      fc.constantFrom(
+        2 ** 31,
+        -1,
+        1.5,
+        Number.NaN,
+        2n ** 64n,
+        -1n,
+        "12",
+        "x",
+        "\ud800",
+        true,
+        null,
+      ),
+    );
+    const fieldName = fc.constantFrom(...NodeSchema.fields.map((f) => f.localName));
+    fc.assert(
+      fc.property(
+        arbitraryMessage(NodeSchema, { maxDepth: 2 }),
+        fieldName,
+        junk,
+        (node, name, value) => {
+          (node as unknown as Record<string, unknown>)[name] = value;
+          try {
+            encode(NodeSchema, node);
+          } catch (e) {
+            expect(e).toBeInstanceOf(EncodeError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,130 @@
+// A test-only proto2 schema with what mesos.proto lacks but the codec must handle generically:
+// repeated closed enums (unpacked and packed), a closed enum with negative and large numbers, a
+// map with closed-enum values, a group, a recursive message, every scalar type, a field number
+// above the dense lookup range, and a message with more required fields than the scanner's mask.
+// Built from a FileDescriptorProto in code, so no build step is needed.
+import { create, createFileRegistry, type DescMessage, type Message } from "@bufbuild/protobuf";
+import type { GenMessage } from "@bufbuild/protobuf/codegenv2";
+import {
+  FileDescriptorProtoSchema,
+  FieldDescriptorProto_Label as Label,
+  FieldDescriptorProto_Type as Type,
+} from "@bufbuild/protobuf/wkt";
+
+const OPTIONAL = Label.OPTIONAL;
+const REQUIRED = Label.REQUIRED;
+const REPEATED = Label.REPEATED;
+
+function field(
+  name: string,
+  number: number,
+  label: Label,
+  type: Type,
+  typeName?: string,
+  packed?: boolean,
+) {
+  return {
+    name,
+    number,
+    label,
+    type,
+    ...(typeName === undefined ? {} : { typeName }),
+    ...(packed === undefined ? {} : { options: { packed } }),
+  };
+}
+
+const file = create(FileDescriptorProtoSchema, {
+  name: "codec_test.proto",
+  package: "codectest",
+  syntax: "proto2",
+  enumType: [
+    {
+      name: "Color",
+      value: [
+        { name: "RED", number: 1 },
+        { name: "GREEN", number: 2 },
+        { name: "BIG", number: 1000 },
+        { name: "NEG", number: -5 },
+      ],
+    },
+  ],
+  messageType: [
+    {
+      name: "Node",
+      field: [
+        field("id", 1, REQUIRED, Type.INT32),
+        field("child", 2, OPTIONAL, Type.MESSAGE, ".codectest.Node"),
+        field("colors", 3, REPEATED, Type.ENUM, ".codectest.Color", false),
+        field("packed_colors", 4, REPEATED, Type.ENUM, ".codectest.Color", true),
+        field("color", 5, OPTIONAL, Type.ENUM, ".codectest.Color"),
+        field("by_name", 6, REPEATED, Type.MESSAGE, ".codectest.Node.ByNameEntry"),
+        field("grp", 7, OPTIONAL, Type.GROUP, ".codectest.Node.Grp"),
+        field("f32", 8, OPTIONAL, Type.FIXED32),
+        field("f64", 9, OPTIONAL, Type.FIXED64),
+        field("d", 10, OPTIONAL, Type.DOUBLE),
+        field("fl", 11, OPTIONAL, Type.FLOAT),
+        field("s64", 12, OPTIONAL, Type.SINT64),
+        field("u64", 13, OPTIONAL, Type.UINT64),
+        field("ints", 14, REPEATED, Type.INT32, undefined, true),
+        field("text", 15, OPTIONAL, Type.STRING),
+        field("blob", 16, OPTIONAL, Type.BYTES),
+        field("children", 17, REPEATED, Type.MESSAGE, ".codectest.Node"),
+        field("doubles", 18, REPEATED, Type.DOUBLE, undefined, true),
+        field("far", 5000, OPTIONAL, Type.INT32),
+      ],
+      nestedType: [
+        {
+          name: "ByNameEntry",
+          options: { mapEntry: true },
+          field: [
+            field("key", 1, OPTIONAL, Type.STRING),
+            field("value", 2, OPTIONAL, Type.ENUM, ".codectest.Color"),
+          ],
+        },
+        { name: "Grp", field: [field("x", 1, REQUIRED, Type.INT32)] },
+      ],
+    },
+    {
+      name: "Wide",
+      field: Array.from({ length: 33 }, (_, i) => field(`r${i + 1}`, i + 1, REQUIRED, Type.INT32)),
+    },
+  ],
+});
+
+const registry = createFileRegistry(file, () => undefined);
+
+function message(name: string): DescMessage {
+  const desc = registry.getMessage(name);
+  if (desc === undefined) throw new Error(`test schema lacks ${name}`);
+  return desc;
+}
+
+/** The runtime shape of codectest.Node (what protoc-gen-es would generate). */
+export type Node = Message<"codectest.Node"> & {
+  id: number;
+  child?: Node;
+  colors: number[];
+  packedColors: number[];
+  color: number;
+  byName: { [key: string]: number };
+  grp?: Message<"codectest.Node.Grp"> & { x: number };
+  f32: number;
+  f64: bigint;
+  d: number;
+  fl: number;
+  s64: bigint;
+  u64: bigint;
+  ints: number[];
+  text: string;
+  blob: Uint8Array;
+  children: Node[];
+  doubles: number[];
+  far: number;
+};
+
+/** codectest.Node: recursive, with repeated/packed/map closed enums, a group and all scalars. */
+export const NodeSchema = message("codectest.Node") as GenMessage<Node>;
+/** codectest.Wide: 33 required int32 fields r1..r33. */
+export const WideSchema = message("codectest.Wide") as GenMessage<
+  Message<"codectest.Wide"> & Record<`r${number}`, number>
+>;
