@@ -1,7 +1,9 @@
 // Human-readable output of `check`. The layout is the same with and without a terminal; a
 // terminal only adds colour (unless NO_COLOR) and status symbols, so scripts that grep the
 // plain text see exactly the words a person sees.
-import { formatPath as formatFieldPath, type Issue } from "../validation/index.js";
+
+import { formatLocation } from "../validation/format.js";
+import type { Issue } from "../validation/index.js";
 import { displayFile } from "./read-input.js";
 import { countIssues, type FileError, type FileReport, type Summary } from "./report.js";
 import { shellJoin } from "./shell-quote.js";
@@ -28,9 +30,7 @@ function oneLine(text: string): string {
 }
 
 /** ["container", "docker", "volume", 0, "host_dir"] → "container.docker.volume[0].host_dir". */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.length === 0 ? "(root)" : formatFieldPath(path);
-}
+export const formatPath = formatLocation;
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;

@@ -2,6 +2,7 @@
 // failure of encode / toMesosJson an EncodeError: callers never see protobuf-es's plain Error,
 // RangeError or TypeError. Codes are snake_case (zod/valibot style), paths use proto field names
 // and repeated-field indexes (e.g. ["container", "docker", "volume", 0, "mode"]).
+import { formatLocation } from "../validation/format.js";
 
 /** A location inside a message: proto field names, repeated indexes and map keys. */
 export type FieldPath = (string | number)[];
@@ -64,23 +65,11 @@ export type EncodeErrorCode =
   /** The message is not of the schema's type. */
   | "wrong_message_type";
 
-/** Render a path as `container.docker.volume[0].mode` (`(root)` for the empty path). */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = "";
-  for (const segment of path) {
-    if (typeof segment === "number") {
-      out += `[${segment}]`;
-    } else if (out === "") {
-      out = segment;
-    } else {
-      out += `.${segment}`;
-    }
-  }
-  return out === "" ? "(root)" : out;
-}
+// One path renderer for the whole library (validation's), with "(root)" for the empty path.
+export { formatLocation as formatPath } from "../validation/format.js";
 
 function where(path: readonly (string | number)[], offset: number | undefined): string {
-  const at = `at ${formatPath(path)}`;
+  const at = `at ${formatLocation(path)}`;
   return offset === undefined ? at : `${at}, byte offset ${offset}`;
 }
 
@@ -135,7 +124,7 @@ export class EncodeError extends Error {
     problems: readonly [EncodeProblem, ...EncodeProblem[]],
     options?: { cause?: unknown },
   ) {
-    const lines = problems.map((p) => `${p.code} at ${formatPath(p.path)}: ${p.message}`);
+    const lines = problems.map((p) => `${p.code} at ${formatLocation(p.path)}: ${p.message}`);
     const head =
       problems.length === 1
         ? (lines[0] as string)

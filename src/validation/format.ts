@@ -1,6 +1,6 @@
 // Formatting helpers for issue messages and paths. Messages quote the offending value so a user
 // can find it; long values are cut so one bad 4 MiB string cannot flood a log.
-import type { Issue, IssuePath } from "./issue.js";
+import type { Issue } from "./issue.js";
 
 const MAX_QUOTED = 80;
 
@@ -38,13 +38,12 @@ export function formatPath(path: readonly (string | number)[]): string {
 export function formatIssues(issues: readonly Issue[]): string {
   const lines: string[] = [];
   for (const issue of issues) {
-    lines.push(
-      `${issue.severity} ${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]`,
-    );
+    lines.push(`${issue.severity} ${formatLocation(issue.path)}: ${issue.message} [${issue.code}]`);
   }
   return lines.join("\n");
 }
 
-function formatIssuePath(path: IssuePath): string {
+/** formatPath for messages and logs, where an empty string would read as nothing: "(root)". */
+export function formatLocation(path: readonly (string | number)[]): string {
   return path.length === 0 ? "(root)" : formatPath(path);
 }
