@@ -1,0 +1,103 @@
+// The ratios that matter (issue 8) and the budgets they are read against. Budgets are goals, not
+// assertions: the bench prints "over" beside a miss and exits 0.
+import type { MessageCase, OperationKind } from "./cases.js";
+import type { Budget } from "./report.js";
+
+export interface RatioSpec {
+  readonly id: string;
+  readonly label: string;
+  /** Numerator and denominator operations; a time ratio numerator/denominator. */
+  readonly numerator: (c: MessageCase) => OperationKind;
+  readonly denominator: OperationKind;
+  readonly style: "times" | "percent";
+  readonly budget?: Budget;
+  /** The messages the budget is read on (issue 8 states the validate budget for the Docker task). */
+  readonly budgetOn?: readonly string[];
+}
+
+const fixed = (kind: OperationKind) => () => kind;
+
+export const RATIOS: readonly RatioSpec[] = [
+  {
+    id: "strict-decode-vs-raw",
+    label: "strict `decode` / `fromBinary`",
+    numerator: fixed("decode"),
+    denominator: "rawDecode",
+    style: "times",
+    budget: { max: 1.3, style: "times" },
+  },
+  {
+    id: "validate-resolve-vs-raw-decode",
+    label: "validate + resolve / `fromBinary` (Offer: validate)",
+    // resolveLaunch runs validate itself (BRIEF contract), so one call is validate + resolve.
+    numerator: (c) => (c.isTask ? "resolveLaunch" : "validate"),
+    denominator: "rawDecode",
+    style: "percent",
+    budget: { max: 0.15, style: "percent" },
+    budgetOn: ["docker-task"],
+  },
+  {
+    id: "validate-vs-raw-decode",
+    label: "`validate` alone / `fromBinary`",
+    numerator: fixed("validate"),
+    denominator: "rawDecode",
+    style: "percent",
+  },
+  {
+    id: "pipeline-vs-raw-decode",
+    label: "decode + validate + resolve / `fromBinary`",
+    numerator: fixed("pipeline"),
+    denominator: "rawDecode",
+    style: "times",
+  },
+  {
+    id: "encode-vs-raw",
+    label: "`encode` / `toBinary`",
+    numerator: fixed("encode"),
+    denominator: "rawEncode",
+    style: "times",
+    budget: { max: 1.1, style: "times" },
+  },
+  {
+    id: "to-mesos-json-vs-raw",
+    label: "`toMesosJson` / `toJson`",
+    numerator: fixed("toMesosJson"),
+    denominator: "rawToJson",
+    style: "times",
+  },
+  {
+    id: "from-mesos-json-vs-raw",
+    label: "`fromMesosJson` / `fromJson`",
+    numerator: fixed("fromMesosJson"),
+    denominator: "rawFromJson",
+    style: "times",
+  },
+  {
+    id: "raw-decode-vs-protobufjs",
+    label: "`fromBinary` / protobufjs decode",
+    numerator: fixed("rawDecode"),
+    denominator: "protobufjsDecode",
+    style: "times",
+  },
+  {
+    id: "strict-decode-vs-protobufjs",
+    label: "strict `decode` / protobufjs decode",
+    numerator: fixed("decode"),
+    denominator: "protobufjsDecode",
+    style: "times",
+  },
+  {
+    id: "raw-encode-vs-protobufjs",
+    label: "`toBinary` / protobufjs encode",
+    numerator: fixed("rawEncode"),
+    denominator: "protobufjsEncode",
+    style: "times",
+  },
+  {
+    id: "encode-vs-protobufjs",
+    label: "`encode` / protobufjs encode",
+    numerator: fixed("encode"),
+    denominator: "protobufjsEncode",
+    style: "times",
+  },
+];
