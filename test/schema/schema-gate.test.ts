@@ -44,12 +44,8 @@ function gate(dir: string) {
 }
 
 describe("schema gate", () => {
-  test("passes on the committed schema", () => {
-    const r = gate(copyOfRepo());
-    expect(r.output).toContain("schema checks passed");
-    expect(r.status).toBe(0);
-  });
-
+  // That the gate passes on the committed schema is proved by `npm test` itself, which runs it
+  // (scripts/check-schema.sh) before vitest; these tests prove it fails when it should.
   test.each([
     [
       "renumbering DockerInfo.image",
