@@ -14,22 +14,21 @@
 //                   command.container docker:///X   -> "docker-task" (legacy)
 //                   otherwise                       -> "command"
 // A legacy container with another scheme is not a Docker launch (validation warns about it).
-import { isFieldSet } from "@bufbuild/protobuf";
+import type {
+  CommandInfo,
+  ContainerInfo_DockerInfo,
+  ExecutorInfo,
+  TaskInfo,
+} from "../../gen/mesos/mesos_pb.js";
 import {
-  type CommandInfo,
-  CommandInfoSchema,
-  type ContainerInfo_DockerInfo,
-  ContainerInfo_DockerInfo_VolumeSchema,
-  type ExecutorInfo,
-  ExecutorInfoSchema,
-  type TaskInfo,
   TaskInfoSchema,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
 } from "../../gen/mesos/mesos_pb.js";
 import { cachedImageReference } from "../validation/docker-image.js";
 import type { Issue } from "../validation/issue.js";
 import { legacyDockerImage } from "../validation/legacy-container.js";
-import { validate } from "../validation/validate.js";
+import { present } from "../validation/presence.js";
+import { collect } from "../validation/validate.js";
 import type {
   DockerLaunch,
   LaunchCommand,
@@ -64,26 +63,28 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
  * mesos.TaskInfo message as one `input_invalid` issue).
  */
 export function resolveLaunch(task: TaskInfo): LaunchResult {
-  const verdict = validate(TaskInfoSchema, task);
-  if (!verdict.success) {
-    return { success: false, issues: verdict.issues };
+  // The same run as validate(TaskInfoSchema, task), without its result object.
+  const verdict = collect(TaskInfoSchema, task, 0);
+  const issues = verdict.issues;
+  if (verdict.errors !== 0) {
+    return { success: false, issues };
   }
-  return task.executor === undefined
-    ? classifyCommandTask(task, verdict.issues)
-    : classifyExecutorTask(task.executor, verdict.issues);
+  const executor = task.executor;
+  return executor === undefined
+    ? classifyCommandTask(task, issues)
+    : classifyExecutorTask(executor, issues);
 }
 
 function classifyCommandTask(task: TaskInfo, issues: Issue[]): LaunchResult {
-  const command = task.command === undefined ? NO_COMMAND : summarizeCommand(task.command);
+  const info = task.command;
+  const command = info === undefined ? NO_COMMAND : summarizeCommand(info);
   const docker = task.container?.docker;
   if (docker !== undefined) {
-    const launch = dockerLaunch(docker.image, TASK_IMAGE, false, docker, command);
-    return withIssues(launch, issues);
+    return dockerLaunch(issues, docker.image, TASK_IMAGE, false, docker, command, undefined);
   }
-  const legacy = legacyDockerImage(task.command?.container);
+  const legacy = legacyDockerImage(info?.container);
   if (legacy !== undefined) {
-    const launch = dockerLaunch(legacy, TASK_LEGACY_IMAGE, true, undefined, command);
-    return withIssues(launch, issues);
+    return dockerLaunch(issues, legacy, TASK_LEGACY_IMAGE, true, undefined, command, undefined);
   }
   return {
     success: true,
@@ -97,13 +98,11 @@ function classifyExecutorTask(info: ExecutorInfo, issues: Issue[]): LaunchResult
   const executor = summarizeExecutor(info);
   const docker = info.container?.docker;
   if (docker !== undefined) {
-    const launch = dockerLaunch(docker.image, EXECUTOR_IMAGE, false, docker, command, executor);
-    return withIssues(launch, issues);
+    return dockerLaunch(issues, docker.image, EXECUTOR_IMAGE, false, docker, command, executor);
   }
   const legacy = legacyDockerImage(info.command?.container);
   if (legacy !== undefined) {
-    const launch = dockerLaunch(legacy, EXECUTOR_LEGACY_IMAGE, true, undefined, command, executor);
-    return withIssues(launch, issues);
+    return dockerLaunch(issues, legacy, EXECUTOR_LEGACY_IMAGE, true, undefined, command, executor);
   }
   return {
     success: true,
@@ -112,70 +111,76 @@ function classifyExecutorTask(info: ExecutorInfo, issues: Issue[]): LaunchResult
   };
 }
 
-/** A docker-executor when `executor` is given, else a docker-task. */
+/** A docker-executor launch when `executor` is given, else a docker-task launch. */
 function dockerLaunch(
+  issues: Issue[],
   rawImage: string,
   imagePath: readonly string[],
   legacy: boolean,
   docker: ContainerInfo_DockerInfo | undefined,
   command: LaunchCommand,
-  executor?: LaunchExecutor,
-): DockerLaunch | Issue {
+  executor: LaunchExecutor | undefined,
+): LaunchResult {
   // The cache validate() filled moments ago: the image is parsed once per task, not twice. The
   // reference it returns is frozen because it is shared.
   const parsed = cachedImageReference(rawImage);
   if (!parsed.success) {
     // validate() checks every image with the same parser, so this is unreachable unless the
     // two disagree; report it as the issue validate() would have given rather than throw.
-    return {
+    const issue: Issue = {
       code: "image_invalid",
       severity: "error",
       path: [...imagePath],
       message: `${JSON.stringify(rawImage)} is not a valid Docker image reference: ${parsed.error.message}`,
     };
+    return { success: false, issues: [...issues, issue] };
   }
+  const image = parsed.reference;
   const volumes = docker === undefined ? NO_VOLUMES : summarizeVolumes(docker);
-  const base = { legacy, image: parsed.reference, rawImage, imagePath, command, volumes };
-  return executor === undefined
-    ? { kind: "docker-task", ...base }
-    : { kind: "docker-executor", ...base, executor };
+  // Object literals, not a spread of a shared base: a literal gets its final shape at once.
+  const launch: DockerLaunch =
+    executor === undefined
+      ? { kind: "docker-task", legacy, image, rawImage, imagePath, command, volumes }
+      : { kind: "docker-executor", legacy, image, rawImage, imagePath, command, volumes, executor };
+  return { success: true, launch, issues };
 }
 
-function withIssues(launch: DockerLaunch | Issue, issues: Issue[]): LaunchResult {
-  return "kind" in launch
-    ? { success: true, launch, issues }
-    : { success: false, issues: [...issues, launch] };
-}
-
+// Presence through validation's own-property test (presence.ts), not isFieldSet: no descriptor
+// lookup on the hot path, and the same notion of "set" as the rules use.
 function summarizeCommand(command: CommandInfo): LaunchCommand {
+  const value = command.value;
+  const user = command.user;
   return {
     shell: command.shell,
-    value: isFieldSet(command, CommandInfoSchema.field.value) ? command.value : undefined,
+    value: present(command, "value", value, "") ? value : undefined,
     arguments: command.arguments,
     environment: command.environment?.variables ?? NO_VARIABLES,
-    user: isFieldSet(command, CommandInfoSchema.field.user) ? command.user : undefined,
+    user: present(command, "user", user, "") ? user : undefined,
   };
 }
 
 function summarizeExecutor(info: ExecutorInfo): LaunchExecutor {
+  const name = info.name;
   return {
     id: info.executorId?.value ?? "",
-    name: isFieldSet(info, ExecutorInfoSchema.field.name) ? info.name : undefined,
+    name: present(info, "name", name, "") ? name : undefined,
     info,
   };
 }
 
 function summarizeVolumes(docker: ContainerInfo_DockerInfo): readonly LaunchVolume[] {
   const source = docker.volume;
-  if (source.length === 0) return NO_VOLUMES;
-  const volumes: LaunchVolume[] = new Array(source.length);
-  const hostDirField = ContainerInfo_DockerInfo_VolumeSchema.field.hostDir;
-  for (let i = 0; i < source.length; i++) {
+  const n = source.length;
+  if (n === 0) return NO_VOLUMES;
+  const volumes: LaunchVolume[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const volume = source[i] as (typeof source)[number];
+    const containerDir = volume.containerDir;
+    const hostDir = volume.hostDir;
     const mode = volume.mode === VolumeMode.RO ? "ro" : "rw";
-    volumes[i] = isFieldSet(volume, hostDirField)
-      ? { containerDir: volume.containerDir, hostDir: volume.hostDir, mode, anonymous: false }
-      : { containerDir: volume.containerDir, mode, anonymous: true };
+    volumes[i] = present(volume, "hostDir", hostDir, "")
+      ? { containerDir, hostDir, mode, anonymous: false }
+      : { containerDir, mode, anonymous: true };
   }
   return volumes;
 }

@@ -4,7 +4,7 @@ import type { Collector } from "./collector.js";
 import { commandContext, walkCommandInfo } from "./command-info.js";
 import { walkContainerInfo } from "./container-info.js";
 import { walkIdField } from "./ids.js";
-import { walkResource } from "./resource.js";
+import { walkResources } from "./resource.js";
 
 /** ExecutorInfo: IDs, the command Mesos requires, the container, the resources. */
 export function walkExecutorInfo(msg: ExecutorInfo, c: Collector): void {
@@ -33,5 +33,5 @@ export function walkExecutorInfo(msg: ExecutorInfo, c: Collector): void {
     c.path.pop();
   }
 
-  c.each("resources", msg.resources, walkResource);
+  walkResources(c, msg.resources);
 }

@@ -85,14 +85,15 @@ function checkIdValue(c: Collector, id: string, typeName: string): void {
   }
 }
 
-// An ASCII control character, '/' or '\'. A single character class cannot backtrack, and
-// String#search runs it as native code, faster than a charCodeAt loop on typical IDs.
+// An ASCII control character, '/' or '\'. A single character class cannot backtrack, and the
+// regex engine runs it as native code: measured faster than a charCodeAt loop on typical IDs.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what Mesos refuses
 const INVALID_ID_CHAR = /[\x00-\x1f\x7f/\\]/;
 
-// Index of the first character Mesos refuses in an ID, or -1.
+// Index of the first character Mesos refuses in an ID, or -1. `test` first: on a valid ID (the
+// common case) it is cheaper than `search`, which also saves and restores `lastIndex`.
 function invalidIdCharIndex(id: string): number {
-  return id.search(INVALID_ID_CHAR);
+  return INVALID_ID_CHAR.test(id) ? id.search(INVALID_ID_CHAR) : -1;
 }
 
 // UTF-8 length of a JS string (a lone surrogate is written as U+FFFD, 3 bytes).

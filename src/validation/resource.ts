@@ -33,6 +33,21 @@ export function walkResource(msg: Resource, c: Collector): void {
   checkPayload(c, msg, type, true);
 }
 
+/**
+ * Walk each resource of `list` (the repeated field `resources` of the current message). A loop of
+ * its own rather than Collector.each: the call to walkResource stays monomorphic, and resources
+ * are the longest lists of a task or an offer.
+ */
+export function walkResources(c: Collector, list: readonly Resource[]): void {
+  const path = c.path;
+  for (let i = 0; i < list.length; i++) {
+    path.push("resources", i);
+    walkResource(list[i] as Resource, c);
+    path.pop();
+    path.pop();
+  }
+}
+
 /** Attribute: name, type, payload. */
 export function walkAttribute(msg: Attribute, c: Collector): void {
   if (!present(msg, "name", msg.name, "")) reportMissing(c, msg.$typeName, "name");
@@ -74,37 +89,45 @@ interface Payloads {
 
 // Each payload field in declaration order: a mismatch with `type` is reported at that field, then
 // the payload's own rules run. An unknown or missing type (already reported) checks no match.
+// The common case, exactly the payload `type` names, is settled by one test up front, so the
+// per-field match checks run only for a message that has a mismatch to report.
 function checkPayload(
   c: Collector,
   msg: Payloads,
   type: number | undefined,
   resource: boolean,
 ): void {
-  const expected = type === undefined ? undefined : PAYLOAD_OF_TYPE[type];
   const scalar = msg.scalar;
-  checkMatch(c, scalar !== undefined, "scalar", expected, type);
+  const ranges = msg.ranges;
+  const set = msg.set;
+  const text = resource ? undefined : msg.text; // Resource has no text field
+  const mismatch =
+    type !== undefined &&
+    ((scalar !== undefined) !== (type === Value_Type.SCALAR) ||
+      (ranges !== undefined) !== (type === Value_Type.RANGES) ||
+      (set !== undefined) !== (type === Value_Type.SET) ||
+      (!resource && (text !== undefined) !== (type === Value_Type.TEXT)));
+  const expected = mismatch ? PAYLOAD_OF_TYPE[type as number] : undefined;
+  if (mismatch) checkMatch(c, scalar !== undefined, "scalar", expected, type);
   if (scalar !== undefined) {
     c.path.push("scalar");
     checkScalar(c, scalar, resource);
     c.path.pop();
   }
-  const ranges = msg.ranges;
-  checkMatch(c, ranges !== undefined, "ranges", expected, type);
+  if (mismatch) checkMatch(c, ranges !== undefined, "ranges", expected, type);
   if (ranges !== undefined) {
     c.path.push("ranges");
     walkRanges(ranges, c);
     c.path.pop();
   }
-  const set = msg.set;
-  checkMatch(c, set !== undefined, "set", expected, type);
+  if (mismatch) checkMatch(c, set !== undefined, "set", expected, type);
   if (set !== undefined) {
     c.path.push("set");
     walkSet(set, c);
     c.path.pop();
   }
-  if (resource) return; // Resource has no text field; TEXT is reported as unsupported
-  const text = msg.text;
-  checkMatch(c, text !== undefined, "text", expected, type);
+  if (resource) return; // TEXT is reported as unsupported for a resource
+  if (mismatch) checkMatch(c, text !== undefined, "text", expected, type);
   if (text !== undefined) {
     c.path.push("text");
     walkText(text, c);

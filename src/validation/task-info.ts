@@ -7,7 +7,7 @@ import { walkContainerInfo } from "./container-info.js";
 import { walkExecutorInfo } from "./executor-info.js";
 import { walkIdField } from "./ids.js";
 import { present, reportMissing } from "./presence.js";
-import { walkResource } from "./resource.js";
+import { walkResources } from "./resource.js";
 
 /** TaskInfo: every task rule, in field order; rules about the whole task come first. */
 export function walkTaskInfo(msg: TaskInfo, c: Collector): void {
@@ -37,7 +37,7 @@ export function walkTaskInfo(msg: TaskInfo, c: Collector): void {
       "resources",
     );
   } else {
-    c.each("resources", msg.resources, walkResource);
+    walkResources(c, msg.resources);
   }
 
   if (executor !== undefined) {

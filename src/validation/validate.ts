@@ -1,5 +1,5 @@
 // validate(schema, message): every rule, all issues at once, never throws.
-import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import type { DescMessage, Message, MessageShape } from "@bufbuild/protobuf";
 import { Collector } from "./collector.js";
 import { IMAGE_ENTRYPOINT } from "./command-info.js";
 import type { Issue } from "./issue.js";
@@ -33,6 +33,16 @@ export function validate<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ValidateOptions,
 ): ValidationResult {
+  const c = collect(schema, message, options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0);
+  return { success: c.errors === 0, issues: c.issues };
+}
+
+/**
+ * The run behind validate(), for this package's own callers (resolveLaunch): the collector with
+ * every issue and the error count, without a result object. `flags` are the walkers' context
+ * flags (command-info.ts).
+ */
+export function collect(schema: DescMessage, message: Message, flags: number): Collector {
   const c = new Collector();
   const value: unknown = message;
   if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
@@ -42,7 +52,7 @@ export function validate<Desc extends DescMessage>(
     );
   } else {
     try {
-      walkMessage(schema, message, c, options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0);
+      walkMessage(schema, message, c, flags);
     } catch (error) {
       // Only a value that breaks the generated shape gets here (e.g. a plain object with a
       // repeated field missing, or a nesting deep enough to exhaust the stack); the path is where
@@ -53,7 +63,7 @@ export function validate<Desc extends DescMessage>(
       );
     }
   }
-  return { success: c.errors === 0, issues: c.issues };
+  return c;
 }
 
 function describe(value: unknown): string {
