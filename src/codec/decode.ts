@@ -4,7 +4,14 @@ import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/proto
 import { assertValid } from "../validation/assert-valid.js";
 import { missingRequired } from "./encode-check.js";
 import { DecodeError, type DecodeErrorCode, formatPath } from "./errors.js";
-import { CHECK_ALL, CHECK_STRUCTURE, scanBinary, takeDeferredRequired } from "./strict-scan.js";
+import {
+  CHECK_ALL,
+  CHECK_STRUCTURE,
+  scanBinary,
+  scannedUnknownFields,
+  takeDeferredRequired,
+} from "./strict-scan.js";
+import { unalias } from "./unalias.js";
 import { moveUnknownEnumValues } from "./unknown-enums.js";
 import { wirePlan } from "./wire-plan.js";
 
@@ -42,9 +49,9 @@ export interface DecodeOptions {
  *
  * The decoded message never shares memory with `bytes`: protobuf-es returns `bytes` fields and
  * unknown fields as views into the input, so reusing or mutating a network buffer afterwards
- * (Node's pooled Buffers, stream chunks) would silently change the message. When the input has
- * such fields it is copied once before parsing — one memcpy, cheaper than copying field by
- * field — and the message then keeps that private copy alive.
+ * (Node's pooled Buffers, stream chunks) would silently change the message. In strict mode,
+ * where the scan has counted them, those values (and only those) are copied after parsing, as
+ * plain Uint8Arrays (see unalias.ts); with `strict: false` the input is copied before parsing.
  */
 export function decode<Desc extends DescMessage>(
   schema: Desc,
@@ -74,22 +81,18 @@ function decodeBinary<Desc extends DescMessage>(
       maxBytes,
     );
   }
-  const plan = wirePlan(schema);
   if (options?.strict === false) {
-    const message = parse(schema, new Uint8Array(bytes), maxDepth, () =>
-      locate(schema, bytes, maxDepth),
-    );
+    // Without the scan nobody knows whether or where the message will hold views into the
+    // input, and one copy of the input measured cheaper than a walk over the whole message.
+    const message = parse(schema, new Uint8Array(bytes), maxDepth, false);
     moveUnknownEnumValues(schema, message);
     return message;
   }
-  const aliasing = scanBinary(plan, bytes, maxDepth, CHECK_ALL);
+  const aliasing = scanBinary(wirePlan(schema), bytes, maxDepth, CHECK_ALL);
+  const unknownFields = scannedUnknownFields();
   const deferred = takeDeferredRequired();
-  const message = parse(
-    schema,
-    aliasing ? new Uint8Array(bytes) : bytes,
-    maxDepth,
-    () => undefined,
-  );
+  const message = parse(schema, bytes, maxDepth, true);
+  if (aliasing > 0) unalias(schema, message, bytes.buffer, aliasing, unknownFields > 0);
   if (deferred !== undefined) checkMergedRequired(schema, message, deferred);
   return message;
 }
@@ -110,17 +113,26 @@ function checkMergedRequired(schema: DescMessage, message: unknown, seen: Decode
   );
 }
 
+/** fromBinary's options for the default depth, made once (fromBinary copies them per call). */
+const DEFAULT_READ_OPTIONS = Object.freeze({ recursionLimit: DEFAULT_MAX_DEPTH });
+
+/**
+ * protobuf-es's fromBinary, every failure a DecodeError. `scanned`: the strict scan passed, so
+ * a failure cannot be located by scanning again (it is one the scan does not look for).
+ */
 function parse<Desc extends DescMessage>(
   schema: Desc,
   bytes: Uint8Array,
   maxDepth: number,
-  locateFailure: () => DecodeError | undefined,
+  scanned: boolean,
 ): MessageShape<Desc> {
   try {
-    return fromBinary(schema, bytes, { recursionLimit: maxDepth });
+    const options =
+      maxDepth === DEFAULT_MAX_DEPTH ? DEFAULT_READ_OPTIONS : { recursionLimit: maxDepth };
+    return fromBinary(schema, bytes, options);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    const located = locateFailure();
+    const located = scanned ? undefined : locate(schema, bytes, maxDepth);
     if (located !== undefined) {
       throw new DecodeError(
         located.code,

@@ -1,76 +1,84 @@
 // A quick yes/no: do all closed-enum fields of a message hold declared numbers? protobuf-es's
-// toBinary writes any number, so encode asks this after a successful toBinary. The walk is
-// compiled per message type and visits only fields that can lead to a closed enum (for a
-// TaskInfo: resources[].type, container.type, container.docker.volume[].mode, the executor's),
-// so it costs a few property reads instead of a second walk over the whole message.
+// toBinary writes any number, so encode asks this after a successful toBinary. The walk follows
+// a plan built once per message type (walk-plan.ts) that lists only the fields that can lead to
+// a closed enum (for a TaskInfo: resources[].type, container.type, container.docker.volume[].mode,
+// the executor's), so it costs a few property reads instead of a second walk over the message.
+// Anything of the wrong JavaScript type is passed over here: the full check (encode-check.ts)
+// names it whenever it runs.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
+import { DeclaredNumbers, NO_DECLARED_NUMBERS } from "./declared-numbers.js";
 import type { MessageObject } from "./field-access.js";
 import { isClosedEnumField, typesReaching } from "./reachability.js";
+import {
+  STEP_LEAF,
+  STEP_LEAF_LIST,
+  STEP_LEAF_MAP,
+  STEP_MESSAGE,
+  STEP_MESSAGE_LIST,
+  STEP_MESSAGE_MAP,
+  stepValue,
+  type WalkPlan,
+  type WalkSpec,
+  walkPlanOf,
+} from "./walk-plan.js";
 
-type Holds = (message: MessageObject) => boolean;
+type Plan = WalkPlan<DeclaredNumbers>;
 
-interface Compiled {
-  holds: Holds;
-}
-
-const compiled = new WeakMap<DescMessage, Compiled>();
+const plans = new WeakMap<DescMessage, Plan>();
 
 /** True when every closed-enum value in `message` (of type `desc`) is declared by its enum. */
 export function closedEnumsDeclared(desc: DescMessage, message: MessageObject): boolean {
-  return compiledFor(desc, undefined).holds(message);
+  return holds(plans.get(desc) ?? buildPlan(desc), message);
 }
 
-function compiledFor(desc: DescMessage, reaching: Set<DescMessage> | undefined): Compiled {
-  let entry = compiled.get(desc);
-  if (entry === undefined) {
-    const holder: Compiled = { holds: () => true };
-    compiled.set(desc, holder);
-    const types = reaching ?? typesReaching(desc, isClosedEnumField);
-    const checks = desc.fields.flatMap((f) => compileField(f, types));
-    holder.holds = (message) => {
-      for (let i = 0; i < checks.length; i++) if (!(checks[i] as Holds)(message)) return false;
-      return true;
-    };
-    entry = holder;
-  }
-  return entry;
+function buildPlan(desc: DescMessage): Plan {
+  const reaching = typesReaching(desc, isClosedEnumField);
+  const spec: WalkSpec<DeclaredNumbers> = {
+    leafOf: (field: DescField) =>
+      isClosedEnumField(field) ? new DeclaredNumbers(field.enum) : undefined,
+    descendInto: (type) => reaching.has(type),
+    none: NO_DECLARED_NUMBERS,
+    cache: plans,
+  };
+  return walkPlanOf(desc, spec);
 }
 
-function compileField(field: DescField, reaching: Set<DescMessage>): Holds[] {
-  let ok: (value: unknown) => boolean;
-  if (isClosedEnumField(field)) {
-    const declared = new Set((field.enum?.values ?? []).map((v) => v.number));
+function holds(plan: Plan, message: MessageObject): boolean {
+  const steps = plan.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Plan["steps"][number];
+    const value = stepValue(step, message);
     // Unset singular fields read the prototype's default, which is always declared.
-    ok = (value) => value === undefined || declared.has(value as number);
-  } else if (field.message !== undefined && reaching.has(field.message)) {
-    const child = compiledFor(field.message, reaching);
-    ok = (value) =>
-      typeof value !== "object" || value === null || child.holds(value as MessageObject);
-  } else {
-    return [];
+    if (value === undefined) continue;
+    switch (step.kind) {
+      case STEP_LEAF:
+        if (!step.leaf.has(value)) return false;
+        break;
+      case STEP_LEAF_LIST:
+        if (!Array.isArray(value)) break;
+        for (let j = 0; j < value.length; j++) if (!step.leaf.has(value[j])) return false;
+        break;
+      case STEP_LEAF_MAP:
+        if (typeof value !== "object" || value === null) break;
+        for (const item of Object.values(value)) if (!step.leaf.has(item)) return false;
+        break;
+      case STEP_MESSAGE:
+        if (!holdsIn(step.child, value)) return false;
+        break;
+      case STEP_MESSAGE_LIST:
+        if (!Array.isArray(value)) break;
+        for (let j = 0; j < value.length; j++) if (!holdsIn(step.child, value[j])) return false;
+        break;
+      case STEP_MESSAGE_MAP:
+        if (typeof value !== "object" || value === null) break;
+        for (const item of Object.values(value)) if (!holdsIn(step.child, item)) return false;
+        break;
+    }
   }
-  const local = field.localName;
-  if (field.oneof !== undefined) {
-    const oneofLocal = field.oneof.localName;
-    return [
-      (message) => {
-        const oneof = message[oneofLocal] as { case?: unknown; value?: unknown } | undefined;
-        return oneof?.case !== local || ok(oneof.value);
-      },
-    ];
-  }
-  switch (field.fieldKind) {
-    case "list":
-      return [(message) => every(message[local], ok)];
-    case "map":
-      return [(message) => every(Object.values(message[local] ?? {}), ok)];
-    default:
-      return [(message) => ok(message[local])];
-  }
+  return true;
 }
 
-function every(list: unknown, ok: (value: unknown) => boolean): boolean {
-  if (!Array.isArray(list)) return true; // not an array: the full check reports it
-  for (let i = 0; i < list.length; i++) if (!ok(list[i])) return false;
-  return true;
+/** `holds` for a value that should be a message (anything else is the full check's business). */
+function holdsIn(plan: Plan, value: unknown): boolean {
+  return typeof value !== "object" || value === null || holds(plan, value as MessageObject);
 }

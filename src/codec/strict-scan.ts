@@ -57,8 +57,13 @@ interface ScanState {
   int32: number;
   maxDepth: number;
   checks: number;
-  /** A bytes field or an unknown field was seen: protobuf-es would alias the input. */
-  aliasing: boolean;
+  /**
+   * Values protobuf-es will return as views into the input: bytes values and unknown fields
+   * (each unknown field of a message, a whole group included, is one record). Upper bounds:
+   * a repeated singular field or map key leaves fewer values than occurrences.
+   */
+  bytesValues: number;
+  unknownFields: number;
   /** The first missing required field in a message that a later occurrence may complete. */
   deferred: DecodeError | undefined;
   /** Frame index of the message being scanned (1 = root); map entries get frames too. */
@@ -78,7 +83,8 @@ const state: ScanState = {
   int32: 0,
   maxDepth: 100,
   checks: CHECK_ALL,
-  aliasing: false,
+  bytesValues: 0,
+  unknownFields: 0,
   deferred: undefined,
   level: 0,
   framePlan: [],
@@ -88,8 +94,9 @@ const state: ScanState = {
 };
 
 /**
- * Scan `bytes` as a message of `plan`. Throws DecodeError on the first problem. Returns true when
- * the decoded message would share memory with `bytes` (bytes fields or unknown fields present).
+ * Scan `bytes` as a message of `plan`. Throws DecodeError on the first problem. Returns how many
+ * values of the decoded message (at most) will share memory with `bytes`: bytes values and
+ * unknown fields, the latter counted by `scannedUnknownFields()`; 0 when none will.
  * A missing required field inside a singular message field is not thrown but kept for
  * `takeDeferredRequired()`: the caller decides it on the decoded (merged) message.
  */
@@ -98,13 +105,14 @@ export function scanBinary(
   bytes: Uint8Array,
   depthLimit: number,
   checkFlags: number,
-): boolean {
+): number {
   const st = state;
   st.buf = bytes;
   st.pos = 0;
   st.maxDepth = depthLimit;
   st.checks = checkFlags;
-  st.aliasing = false;
+  st.bytesValues = 0;
+  st.unknownFields = 0;
   st.deferred = undefined;
   st.level = 0;
   try {
@@ -112,10 +120,15 @@ export function scanBinary(
       fail(st, "max_depth_exceeded", 0, `maxDepth is ${depthLimit}`, undefined, 0);
     }
     scanMessage(st, plan, 0, bytes.length, 1, 0);
-    return st.aliasing;
+    return st.bytesValues + st.unknownFields;
   } finally {
     st.buf = EMPTY; // do not keep the caller's buffer alive
   }
+}
+
+/** How many unknown fields the last scan skipped (see scanBinary). */
+export function scannedUnknownFields(): number {
+  return state.unknownFields;
 }
 
 /** The deferred missing-required error of the last scan, if any (see scanBinary). */
@@ -188,6 +201,7 @@ function scanMessage(
           tagPos,
         );
       }
+      st.unknownFields++; // protobuf-es keeps it as a view into the input
       pos = skipField(st, wt, no, pos, end, depth, tagPos);
       continue;
     }
@@ -248,7 +262,7 @@ function scanMessage(
         break;
       case KIND_BYTES:
         pos += len;
-        st.aliasing = true;
+        st.bytesValues++;
         break;
       case KIND_MESSAGE:
         if (depth >= st.maxDepth) failDepth(st, fp, tagPos);
@@ -397,7 +411,6 @@ function skipField(
   depth: number,
   tagPos: number,
 ): number {
-  st.aliasing = true; // protobuf-es keeps unknown fields as views into the input
   switch (wt) {
     case WIRE_VARINT:
       readVarint(st, pos, end, undefined, tagPos, "a varint");

@@ -7,6 +7,7 @@
 // rather than undefined, a sentinel plan rather than no plan): the scanner's property loads then
 // stay monomorphic, which measured several times faster than object literals of mixed shapes.
 import { type DescEnum, type DescField, type DescMessage, ScalarType } from "@bufbuild/protobuf";
+import { DeclaredNumbers, NO_DECLARED_NUMBERS } from "./declared-numbers.js";
 
 export const WIRE_VARINT = 0;
 export const WIRE_I64 = 1;
@@ -30,9 +31,6 @@ export const KIND_MAP = 8; // length-delimited map entry (a synthetic message wi
 const DENSE_LIMIT = 1024;
 /** Required fields are tracked in a 30-bit mask per message; more fall back to an array. */
 const MASK_BITS = 30;
-
-const NO_VALUES = new Uint8Array(0);
-const NO_NUMBERS: ReadonlySet<number> = new Set();
 
 export class MessagePlan {
   /** Index = field number, for numbers below DENSE_LIMIT. */
@@ -105,17 +103,10 @@ export class FieldPlan {
     this.requiredIndex = id.requiredIndex;
     this.field = id.field;
     this.packable = repeated && !isMap && kind <= KIND_I32; // varint, enum, 64-bit, 32-bit
-    if (kind === KIND_ENUM && enumDesc !== undefined) {
-      const small = enumDesc.values.map((v) => v.number).filter((n) => n >= 0 && n < 256);
-      this.enumTable = new Uint8Array(small.length === 0 ? 0 : Math.max(...small) + 1);
-      for (const n of small) this.enumTable[n] = 1;
-      this.enumOther = new Set(
-        enumDesc.values.map((v) => v.number).filter((n) => n < 0 || n >= 256),
-      );
-    } else {
-      this.enumTable = NO_VALUES;
-      this.enumOther = NO_NUMBERS;
-    }
+    // Copied out of DeclaredNumbers so that the scanner tests them inline, without a call.
+    const declared = kind === KIND_ENUM ? new DeclaredNumbers(enumDesc) : NO_DECLARED_NUMBERS;
+    this.enumTable = declared.table;
+    this.enumOther = declared.other;
   }
 }
 

@@ -1,6 +1,6 @@
 // encode: the same bytes as protobuf-es for valid messages, every problem of an invalid one at
 // once with its path, never protobuf-es's plain Error.
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create, type DescMessage, toBinary } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
@@ -13,7 +13,7 @@ import { encode } from "../../src/codec/encode.js";
 import { EncodeError } from "../../src/codec/errors.js";
 import { arbitraryMessage } from "../../src/testing/index.js";
 import { commandTask, dockerExecutorTask, dockerTask, offer } from "../fixtures/canonical.js";
-import { NodeSchema } from "./test-schema.js";
+import { type Holder, HolderSchema, type Node, NodeSchema } from "./test-schema.js";
 import { thrown } from "./thrown.js";
 import { bytes, vi } from "./wire.js";
 
@@ -79,6 +79,55 @@ describe("encode", () => {
     ]);
   });
 
+  // encode's quick enum check decides whether the full check runs: it must see every location.
+  test.each([
+    ["in a oneof", ["tint"], (h: Holder) => (h.choice = { case: "tint", value: 3 })],
+    [
+      "in a message in a oneof",
+      ["node", "color"],
+      (h: Holder) => {
+        h.choice = { case: "node", value: create(NodeSchema, { id: 1, color: 0 }) };
+      },
+    ],
+    [
+      "in a map value message",
+      ["nodes", "k", "color"],
+      (h: Holder) => {
+        (h.nodes.k as Node).color = 7;
+      },
+    ],
+    [
+      "in a map of enums, two levels down",
+      ["list", 0, "child", "by_name", "x"],
+      (h: Holder) => {
+        ((h.list[0] as Node).child as Node).byName.x = 6;
+      },
+    ],
+    [
+      "packed, in a repeated message",
+      ["list", 1, "packed_colors", 1],
+      (h: Holder) => {
+        (h.list[1] as Node).packedColors = [1, -6];
+      },
+    ],
+  ])("an undeclared closed-enum number %s is found", (_where, path, spoil) => {
+    const valid = () =>
+      create(HolderSchema, {
+        choice: { case: "tint", value: 1000 },
+        nodes: { k: { id: 1, color: 2 } },
+        list: [
+          { id: 2, child: { id: 3, byName: { y: -5 } } },
+          { id: 4, packedColors: [1] },
+        ],
+      });
+    expect(encode(HolderSchema, valid())).toEqual(toBinary(HolderSchema, valid()));
+    const holder = valid();
+    spoil(holder);
+    expect(encodeError(() => encode(HolderSchema, holder)).problems).toMatchObject([
+      { code: "unknown_enum_value", path },
+    ]);
+  });
+
   test("unpaired surrogates are refused (protobuf-es would write U+FFFD); real U+FFFD is fine", () => {
     const task = commandTask();
     task.name = "emoji cut in half: \ud83d";
@@ -133,22 +182,27 @@ describe("encode", () => {
         null,
       ),
     );
-    const fieldName = fc.constantFrom(...NodeSchema.fields.map((f) => f.localName));
-    fc.assert(
-      fc.property(
-        arbitraryMessage(NodeSchema, { maxDepth: 2 }),
-        fieldName,
-        junk,
-        (node, name, value) => {
-          (node as unknown as Record<string, unknown>)[name] = value;
-          try {
-            encode(NodeSchema, node);
-          } catch (e) {
-            expect(e).toBeInstanceOf(EncodeError);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+    for (const schema of [NodeSchema, HolderSchema] as DescMessage[]) {
+      const fieldName = fc.constantFrom(
+        ...schema.members.map((member) => member.localName),
+        "$unknown",
+      );
+      fc.assert(
+        fc.property(
+          arbitraryMessage(schema, { maxDepth: 2 }),
+          fieldName,
+          junk,
+          (message, name, value) => {
+            (message as unknown as Record<string, unknown>)[name] = value;
+            try {
+              encode(schema, message);
+            } catch (e) {
+              expect(e).toBeInstanceOf(EncodeError);
+            }
+          },
+        ),
+        { numRuns: 200 },
+      );
+    }
   });
 });

@@ -1,12 +1,16 @@
 // A test-only proto2 schema with what mesos.proto lacks but the codec must handle generically:
 // repeated closed enums (unpacked and packed), a closed enum with negative and large numbers, a
 // map with closed-enum values, a group, a recursive message, every scalar type, a field number
-// above the dense lookup range, and a message with more required fields than the scanner's mask.
+// above the dense lookup range, and a message with more required fields than the scanner's mask;
+// and, for the private copies of decode and the enum check of encode, bytes in maps, lists and a
+// oneof, messages in maps and lists, a closed enum in a oneof, a message type without fields and
+// a google.protobuf.BytesValue field (stored bare by protobuf-es).
 // Built from a FileDescriptorProto in code, so no build step is needed.
 import { create, createFileRegistry, type DescMessage, type Message } from "@bufbuild/protobuf";
 import type { GenMessage } from "@bufbuild/protobuf/codegenv2";
 import {
   FileDescriptorProtoSchema,
+  file_google_protobuf_wrappers,
   FieldDescriptorProto_Label as Label,
   FieldDescriptorProto_Type as Type,
 } from "@bufbuild/protobuf/wkt";
@@ -37,6 +41,7 @@ const file = create(FileDescriptorProtoSchema, {
   name: "codec_test.proto",
   package: "codectest",
   syntax: "proto2",
+  dependency: ["google/protobuf/wrappers.proto"],
   enumType: [
     {
       name: "Color",
@@ -85,13 +90,49 @@ const file = create(FileDescriptorProtoSchema, {
       ],
     },
     {
+      name: "Holder",
+      field: [
+        field("blobs", 1, REPEATED, Type.MESSAGE, ".codectest.Holder.BlobsEntry"),
+        field("chunks", 2, REPEATED, Type.BYTES),
+        { ...field("raw", 3, OPTIONAL, Type.BYTES), oneofIndex: 0 },
+        { ...field("node", 4, OPTIONAL, Type.MESSAGE, ".codectest.Node"), oneofIndex: 0 },
+        { ...field("tint", 5, OPTIONAL, Type.ENUM, ".codectest.Color"), oneofIndex: 0 },
+        field("nodes", 6, REPEATED, Type.MESSAGE, ".codectest.Holder.NodesEntry"),
+        field("empty", 7, OPTIONAL, Type.MESSAGE, ".codectest.Empty"),
+        field("list", 8, REPEATED, Type.MESSAGE, ".codectest.Node"),
+      ],
+      oneofDecl: [{ name: "choice" }],
+      nestedType: [
+        {
+          name: "BlobsEntry",
+          options: { mapEntry: true },
+          field: [field("key", 1, OPTIONAL, Type.STRING), field("value", 2, OPTIONAL, Type.BYTES)],
+        },
+        {
+          name: "NodesEntry",
+          options: { mapEntry: true },
+          field: [
+            field("key", 1, OPTIONAL, Type.STRING),
+            field("value", 2, OPTIONAL, Type.MESSAGE, ".codectest.Node"),
+          ],
+        },
+      ],
+    },
+    { name: "Empty" },
+    {
+      name: "Wrapped",
+      field: [field("value", 1, OPTIONAL, Type.MESSAGE, ".google.protobuf.BytesValue")],
+    },
+    {
       name: "Wide",
       field: Array.from({ length: 33 }, (_, i) => field(`r${i + 1}`, i + 1, REQUIRED, Type.INT32)),
     },
   ],
 });
 
-const registry = createFileRegistry(file, () => undefined);
+const registry = createFileRegistry(file, (name) =>
+  name === "google/protobuf/wrappers.proto" ? file_google_protobuf_wrappers : undefined,
+);
 
 function message(name: string): DescMessage {
   const desc = registry.getMessage(name);
@@ -124,6 +165,26 @@ export type Node = Message<"codectest.Node"> & {
 
 /** codectest.Node: recursive, with repeated/packed/map closed enums, a group and all scalars. */
 export const NodeSchema = message("codectest.Node") as GenMessage<Node>;
+/** The runtime shape of codectest.Holder. */
+export type Holder = Message<"codectest.Holder"> & {
+  blobs: { [key: string]: Uint8Array };
+  chunks: Uint8Array[];
+  choice:
+    | { case: "raw"; value: Uint8Array }
+    | { case: "node"; value: Node }
+    | { case: "tint"; value: number }
+    | { case: undefined; value?: undefined };
+  nodes: { [key: string]: Node };
+  empty?: Message<"codectest.Empty">;
+  list: Node[];
+};
+
+/** codectest.Holder: bytes and messages in every container, a oneof, an empty message type. */
+export const HolderSchema = message("codectest.Holder") as GenMessage<Holder>;
+/** codectest.Wrapped: one google.protobuf.BytesValue field, stored as a bare Uint8Array. */
+export const WrappedSchema = message("codectest.Wrapped") as GenMessage<
+  Message<"codectest.Wrapped"> & { value?: Uint8Array }
+>;
 /** codectest.Wide: 33 required int32 fields r1..r33. */
 export const WideSchema = message("codectest.Wide") as GenMessage<
   Message<"codectest.Wide"> & Record<`r${number}`, number>
