@@ -12,6 +12,7 @@
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
 import { isWrapperDesc } from "@bufbuild/protobuf/wkt";
 
+// What a step visits; the list and map forms are the singular form + 1 and + 2.
 export const STEP_LEAF = 0;
 export const STEP_LEAF_LIST = 1;
 export const STEP_LEAF_MAP = 2;
@@ -76,28 +77,23 @@ function stepsFor<L>(field: DescField, spec: WalkSpec<L>): WalkStep<L>[] {
   const oneof = field.oneof?.localName ?? "";
   const leaf = spec.leafOf(field);
   if (leaf !== undefined) {
-    const kind =
-      field.fieldKind === "list"
-        ? STEP_LEAF_LIST
-        : field.fieldKind === "map"
-          ? STEP_LEAF_MAP
-          : STEP_LEAF;
+    const kind = stepKind(field, STEP_LEAF);
     return [new WalkStep(kind, field.localName, oneof, leaf, EMPTY_PLAN as WalkPlan<L>)];
   }
   const message = field.message;
   if (message === undefined || !holdsMessages(field) || !spec.descendInto(message)) return [];
-  const kind =
-    field.fieldKind === "list"
-      ? STEP_MESSAGE_LIST
-      : field.fieldKind === "map"
-        ? STEP_MESSAGE_MAP
-        : STEP_MESSAGE;
+  const kind = stepKind(field, STEP_MESSAGE);
   const step = new WalkStep(kind, field.localName, oneof, spec.none, EMPTY_PLAN as WalkPlan<L>);
   step.child = walkPlanOf(message, spec);
   return [step];
 }
 
 const EMPTY_PLAN = new WalkPlan<unknown>();
+
+/** STEP_LEAF or STEP_MESSAGE, plus 1 for a list and 2 for a map (see the constants). */
+function stepKind(field: DescField, singular: number): number {
+  return singular + (field.fieldKind === "list" ? 1 : field.fieldKind === "map" ? 2 : 0);
+}
 
 /**
  * Whether the field's values are message objects. protobuf-es stores singular wrapper fields
