@@ -6,7 +6,9 @@
 // field (the way protobuf-es compiles its own writers): each closure reads its property by a
 // constant name and checks it with a checker picked at compile time, so the walk does no
 // descriptor reflection and allocates only when it finds a problem.
+
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
+import { isSet } from "../validation/presence.js";
 import type { EncodeErrorCode, EncodeProblem, FieldPath } from "./errors.js";
 import type { MessageObject } from "./field-access.js";
 import {
@@ -23,9 +25,6 @@ export function encodeProblems(desc: DescMessage, message: unknown): EncodeProbl
   messageChecker(desc).check(message, [], out);
   return out;
 }
-
-// Object.prototype.hasOwnProperty is what V8 optimizes best (Object.hasOwn is slower on Node 20).
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The unset required fields of `message`, by path, in field order. */
 export function missingRequired(desc: DescMessage, message: unknown): EncodeProblem[] {
@@ -120,7 +119,8 @@ function compileField(field: DescField): FieldCheck {
         return (message, path, out) => descend(check, message[local], name, path, out);
       }
   }
-  // Explicit presence: proto2 defaults live on the prototype, so "set" is an own property.
+  // Explicit presence: proto2 defaults live on the prototype, so "set" is an own property
+  // (validation/presence.ts holds that rule for the whole library).
   const required = field.presence === 3; // LEGACY_REQUIRED
   const parent = field.parent.typeName;
   const missing = (path: FieldPath, out: EncodeProblem[]) =>
@@ -131,8 +131,7 @@ function compileField(field: DescField): FieldCheck {
   if (field.fieldKind === "message") {
     return (message, path, out) => {
       const value = message[local];
-      if (value !== undefined && hasOwn.call(message, local))
-        descend(check, value, name, path, out);
+      if (isSet(message, local)) descend(check, value, name, path, out);
       else if (required) missing(path, out);
     };
   }
@@ -141,7 +140,7 @@ function compileField(field: DescField): FieldCheck {
     field.fieldKind === "enum" ? enumChecker(field.enum) : scalarChecker(field.scalar);
   return (message, path, out) => {
     const value = message[local];
-    if (value !== undefined && hasOwn.call(message, local)) {
+    if (isSet(message, local)) {
       const problem = checker(value);
       if (problem !== undefined) reportAt(out, path, name, -1, problem);
     } else if (required) {

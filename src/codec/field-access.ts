@@ -2,6 +2,7 @@
 // proto2 scalars keep their defaults on the prototype, so "set" means an own property that is not
 // undefined; oneof members live under the oneof's name as { case, value }.
 import { type DescField, isFieldSet, type Message } from "@bufbuild/protobuf";
+import { isSet } from "../validation/presence.js";
 
 export type MessageObject = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ export function setValue(message: MessageObject, field: DescField): unknown {
       return value;
     default:
       if (field.presence !== 2 /* IMPLICIT */) {
-        return value !== undefined && Object.hasOwn(message, field.localName) ? value : undefined;
+        return isSet(message, field.localName) ? value : undefined;
       }
       // proto3 scalars: set when not the zero value.
       return isFieldSet(message as unknown as Message, field) ? value : undefined;
