@@ -8,7 +8,7 @@
 // descriptor reflection and allocates only when it finds a problem.
 
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import { isSet } from "../validation/presence.js";
+import { isSet } from "../schema/index.js";
 import type { EncodeErrorCode, EncodeProblem, FieldPath } from "./errors.js";
 import type { MessageObject } from "./field-access.js";
 import {

@@ -2,7 +2,7 @@
 // proto2 scalars keep their defaults on the prototype, so "set" means an own property that is not
 // undefined; oneof members live under the oneof's name as { case, value }.
 import { type DescField, isFieldSet, type Message } from "@bufbuild/protobuf";
-import { isSet } from "../validation/presence.js";
+import { isSet } from "../schema/index.js";
 
 export type MessageObject = Record<string, unknown>;
 

@@ -1,0 +1,354 @@
+// The catalogue of every issue code this library reports, with its severity, what it means and
+// why it exists: the single source of truth for codes. `IssueCode` is derived from it, the README
+// rule table and the CLI's `rules` command are rendered from it, and the near-miss arbitraries
+// draw from it.
+//
+// `stricter` marks library policy that goes beyond what Mesos itself checks before launch
+// (Mesos checks almost nothing about containers before launch): users otherwise learn of these
+// defects when a container fails on an agent.
+//
+// `from` says which verbs report the code: "validate" (a rule on a message), "decode" (binary or
+// Mesos JSON input), "encode" (binary or JSON output) and "launch" (dockerRunArgs, conversions).
+
+export type Severity = "error" | "warning";
+
+/** The verbs that report a code. */
+export type IssueSource = "validate" | "decode" | "encode" | "launch";
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  /** What the code means, in a few words. */
+  readonly what: string;
+  /** Why it matters (what Mesos or Docker does otherwise). */
+  readonly why: string;
+  /** True where this library is stricter than Mesos's own validation. */
+  readonly stricter: boolean;
+  /** Which verbs report it. */
+  readonly from: readonly IssueSource[];
+}
+
+const VALIDATE = ["validate"] as const;
+
+function rule(severity: Severity, what: string, why: string, stricter = false): CodeInfo {
+  return { severity, what, why, stricter, from: VALIDATE };
+}
+
+function input(what: string, why: string, from: readonly IssueSource[] = ["decode"]): CodeInfo {
+  return { severity: "error", what, why, stricter: false, from };
+}
+
+const DECODE_ENCODE = ["decode", "encode"] as const;
+const EVERYWHERE = ["validate", "decode", "encode"] as const;
+
+export const CODES = {
+  // --- generic -------------------------------------------------------------------------------
+  required_field_missing: input(
+    "a proto2 required field is not set",
+    "protobuf-es does not check required fields on create/decode; encoding then throws and Mesos rejects the message",
+    EVERYWHERE,
+  ),
+  unknown_enum_value: input(
+    "an enum field holds a number (binary) or a name (JSON) the schema does not define",
+    "closed proto2 enums: Mesos drops or rejects unknown values",
+    EVERYWHERE,
+  ),
+  // --- DockerInfo.image ----------------------------------------------------------------------
+  image_empty: rule(
+    "error",
+    "DockerInfo.image (or a legacy image after docker:///) is empty",
+    "docker run needs an image name",
+    true,
+  ),
+  image_docker_uri: rule(
+    "error",
+    "DockerInfo.image starts with docker://",
+    "the docker:/// URI form belongs to the legacy CommandInfo.ContainerInfo; DockerInfo.image is a plain reference",
+    true,
+  ),
+  image_invalid: rule(
+    "error",
+    "DockerInfo.image (or a legacy image after docker:///) is not a valid reference (distribution/reference grammar)",
+    "the docker CLI refuses it when the container starts on the agent",
+    true,
+  ),
+  // --- Volume paths --------------------------------------------------------------------------
+  path_empty: rule(
+    "error",
+    "container_dir or host_dir is set but empty",
+    "docker -v cannot express an empty path",
+    true,
+  ),
+  container_dir_not_absolute: rule(
+    "error",
+    "container_dir is not an absolute path",
+    "Docker requires an absolute mount destination",
+    true,
+  ),
+  container_dir_is_root: rule(
+    "error",
+    "container_dir is /",
+    "Docker refuses '/' as a mount destination",
+    true,
+  ),
+  container_dir_is_sandbox: rule(
+    "error",
+    "container_dir is the Mesos sandbox mount point /mnt/mesos/sandbox",
+    "Mesos always mounts the sandbox there; Docker fails with a duplicate mount point",
+    true,
+  ),
+  host_dir_not_absolute: rule(
+    "error",
+    "host_dir is not an absolute path",
+    "the seed's rule: host_dir is an absolute host directory (Mesos >= 0.23 would join it under the sandbox)",
+    true,
+  ),
+  path_contains_colon: rule(
+    "error",
+    "a volume path contains ':'",
+    "a ':' cannot be written in a docker -v spec",
+    true,
+  ),
+  path_contains_control_character: rule(
+    "error",
+    "a volume path contains NUL or another control character",
+    "such paths cannot be passed safely to docker",
+    true,
+  ),
+  path_has_parent_segment: rule(
+    "error",
+    "a volume path contains a '..' segment",
+    "'..' escapes the intended directory and Docker resolves it silently",
+    true,
+  ),
+  path_not_clean: rule(
+    "warning",
+    "a volume path is not in clean form ('//', trailing '/', '.' segments)",
+    "Docker cleans paths before comparing them; the clean form is what is mounted",
+    true,
+  ),
+  read_only_anonymous_volume: rule(
+    "error",
+    "mode RO without host_dir",
+    "Mesos writes '-v <dir>:ro', which Docker refuses as an invalid volume specification",
+    true,
+  ),
+  duplicate_container_dir: rule(
+    "error",
+    "two volumes of one DockerInfo have the same cleaned container_dir",
+    "Docker refuses duplicate mount points",
+    true,
+  ),
+  // --- ContainerInfo -------------------------------------------------------------------------
+  docker_info_missing: rule(
+    "error",
+    "ContainerInfo type DOCKER without docker",
+    "Mesos: \"DockerInfo 'docker' is not set for DOCKER typed ContainerInfo\"",
+  ),
+  // --- CommandInfo ---------------------------------------------------------------------------
+  shell_command_missing: rule(
+    "error",
+    "shell is true (the default) but value is unset (or, as library policy, empty)",
+    "Mesos: 'Shell specified but no command value provided'; /bin/sh -c '' runs nothing",
+  ),
+  executable_missing: rule(
+    "error",
+    "shell is false and value is unset on a plain command task",
+    "without an image there is no entrypoint to fall back on",
+    true,
+  ),
+  arguments_ignored_with_shell: rule(
+    "warning",
+    "shell is true (the default) and arguments are set",
+    "Mesos runs only /bin/sh -c value: the arguments are silently dropped",
+    true,
+  ),
+  env_name_empty: rule(
+    "error",
+    "an environment variable has an empty name",
+    "an empty name cannot be exported",
+    true,
+  ),
+  env_name_contains_equals: rule(
+    "error",
+    "an environment variable name contains '='",
+    "NAME=value would split at the wrong place",
+    true,
+  ),
+  env_name_duplicate: rule(
+    "warning",
+    "an environment variable name appears twice",
+    "only one value survives, and which one depends on the containerizer",
+    true,
+  ),
+  uri_value_empty: rule(
+    "error",
+    "a CommandInfo.URI value is empty",
+    "the fetcher fails on an empty URI",
+    true,
+  ),
+  // --- IDs -----------------------------------------------------------------------------------
+  id_empty: rule("error", "an ID is empty", "Mesos: 'ID must not be empty'"),
+  id_too_long: rule(
+    "error",
+    "an ID is longer than 255 bytes (UTF-8)",
+    "Mesos: 'ID must not be greater than 255 characters'",
+  ),
+  id_reserved: rule("error", "an ID is '.' or '..'", "Mesos: \"'<id>' is disallowed\""),
+  id_invalid_characters: rule(
+    "error",
+    "an ID contains a control character, '/' or '\\'",
+    "Mesos: \"'<id>' contains invalid characters\"",
+  ),
+  // --- TaskInfo ------------------------------------------------------------------------------
+  command_and_executor_both_set: rule(
+    "error",
+    "TaskInfo sets both command and executor",
+    "Mesos: 'Task should have at least one (but not both) of CommandInfo or ExecutorInfo present'",
+  ),
+  command_and_executor_both_missing: rule(
+    "error",
+    "TaskInfo sets neither command nor executor",
+    "Mesos: 'Task should have at least one (but not both) of CommandInfo or ExecutorInfo present'",
+  ),
+  resources_empty: rule("error", "TaskInfo has no resources", "Mesos: 'Task uses no resources'"),
+  container_ignored_with_executor: rule(
+    "warning",
+    "TaskInfo.container is set together with executor",
+    "Mesos does not launch anything with it; it is only handed to the executor",
+  ),
+  legacy_and_container_both_set: rule(
+    "error",
+    "legacy command.container and ContainerInfo both name an image",
+    "two images named: only one can be launched",
+    true,
+  ),
+  legacy_container_deprecated: rule(
+    "warning",
+    "the legacy CommandInfo.container docker:/// form is used",
+    "replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27; use migrateLegacyContainer",
+  ),
+  legacy_container_not_docker: rule(
+    "warning",
+    "the legacy CommandInfo.container image is not a docker:/// URI",
+    "only docker:/// images were launched by the Docker containerizer; other schemes are not Docker launches",
+  ),
+  // --- ExecutorInfo --------------------------------------------------------------------------
+  executor_command_missing: rule(
+    "error",
+    "ExecutorInfo.command is not set",
+    "Mesos requires it even for a Docker executor; use shell: false with no value to run the image's entrypoint",
+  ),
+  // --- Resource ------------------------------------------------------------------------------
+  resource_name_empty: rule("error", "a resource has an empty name", "Mesos rejects it"),
+  resource_type_unsupported: rule(
+    "error",
+    "a resource has type TEXT",
+    "Mesos: 'Unsupported resource type'",
+  ),
+  resource_payload_mismatch: rule(
+    "error",
+    "a resource's (or attribute's, or value's) payload does not match its type",
+    "Mesos requires exactly the payload field named by type",
+  ),
+  scalar_invalid: rule(
+    "error",
+    "a scalar is NaN or infinite, or a resource's scalar is negative",
+    "Mesos requires finite, non-negative scalar resources",
+  ),
+  range_inverted: rule("error", "a range has begin > end", "Mesos rejects inverted ranges"),
+  ranges_overlap: rule("error", "two ranges overlap", "Mesos rejects overlapping ranges"),
+  set_item_duplicate: rule(
+    "error",
+    "a set has a duplicate item",
+    "Mesos rejects duplicate set items",
+  ),
+  // --- input: bytes, JSON text, values handed to a verb -----------------------------------------
+  invalid_input: input(
+    "the input is not what the verb takes: not a Uint8Array, not JSON text or an object, or not a message of the schema",
+    "nothing can be read from it; the message names what was expected",
+    ["validate", "decode", "encode", "launch"],
+  ),
+  input_too_large: input("the input is longer than maxBytes", "a limit against memory exhaustion"),
+  truncated: input(
+    "the data ends inside a tag, a value, a length-delimited payload or a group",
+    "the message was cut in transit",
+  ),
+  invalid_varint: input("a varint is longer than 10 bytes or overflows 64 bits", "not protobuf"),
+  invalid_tag: input(
+    "a tag with field number 0, above 2^29 - 1, or wire type 6 or 7",
+    "not protobuf",
+  ),
+  invalid_end_group: input("an end-group tag without a matching start-group tag", "not protobuf"),
+  wire_type_mismatch: input(
+    "a known field arrives with a wire type its declared type cannot have",
+    "the sender uses another schema (e.g. another field number layout)",
+  ),
+  invalid_utf8: input(
+    "a string field holds bytes that are not valid UTF-8",
+    "protobuf requires UTF-8 in strings; Mesos's C++ parser rejects them",
+  ),
+  max_depth_exceeded: input(
+    "messages, groups or JSON values are nested deeper than maxDepth",
+    "a limit against stack exhaustion",
+  ),
+  invalid_json: input("JSON text that is not JSON", "nothing can be read from it"),
+  duplicate_key: input(
+    "the same JSON key, or one field under two spellings, appears twice in one object",
+    "which value wins differs between parsers",
+  ),
+  unknown_field: input(
+    "a JSON key that names no field of the message",
+    "Mesos ignores unknown keys silently, so a misspelt key (taskId) loses data",
+  ),
+  invalid_value: input(
+    "a value of the wrong kind for its field (a number for an enum, an array for a message, a non-integer for an integer)",
+    'Mesos refuses it ("Not expecting a JSON <kind> for field")',
+    DECODE_ENCODE,
+  ),
+  out_of_range: input(
+    "a number outside the range of its field's type (e.g. 2^31 for an int32)",
+    "it would be truncated on the wire",
+    DECODE_ENCODE,
+  ),
+  unsafe_integer: input(
+    "a bare JSON number past 2^53 - 1 for a 64-bit integer field",
+    "JSON.parse would round it; write it as a string",
+  ),
+  invalid_base64: input("a bytes field whose JSON string is not base64", "Mesos refuses it"),
+  unpaired_surrogate: input(
+    "a string holds an unpaired UTF-16 surrogate",
+    "UTF-8 cannot carry it: encoding would turn it into U+FFFD or fail",
+    EVERYWHERE,
+  ),
+  invalid_wire_format: input(
+    "protobuf-es rejected the bytes for a reason with no finer code (non-strict mode only)",
+    "not protobuf",
+  ),
+  wrong_message_type: input(
+    "the message handed to encode is not of the schema's type",
+    "it would be written under another type's field numbers",
+    ["encode"],
+  ),
+  invalid_option: input(
+    "an option of the call has a value it cannot use (e.g. maxDepth: NaN, a docker socket with a newline)",
+    "a silently ignored limit is no limit",
+    ["decode", "encode", "launch"],
+  ),
+  // --- launch -------------------------------------------------------------------------------
+  not_docker_launch: input(
+    "dockerRunArgs was asked for a task that launches without Docker (a command or custom executor task)",
+    "no docker run command exists for it",
+    ["launch"],
+  ),
+  legacy_conflict: input(
+    "migrateLegacyContainer would have to drop data to migrate",
+    "the legacy image and a ContainerInfo disagree",
+    ["launch"],
+  ),
+} as const satisfies Record<string, CodeInfo>;
+
+/** Every issue code this library can report: a closed union of snake_case strings. */
+export type IssueCode = keyof typeof CODES;
+
+/** All codes, in catalogue order. */
+export const ISSUE_CODES = Object.keys(CODES) as IssueCode[];

@@ -1,0 +1,22 @@
+// The problem vocabulary of the whole library: one Issue shape, one catalogue of codes, one error
+// base class with `.issues`, one result shape. Every other folder builds on this one; it imports
+// nothing of the package.
+export {
+  CODES,
+  type CodeInfo,
+  ISSUE_CODES,
+  type IssueCode,
+  type IssueSource,
+  type Severity,
+} from "./codes.js";
+export {
+  DecodeError,
+  EncodeError,
+  isMesosDockerInfoError,
+  LaunchError,
+  MesosDockerInfoError,
+  ValidationError,
+} from "./errors.js";
+export { formatIssues, formatLocation, formatPath, quote } from "./format.js";
+export type { Issue, IssuePath } from "./issue.js";
+export { type Failure, fail, failWith, type Result, type Success, succeed } from "./result.js";
