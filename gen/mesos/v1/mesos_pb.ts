@@ -1009,7 +1009,8 @@ export const CommandInfo_URISchema: GenMessage<CommandInfo_URI, {validType: Comm
   messageDesc(file_mesos_v1_mesos, 17, 0);
 
 /**
- * Describes an executor: a CUSTOM one the framework supplies, or the DEFAULT one Mesos provides for task groups.
+ * Describes an executor: a CUSTOM one the framework supplies, or the DEFAULT one Mesos provides for
+ * task groups.
  *
  * @generated from message mesos.v1.ExecutorInfo
  */
@@ -1083,7 +1084,8 @@ export type ExecutorInfo = Message<"mesos.v1.ExecutorInfo"> & {
 };
 
 /**
- * Describes an executor: a CUSTOM one the framework supplies, or the DEFAULT one Mesos provides for task groups.
+ * Describes an executor: a CUSTOM one the framework supplies, or the DEFAULT one Mesos provides for
+ * task groups.
  *
  * @generated from message mesos.v1.ExecutorInfo
  */
@@ -3087,7 +3089,8 @@ export type TaskInfo = Message<"mesos.v1.TaskInfo"> & {
   maxCompletionTime?: DurationInfo | undefined;
 
   /**
-   * Resource limits above the requested amounts (1.10+); Mesos writes bare Infinity in JSON for unlimited.
+   * Resource limits above the requested amounts (1.10+); Mesos writes bare Infinity in JSON for
+   * unlimited.
    *
    * @generated from field: map<string, mesos.v1.Value.Scalar> limits = 15;
    */
@@ -3175,7 +3178,8 @@ export type TaskInfoValid = Message<"mesos.v1.TaskInfo"> & {
   maxCompletionTime?: DurationInfoValid | undefined;
 
   /**
-   * Resource limits above the requested amounts (1.10+); Mesos writes bare Infinity in JSON for unlimited.
+   * Resource limits above the requested amounts (1.10+); Mesos writes bare Infinity in JSON for
+   * unlimited.
    *
    * @generated from field: map<string, mesos.v1.Value.Scalar> limits = 15;
    */
@@ -5020,7 +5024,8 @@ export const NetworkInfo_ProtocolSchema: GenEnum<NetworkInfo_Protocol> = /*@__PU
   enumDesc(file_mesos_v1_mesos, 44, 0);
 
 /**
- * Linux capabilities. Real values start at 1000, far from UNKNOWN = 0, the value an unset field reads as.
+ * Linux capabilities. Real values start at 1000, far from UNKNOWN = 0, the value an unset field
+ * reads as.
  *
  * @generated from message mesos.v1.CapabilityInfo
  */
