@@ -157,8 +157,10 @@ export class FrameDecoder {
     const missing = this.#size - this.#received;
     const available = chunk.length - this.#at;
     if (this.#pieces.length === 0 && available >= missing) {
-      // The whole record lies in this chunk: one copy.
-      const bytes = chunk.slice(this.#at, this.#at + missing);
+      // The whole record lies in this chunk: one copy, into a plain Uint8Array (a Node
+      // Buffer's slice() would be a view into the pooled chunk, not a copy).
+      const bytes = new Uint8Array(missing);
+      bytes.set(chunk.subarray(this.#at, this.#at + missing));
       this.#at += missing;
       return this.#finish(bytes);
     }
