@@ -26,6 +26,9 @@ import { readFrames } from "./read-frames.js";
 import { chunksOf, type RecordIOSource } from "./source.js";
 import { firstInvalidUtf8, utf8Length } from "./utf8.js";
 
+/** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** Nesting levels of messages, root = 1: the codec's default. */
 const DEFAULT_MAX_DEPTH = 100;
 
@@ -136,7 +139,7 @@ function fromJson<Desc extends DescMessage>(
 ): MessageShape<Desc> {
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(frame.bytes);
+    text = utf8.decode(frame.bytes);
   } catch {
     const bad = Math.max(0, firstInvalidUtf8(frame.bytes));
     throw recordFailure(schema, frame, "json", [

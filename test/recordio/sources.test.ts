@@ -125,8 +125,7 @@ describe("Node streams", () => {
 
   test("records are plain Uint8Arrays that share no memory with Buffer chunks", async () => {
     const chunk = Buffer.from("3\nabc2\nde");
-    const records = (await drain(readRecordIO(Readable.from([chunk], { objectMode: true }))))
-      .items;
+    const records = (await drain(readRecordIO(Readable.from([chunk], { objectMode: true })))).items;
     chunk.fill(0);
     expect(records.map(text)).toEqual(["abc", "de"]);
     for (const record of records) {
