@@ -113,7 +113,7 @@ export class FrameDecoder {
       this.#at++;
       if (byte === LF) {
         if (this.#digits === "") {
-          throw this.#badLength(offset, "the length header is empty (an LF where digits belong)");
+          throw this.#badLength(offset, "is empty (an LF where digits belong)");
         }
         this.#inHeader = false;
         this.#size = Number(this.#digits);
@@ -123,15 +123,15 @@ export class FrameDecoder {
       if (byte < ZERO || byte > NINE) {
         throw this.#badLength(
           offset,
-          `the length header holds ${byteName(byte)}; a header is 1 to ${MAX_HEADER_DIGITS} ` +
-            "decimal digits 0-9 and an LF (no sign, space or CR)",
+          `holds ${byteName(byte)}; a header is 1 to ${MAX_HEADER_DIGITS} decimal digits 0-9 ` +
+            "and an LF (no sign, space or CR)",
         );
       }
       if (this.#digits === "") this.#headerOffset = offset;
       if (this.#digits.length === MAX_HEADER_DIGITS) {
         throw this.#badLength(
           offset,
-          `the length header has more than ${MAX_HEADER_DIGITS} digits (a uint64 has at most 20)`,
+          `has more than ${MAX_HEADER_DIGITS} digits (a uint64 has at most 20)`,
         );
       }
       this.#digits += String.fromCharCode(byte);
@@ -194,12 +194,13 @@ export class FrameDecoder {
     return frame;
   }
 
+  /** `why` continues "the length header of record N ...". */
   #badLength(offset: number, why: string): DecodeError {
     return framingError(
       "recordio_invalid_length",
       this.#index,
       offset,
-      `record ${this.#index}: ${why}; the framing is lost from here`,
+      `the length header of record ${this.#index} ${why}; the framing is lost from here`,
     );
   }
 }
