@@ -186,10 +186,10 @@ async function countingCopies(body: () => Promise<void>): Promise<number> {
 }
 
 describe("no quadratic buffering", () => {
-  test("a 200 000-byte record arriving one byte at a time is copied once", async () => {
+  test("a 200 000-byte record arriving one byte at a time costs under 3n byte copies", async () => {
     // Copying the buffered prefix on every chunk would move 2 * 10^10 bytes here (tens of
-    // seconds); collecting the chunks and copying once moves 2 * 10^5. Copies are counted,
-    // not timed.
+    // seconds); copying each byte in once plus the doublings of the buffer moves under
+    // 6 * 10^5. Copies are counted, not timed.
     const size = 200_000;
     const record = new Uint8Array(size).map((_, i) => i & 0xff);
     const chunks = Array.from(writeRecordIO(record), (b) => Uint8Array.of(b));
@@ -202,6 +202,6 @@ describe("no quadratic buffering", () => {
     expect(items).toHaveLength(1);
     expect(Buffer.compare(items[0] as Uint8Array, record)).toBe(0);
     expect(copied).toBeGreaterThanOrEqual(size);
-    expect(copied).toBeLessThanOrEqual(2 * size);
+    expect(copied).toBeLessThan(3 * size);
   });
 });
