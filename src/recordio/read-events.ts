@@ -3,7 +3,7 @@
 // here knows the Event message, so the v1 scheduler EventSchema, the operator API's events or
 // a test schema all work the same way.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { decode, fromMesosJson } from "../codec/index.js";
+import { DEFAULT_MAX_DEPTH, decode, fromMesosJson } from "../codec/index.js";
 import {
   CODES,
   DecodeError,
@@ -28,9 +28,6 @@ import { firstInvalidUtf8, utf8Length } from "./utf8.js";
 
 /** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Nesting levels of messages, root = 1: the codec's default. */
-const DEFAULT_MAX_DEPTH = 100;
 
 export interface ReadEventsOptions extends ReadRecordIOOptions {
   /**
