@@ -81,6 +81,7 @@ describe("web ReadableStream", () => {
         for await (const record of readRecordIO(stream)) seen.push(text(record));
       })(),
     ).rejects.toBe(failure);
+    expect(seen).toEqual(["x"]);
     expect(stream.locked).toBe(false);
   });
 
