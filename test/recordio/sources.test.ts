@@ -69,12 +69,17 @@ describe("web ReadableStream", () => {
 
   test("the stream's own error propagates unchanged and the reader is released", async () => {
     const failure = new Error("connection reset");
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(bytes("1\nx2\n"));
-        controller.error(failure);
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          // Erroring discards queued chunks, so the data goes out on one pull, the error on the next.
+          if (pulls++ === 0) controller.enqueue(bytes("1\nx2\n"));
+          else controller.error(failure);
+        },
       },
-    });
+      { highWaterMark: 0 },
+    );
     const seen: string[] = [];
     await expect(
       (async () => {
