@@ -334,6 +334,15 @@ export const CODES = {
     "a silently ignored limit is no limit",
     ["decode", "encode", "launch"],
   ),
+  // --- RecordIO framing (v1 scheduler, executor and operator event streams) -------------------
+  recordio_invalid_length: input(
+    "a RecordIO length header is empty, holds a byte other than the digits 0-9, or has more than 20 digits",
+    'the framing is lost, nothing after it can be read (Mesos: "Failed to decode length")',
+  ),
+  recordio_record_too_large: input(
+    "a RecordIO length header announces more bytes than maxRecordBytes",
+    "a limit against memory exhaustion, checked on the header before any of the record is buffered (mesos-go: 4 MiB)",
+  ),
   // --- launch -------------------------------------------------------------------------------
   not_docker_launch: input(
     "dockerRunArgs was asked for a task that launches without Docker (a command or custom executor task)",

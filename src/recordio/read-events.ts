@@ -1,0 +1,232 @@
+// readEvents: a RecordIO event stream (the v1 scheduler's SUBSCRIBE response, an executor or
+// operator stream) decoded record by record into messages of a schema. Schema-first: nothing
+// here knows the Event message, so the v1 scheduler EventSchema, the operator API's events or
+// a test schema all work the same way.
+import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { DEFAULT_MAX_DEPTH, decode, fromMesosJson } from "../codec/index.js";
+import {
+  CODES,
+  DecodeError,
+  type Issue,
+  type IssueCode,
+  type IssuePath,
+  isMesosDockerInfoError,
+} from "../problems/index.js";
+import type { Frame } from "./frame-decoder.js";
+import {
+  countOption,
+  DEFAULT_MAX_RECORD_BYTES,
+  describe,
+  flagOption,
+  optionError,
+  optionsObject,
+  type ReadRecordIOOptions,
+} from "./options.js";
+import { readFrames } from "./read-frames.js";
+import { chunksOf, type RecordIOSource } from "./source.js";
+import { firstInvalidUtf8, utf8Length } from "./utf8.js";
+
+/** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export interface ReadEventsOptions extends ReadRecordIOOptions {
+  /**
+   * How each record is encoded: what the SUBSCRIBE call's `Accept` header asked for
+   * (`application/x-protobuf` → "protobuf", `application/json` → "json"), or the operator
+   * API's `Message-Accept`.
+   */
+  readonly format: "protobuf" | "json";
+  /** Strict decoding (default true): see `decode` and `fromMesosJson`. */
+  readonly strict?: boolean;
+  /** Deepest accepted nesting of messages, root = 1; default 100. */
+  readonly maxDepth?: number;
+  /**
+   * JSON only: skip keys the schema does not know instead of failing with `unknown_field`.
+   * A newer Mesos adds fields to events; set this to read them with an older schema.
+   */
+  readonly ignoreUnknownFields?: boolean;
+}
+
+/**
+ * Read the events of a RecordIO stream as messages of `schema`, one per record, in stream order.
+ * Framing, sources, limits and early `break` behave as in `readRecordIO`; options are checked
+ * when called.
+ *
+ * A record that does not decode throws a `DecodeError` whose message names the record index and
+ * its stream offset; each issue's path starts with the record index (`[3, "offers", 0, ...]`)
+ * and its `offset` is a stream byte offset (for JSON, the codec's character offset converted to
+ * bytes; where the codec gives none, the offset of the record's first data byte).
+ *
+ * Empty (0-length) records are skipped: they carry no event (Mesos never sends one; mesos-go
+ * skips them too), but they still count in the record index.
+ */
+export function readEvents<Desc extends DescMessage>(
+  schema: Desc,
+  source: RecordIOSource,
+  options: ReadEventsOptions,
+): AsyncGenerator<MessageShape<Desc>, void, undefined> {
+  if (typeof schema !== "object" || schema === null || schema.kind !== "message") {
+    throw new DecodeError("cannot read events", [
+      {
+        code: "invalid_input",
+        severity: "error",
+        path: [],
+        message: `readEvents takes a message schema (e.g. EventSchema), got ${describe(schema)}`,
+      },
+    ]);
+  }
+  const given = optionsObject(options);
+  const format = given.format;
+  if (format !== "protobuf" && format !== "json") {
+    throw optionError(["format"], `format must be "protobuf" or "json", got ${describe(format)}`);
+  }
+  const settings: Settings = {
+    format,
+    maxRecordBytes: countOption(given, "maxRecordBytes", DEFAULT_MAX_RECORD_BYTES),
+    maxDepth: countOption(given, "maxDepth", DEFAULT_MAX_DEPTH),
+    strict: flagOption(given, "strict") ?? true,
+    ignoreUnknownFields: flagOption(given, "ignoreUnknownFields") ?? false,
+  };
+  return events(schema, chunksOf(source), settings);
+}
+
+interface Settings {
+  readonly format: "protobuf" | "json";
+  readonly maxRecordBytes: number;
+  readonly maxDepth: number;
+  readonly strict: boolean;
+  readonly ignoreUnknownFields: boolean;
+}
+
+async function* events<Desc extends DescMessage>(
+  schema: Desc,
+  chunks: AsyncIterable<unknown> | Iterable<unknown>,
+  settings: Settings,
+): AsyncGenerator<MessageShape<Desc>, void, undefined> {
+  for await (const frame of readFrames(chunks, settings.maxRecordBytes)) {
+    if (frame.bytes.length === 0) continue;
+    yield settings.format === "protobuf"
+      ? fromProtobuf(schema, frame, settings)
+      : fromJson(schema, frame, settings);
+  }
+}
+
+function fromProtobuf<Desc extends DescMessage>(
+  schema: Desc,
+  frame: Frame,
+  settings: Settings,
+): MessageShape<Desc> {
+  try {
+    return decode(schema, frame.bytes, {
+      strict: settings.strict,
+      maxDepth: settings.maxDepth,
+      // The record already passed maxRecordBytes; the codec's own 4 MiB default must not refuse
+      // a record the caller allowed with a higher cap.
+      maxBytes: frame.bytes.length,
+    });
+  } catch (error) {
+    throw recordError(schema, frame, "protobuf", error, (offset) => offset);
+  }
+}
+
+function fromJson<Desc extends DescMessage>(
+  schema: Desc,
+  frame: Frame,
+  settings: Settings,
+): MessageShape<Desc> {
+  let text: string;
+  try {
+    text = utf8.decode(frame.bytes);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(frame.bytes));
+    throw recordFailure(schema, frame, "json", [
+      {
+        code: "invalid_utf8",
+        severity: "error",
+        path: [],
+        message: `the JSON record is not valid UTF-8 (byte 0x${hex(frame.bytes[bad])} at record byte ${bad})`,
+        offset: bad,
+      },
+    ]);
+  }
+  try {
+    return fromMesosJson(schema, text, {
+      strict: settings.strict,
+      maxDepth: settings.maxDepth,
+      ignoreUnknownFields: settings.ignoreUnknownFields,
+      // Characters never outnumber bytes, so the record's byte count is a safe bound.
+      maxBytes: frame.bytes.length,
+    });
+  } catch (error) {
+    throw recordError(schema, frame, "json", error, (offset) => utf8Length(text, offset));
+  }
+}
+
+/**
+ * The codec's failure as issues of the stream. The codec's errors are read by shape (`issues`
+ * on the shared error classes, or `code`/`path`/`offset`/`detail`), so this works whichever
+ * error class the codec throws; anything else is a bug, not bad input, and is rethrown.
+ */
+function recordError(
+  schema: DescMessage,
+  frame: Frame,
+  format: string,
+  error: unknown,
+  toByteOffset: (offset: number) => number,
+): DecodeError {
+  const inner = codecIssues(error);
+  if (inner === undefined) throw error;
+  const [first, ...rest] = inner.map(
+    (issue): Issue =>
+      issue.offset === undefined ? issue : { ...issue, offset: toByteOffset(issue.offset) },
+  );
+  return recordFailure(schema, frame, format, [first as Issue, ...rest], error);
+}
+
+/**
+ * The DecodeError for a record: the heading names the event index and the record's stream
+ * offset; each issue's path is prefixed with the index and its record-relative byte offset
+ * (the record's first data byte when it has none) becomes a stream offset.
+ */
+function recordFailure(
+  schema: DescMessage,
+  frame: Frame,
+  format: string,
+  issues: readonly [Issue, ...Issue[]],
+  cause?: unknown,
+): DecodeError {
+  const inStream = (issue: Issue): Issue => ({
+    ...issue,
+    path: [frame.index, ...issue.path],
+    offset: frame.dataOffset + (issue.offset ?? 0),
+  });
+  const [first, ...rest] = issues;
+  const heading =
+    `cannot decode event ${frame.index} as ${schema.typeName} (${format} record at stream ` +
+    `offset ${frame.offset}, ${frame.bytes.length} bytes)`;
+  return new DecodeError(heading, [inStream(first), ...rest.map(inStream)], { cause });
+}
+
+function codecIssues(error: unknown): readonly [Issue, ...Issue[]] | undefined {
+  if (isMesosDockerInfoError(error)) {
+    const [first, ...rest] = error.issues;
+    return first === undefined ? undefined : [first, ...rest];
+  }
+  if (!(error instanceof Error)) return undefined;
+  const shaped = error as Error & { code?: unknown; path?: unknown; offset?: unknown };
+  const detail = (error as { detail?: unknown }).detail;
+  if (typeof shaped.code !== "string" || !Object.hasOwn(CODES, shaped.code)) return undefined;
+  if (!Array.isArray(shaped.path)) return undefined;
+  const issue: Issue = {
+    code: shaped.code as IssueCode,
+    severity: "error",
+    path: shaped.path as IssuePath,
+    message: typeof detail === "string" ? detail : error.message,
+    ...(typeof shaped.offset === "number" ? { offset: shaped.offset } : {}),
+  };
+  return [issue];
+}
+
+function hex(byte: number | undefined): string {
+  return (byte ?? 0).toString(16).padStart(2, "0");
+}

@@ -1,0 +1,73 @@
+// Framing for the other direction (tests, fakes of a Mesos master, tools that replay streams):
+// one record becomes `<byte count>\n<bytes>`. Concatenated frames are a RecordIO stream.
+import { EncodeError, type Issue } from "../problems/index.js";
+import { describe } from "./options.js";
+
+const encoder = new TextEncoder();
+
+/** Frame one record: its decimal byte count, an LF, then the bytes (copied). */
+export function writeRecordIO(record: Uint8Array): Uint8Array {
+  if (!(record instanceof Uint8Array)) {
+    throw encodeError({
+      code: "invalid_input",
+      severity: "error",
+      path: [],
+      message: `writeRecordIO takes a Uint8Array, got ${describe(record)}; use writeRecordIOText for text`,
+    });
+  }
+  return frame(record);
+}
+
+/**
+ * Frame one text record (e.g. one JSON event) as UTF-8; the length counts bytes, not characters.
+ * A string with an unpaired UTF-16 surrogate is refused (`unpaired_surrogate`): UTF-8 cannot
+ * carry it, and TextEncoder would silently write U+FFFD instead.
+ */
+export function writeRecordIOText(text: string): Uint8Array {
+  if (typeof text !== "string") {
+    throw encodeError({
+      code: "invalid_input",
+      severity: "error",
+      path: [],
+      message: `writeRecordIOText takes a string, got ${describe(text)}`,
+    });
+  }
+  const bad = unpairedSurrogate(text);
+  if (bad !== -1) {
+    throw encodeError({
+      code: "unpaired_surrogate",
+      severity: "error",
+      path: [],
+      message: `the text has an unpaired UTF-16 surrogate at character ${bad}, which UTF-8 cannot carry`,
+      offset: bad,
+    });
+  }
+  return frame(encoder.encode(text));
+}
+
+function frame(record: Uint8Array): Uint8Array {
+  const header = encoder.encode(`${record.length}\n`);
+  const out = new Uint8Array(header.length + record.length);
+  out.set(header, 0);
+  out.set(record, header.length);
+  return out;
+}
+
+/** The index of the first unpaired surrogate, or -1. */
+function unpairedSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function encodeError(issue: Issue): EncodeError {
+  return new EncodeError("cannot frame the record", [issue]);
+}
