@@ -7,7 +7,10 @@
 // the closing quote, so the rules fit in one line and need no shell-specific escapes ($'…' is
 // not in every sh). Newlines and other control characters are written raw inside the quotes: a
 // pasted multi-line argument shows continuation prompts (`> `) and still runs as one command
-// with the newline inside that one argument.
+// with the newline inside that one argument. Other control characters reach the shell as written
+// in a script, `sh -c`, or a paste into a line editor with bracketed paste (on by default since
+// bash 5.1 and zsh 5.1); without it a terminal may act on them (a tab completes, a carriage return
+// ends the line), which is why the argv, not this text, is what a program should execute.
 import { type Issue, LaunchError } from "../problems/index.js";
 
 // Words made only of these characters mean themselves in sh, bash and zsh: no globbing,

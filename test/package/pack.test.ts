@@ -381,6 +381,31 @@ describe("npm install beside a consumer's own @bufbuild/protobuf 2.13.0", () => 
     expect(version).toBe("2.13.0");
   });
 
+  test("our declarations type-check against that runtime's (nodenext, no skipLibCheck)", () => {
+    writeFileSync(
+      join(dir, "typed.ts"),
+      `import { create, encode, validate, TaskInfoSchema, type TaskInfo } from "mesos-dockerinfo";
+const task: TaskInfo = create(TaskInfoSchema, { name: "a" });
+export const ok: boolean = validate(TaskInfoSchema, task).success;
+export const bytes: Uint8Array = encode(TaskInfoSchema, task);`,
+    );
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: "ES2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          noEmit: true,
+          types: [],
+        },
+        files: ["typed.ts"],
+      }),
+    );
+    expect(run(dir, resolve(ROOT, "node_modules/.bin/tsc"), ["-p", "."])).toBe("");
+  });
+
   test("the library runs on that runtime: create, encode, and the CLI's check", () => {
     writeFileSync(
       join(dir, "main.js"),
