@@ -1,0 +1,74 @@
+// An argv rendered as ONE POSIX shell command line, for people to read and paste: pasted into sh,
+// bash or zsh it runs exactly that argv. `dockerRunArgs(task).join(" ")` does not: in
+// `sh -c 'ls /data && cat /etc/hostname'` the `&&` would end the docker command and run `cat` on
+// the host. The argv itself stays the thing to execute (execFile / spawn); this is for display.
+//
+// Only single quotes are used: inside them POSIX shells treat every character literally except
+// the closing quote, so the rules fit in one line and need no shell-specific escapes ($'…' is
+// not in every sh). Newlines and other control characters are written raw inside the quotes: a
+// pasted multi-line argument shows continuation prompts (`> `) and still runs as one command
+// with the newline inside that one argument. Other control characters reach the shell as written
+// in a script, `sh -c`, or a paste into a line editor with bracketed paste (on by default since
+// bash 5.1 and zsh 5.1); without it a terminal may act on them (a tab completes, a carriage return
+// ends the line), which is why the argv, not this text, is what a program should execute.
+import { type Issue, LaunchError } from "../problems/index.js";
+
+// Words made only of these characters mean themselves in sh, bash and zsh: no globbing,
+// expansion, redirection, word splitting, history or comment syntax.
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/**
+ * One argument as a shell word: bare when it cannot be misread, else in single quotes with each
+ * `'` written as `'\''` (close, escaped quote, reopen).
+ *
+ * `=` is safe inside a word but not everywhere: zsh expands a word starting with `=` (`=ls` is
+ * the path of ls), and a first word `NAME=value` is a variable assignment, not a command.
+ */
+function shellWord(arg: string, first: boolean): string {
+  if (SAFE.test(arg) && !arg.startsWith("=") && !(first && arg.includes("="))) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Renders `argv` as one POSIX shell command that, pasted into sh / bash / zsh, runs exactly that
+ * argv, e.g. `shellCommand(dockerRunArgs(task))`. An empty argv renders as "".
+ *
+ * @throws LaunchError with path `[index]` for an argument no process can receive, so the text
+ *   never silently differs from the argv: code `invalid_value` for a NUL character (execve ends
+ *   strings at NUL, shells drop or cut it), `unpaired_surrogate` for a lone UTF-16 surrogate
+ *   (UTF-8 cannot carry it; a terminal would show U+FFFD).
+ */
+export function shellCommand(argv: readonly string[]): string {
+  const words: string[] = [];
+  for (const [index, arg] of argv.entries()) {
+    const issue = unrepresentable(arg, index);
+    if (issue) throw new LaunchError("cannot render the argv as a shell command", [issue]);
+    words.push(shellWord(arg, index === 0));
+  }
+  return words.join(" ");
+}
+
+// With the u flag a lone surrogate is its own code point in the Cs category; a pair is not.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unrepresentable(arg: string, index: number): Issue | undefined {
+  const nul = arg.indexOf("\0");
+  if (nul >= 0) {
+    return {
+      code: "invalid_value",
+      severity: "error",
+      path: [index],
+      message: `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`,
+    };
+  }
+  const lone = LONE_SURROGATE.exec(arg);
+  if (lone) {
+    return {
+      code: "unpaired_surrogate",
+      severity: "error",
+      path: [index],
+      message: `argv[${index}] has an unpaired UTF-16 surrogate at index ${lone.index}, which UTF-8 cannot carry: fix the string`,
+    };
+  }
+  return undefined;
+}
