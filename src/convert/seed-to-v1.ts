@@ -9,6 +9,7 @@
 import { create, type DescField, type DescMessage } from "@bufbuild/protobuf";
 import { type IssuePath, quote } from "../problems/index.js";
 import * as seed from "../schema/index.js";
+import { isSet } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
 import type { Direction, Move, Walk } from "./walk.js";
 
@@ -26,14 +27,22 @@ const moveDocker: Move = (walk, src, dst, path) => {
     at,
     new Set([2]),
   ) as v1.ContainerInfo_DockerInfo;
-  to.volumes = from.volume.map(
-    (volume, i) =>
-      walk.message(seed.ContainerInfo_DockerInfo_VolumeSchema, volume, v1.VolumeSchema, [
-        ...at,
-        "volume",
-        i,
-      ]) as v1.Volume,
-  );
+  to.volumes = from.volume.map((volume, i) => {
+    const where = [...at, "volume", i];
+    if (!isSet(volume, "hostDir")) {
+      walk.collector.add(
+        "anonymous_volume_refused_by_mesos",
+        where,
+        `the volume ${quote(volume.containerDir)} has no host_dir (an anonymous Docker volume): it converts to a mesos.v1 Volume with none of host_path, image, source, which Mesos >= 1.5 rejects ("Only one of them should be set: 'host_path', 'image' and 'source'"). Give it a host_dir, or a v1 Volume.source, before launching on Mesos 1.11.`,
+      );
+    }
+    return walk.message(
+      seed.ContainerInfo_DockerInfo_VolumeSchema,
+      volume,
+      v1.VolumeSchema,
+      where,
+    ) as v1.Volume;
+  });
 };
 
 type SeedHolder = { command?: seed.CommandInfo; container?: seed.ContainerInfo };

@@ -366,6 +366,13 @@ export const CODES = {
     "carried over, its bytes would be read as a different field; decode the message with the right schema",
     ["launch"],
   ),
+  anonymous_volume_refused_by_mesos: {
+    severity: "warning",
+    what: "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
+    why: "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
+    stricter: false,
+    from: ["launch"],
+  },
   legacy_container_migrated: {
     severity: "warning",
     what: "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",

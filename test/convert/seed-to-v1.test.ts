@@ -101,6 +101,26 @@ describe("toMesosV1 moves", () => {
   });
 });
 
+describe("toMesosV1 and anonymous volumes", () => {
+  test("a volume without host_dir converts, with a warning that Mesos >= 1.5 rejects it", () => {
+    const r = toMesosV1(seed.TaskInfoSchema, dockerTask());
+    expect(r.success).toBe(true);
+    expect(r.issues.map((i) => [i.code, i.severity, i.path])).toEqual([
+      ["anonymous_volume_refused_by_mesos", "warning", ["container", "docker", "volume", 2]],
+    ]);
+    expect(r.issues[0]?.message).toContain('"/scratch"');
+    expect(r.success && r.data.container?.volumes[2]?.containerPath).toBe("/scratch");
+  });
+
+  test("bind mounts (host_dir set) raise no warning", () => {
+    const task = dockerTask();
+    const volumes = task.container?.docker?.volume ?? [];
+    volumes.pop();
+    const r = toMesosV1(seed.TaskInfoSchema, task);
+    expect(r.success && r.issues).toEqual([]);
+  });
+});
+
 describe("toMesosV1 and the legacy CommandInfo.container", () => {
   test("docker:///image on a task becomes the task's ContainerInfo, with a warning", () => {
     const r = toMesosV1(seed.TaskInfoSchema, legacyDockerTask());
@@ -167,7 +187,8 @@ describe("toMesosV1 and the legacy CommandInfo.container", () => {
       );
     const r = toMesosV1(seed.TaskInfoSchema, task);
     expect(r.success).toBe(false);
-    expect(r.issues.map((i) => [i.code, i.severity, i.path])).toEqual([[code, "error", path]]);
+    const errors = r.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => [i.code, i.severity, i.path])).toEqual([[code, "error", path]]);
   });
 
   test("a bare CommandInfo with a legacy container fails: it has no holder to move to", () => {
@@ -194,7 +215,8 @@ describe("toMesosV1 and unknown fields", () => {
     container.$unknown = [{ no: 3, wireType: 2, data: new Uint8Array([0]) }];
     const r = toMesosV1(seed.ContainerInfoSchema, container);
     expect(r.success).toBe(false);
-    expect(r.issues.map((i) => [i.code, i.path])).toEqual([["unknown_field_conflict", [3]]]);
+    const errors = r.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => [i.code, i.path])).toEqual([["unknown_field_conflict", [3]]]);
     expect(r.issues[0]?.message).toContain("declares field 3 as docker");
   });
 });
