@@ -217,7 +217,7 @@ describe("toMesosV1 and unknown fields", () => {
     expect(r.success).toBe(false);
     const errors = r.issues.filter((i) => i.severity === "error");
     expect(errors.map((i) => [i.code, i.path])).toEqual([["unknown_field_conflict", [3]]]);
-    expect(r.issues[0]?.message).toContain("declares field 3 as docker");
+    expect(errors[0]?.message).toContain("declares field 3 as docker");
   });
 });
 
