@@ -116,6 +116,9 @@ export const SEED_TO_V1: Direction = {
     if (srcDesc.typeName === "mesos.CommandInfo" && field.number === 4) {
       return `the legacy ${srcDesc.typeName}.container (${value}) has no place in a mesos.v1.CommandInfo: it moves to the ContainerInfo of the TaskInfo or ExecutorInfo that holds the command. Convert that TaskInfo or ExecutorInfo instead.`;
     }
+    if (srcDesc.typeName === "mesos.ContainerInfo.DockerInfo" && field.number === 2) {
+      return `${srcDesc.typeName}.volume (${value}) has no place in a mesos.v1 DockerInfo: Mesos 1.11 keeps volumes in ContainerInfo.volumes. Convert the ContainerInfo that holds this DockerInfo instead.`;
+    }
     return `${srcDesc.typeName}.${field.name} (${value}) has no counterpart in mesos.v1.`;
   },
   enumRefusal(srcDesc, field, value, dstField) {

@@ -1,12 +1,15 @@
 // fromMesosV1, one row per v1 field the seed cannot carry (the issue's code and its path in the
 // v1 message), and the moves that bring a v1 Docker task back to the seed's shape.
-import { create, equals } from "@bufbuild/protobuf";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { create, equals, fromJson } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import * as seed from "../../gen/mesos/mesos_pb.js";
 import * as v1 from "../../gen/mesos/v1/mesos_pb.js";
 import { fromMesosV1, toMesosV1 } from "../../src/convert/index.js";
-import type { CODES } from "../../src/problems/index.js";
+import { type CODES, formatPath } from "../../src/problems/index.js";
 import { dockerExecutorTask, dockerTask, offer } from "../fixtures/canonical.js";
+import { ROOT } from "../helpers/buf.js";
 
 /** A v1 Docker task the seed can carry: the seed's canonical Docker task, converted. */
 function v1DockerTask(): v1.TaskInfo {
@@ -518,5 +521,27 @@ describe("fromMesosV1 and unknown fields", () => {
       ["unknown_field_conflict", ["container", 100]],
     ]);
     expect(r.issues[0]?.message).toContain("as docker");
+  });
+});
+
+describe("the Mesos docs' Docker task (test/fixtures/v1/docker-task.json)", () => {
+  test("fromMesosV1 names every field the seed cannot carry, in field order, and nothing else", () => {
+    const json = JSON.parse(
+      readFileSync(resolve(ROOT, "test/fixtures/v1/docker-task.json"), "utf8"),
+    );
+    const r = fromMesosV1(v1.TaskInfoSchema, fromJson(v1.TaskInfoSchema, json));
+    expect(r.success).toBe(false);
+    expect(r.issues.map((i) => [i.code, formatPath(i.path)])).toEqual([
+      ["not_in_seed", "container.hostname"],
+      ["not_in_seed", "container.docker.network"],
+      ["not_in_seed", "container.docker.port_mappings"],
+      ["not_in_seed", "container.docker.privileged"],
+      ["not_in_seed", "container.docker.parameters"],
+      ["not_in_seed", "container.docker.force_pull_image"],
+      ["not_in_seed", "container.volumes[2].source"],
+      ["not_in_seed", "health_check"],
+      ["not_in_seed", "kill_policy"],
+      ["not_in_seed", "limits"],
+    ]);
   });
 });
