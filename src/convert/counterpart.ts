@@ -15,14 +15,19 @@ const RENAMED: readonly (readonly [seed: string, v1: string])[] = [
 
 /** The mesos.v1 counterpart of a seed message type, if Mesos 1.11 has one. */
 export function v1Counterpart(seedDesc: DescMessage): DescMessage | undefined {
-  if (SEED.getMessage(seedDesc.typeName) !== seedDesc) return undefined;
+  if (!isDescriptor(seedDesc) || SEED.getMessage(seedDesc.typeName) !== seedDesc) return undefined;
   const renamed = RENAMED.find(([s]) => s === seedDesc.typeName)?.[1];
   return V1.getMessage(renamed ?? seedDesc.typeName.replace(/^mesos\./, "mesos.v1."));
 }
 
 /** The seed counterpart of a mesos.v1 message type, if the seed has one. */
 export function seedCounterpart(v1Desc: DescMessage): DescMessage | undefined {
-  if (V1.getMessage(v1Desc.typeName) !== v1Desc) return undefined;
+  if (!isDescriptor(v1Desc) || V1.getMessage(v1Desc.typeName) !== v1Desc) return undefined;
   const renamed = RENAMED.find(([, v]) => v === v1Desc.typeName)?.[0];
   return SEED.getMessage(renamed ?? v1Desc.typeName.replace(/^mesos\.v1\./, "mesos."));
+}
+
+/** False for anything a caller may hand in instead of a schema (undefined, null, a string). */
+export function isDescriptor(value: unknown): value is DescMessage {
+  return typeof value === "object" && value !== null && (value as DescMessage).kind === "message";
 }

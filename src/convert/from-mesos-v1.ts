@@ -1,11 +1,10 @@
 // fromMesosV1: a Mesos 1.11 (mesos.v1) message as a seed message, when the seed can carry it.
 import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
-import { fail, quote, type Result, succeed } from "../problems/index.js";
-import { Collector } from "./context.js";
-import { seedCounterpart } from "./counterpart.js";
+import { fail, quote, type Result } from "../problems/index.js";
+import { isDescriptor, seedCounterpart } from "./counterpart.js";
+import { runWalk } from "./run.js";
 import type { ConvertibleV1Schema, SeedOf } from "./types.js";
 import { V1_TO_SEED } from "./v1-to-seed.js";
-import { Walk } from "./walk.js";
 
 /**
  * Convert a Mesos 1.11 message (package `mesos.v1`) to its seed counterpart (package `mesos`),
@@ -24,7 +23,7 @@ export function fromMesosV1<Desc extends ConvertibleV1Schema>(
   schema: Desc,
   message: MessageShape<Desc>,
 ): Result<SeedOf<MessageShape<Desc>>> {
-  if (!isMessage(message, schema)) {
+  if (!isDescriptor(schema) || !isMessage(message, schema)) {
     return fail([
       {
         code: "invalid_input",
@@ -45,8 +44,11 @@ export function fromMesosV1<Desc extends ConvertibleV1Schema>(
       },
     ]);
   }
-  const collector = new Collector();
-  const data = new Walk(V1_TO_SEED, collector).message(schema, message as Message, target, []);
-  if (collector.failed) return fail(collector.issues);
-  return succeed(data as SeedOf<MessageShape<Desc>>, collector.issues);
+  return runWalk<SeedOf<MessageShape<Desc>>>(
+    "fromMesosV1",
+    V1_TO_SEED,
+    schema,
+    message as Message,
+    target,
+  );
 }

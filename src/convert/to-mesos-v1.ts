@@ -1,11 +1,10 @@
 // toMesosV1: a seed message as the Mesos 1.11 (mesos.v1) message a master reads.
 import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
-import { fail, quote, type Result, succeed } from "../problems/index.js";
-import { Collector } from "./context.js";
+import { fail, quote, type Result } from "../problems/index.js";
 import { v1Counterpart } from "./counterpart.js";
+import { runWalk } from "./run.js";
 import { SEED_TO_V1 } from "./seed-to-v1.js";
 import type { ConvertibleSeedSchema, V1Of } from "./types.js";
-import { Walk } from "./walk.js";
 
 /**
  * Convert a seed message (package `mesos`, the 2014 DockerInfo design) to its Mesos 1.11
@@ -47,8 +46,11 @@ export function toMesosV1<Desc extends ConvertibleSeedSchema>(
       },
     ]);
   }
-  const collector = new Collector();
-  const data = new Walk(SEED_TO_V1, collector).message(schema, message as Message, target, []);
-  if (collector.failed) return fail(collector.issues);
-  return succeed(data as V1Of<MessageShape<Desc>>, collector.issues);
+  return runWalk<V1Of<MessageShape<Desc>>>(
+    "toMesosV1",
+    SEED_TO_V1,
+    schema,
+    message as Message,
+    target,
+  );
 }

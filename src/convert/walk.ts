@@ -54,6 +54,21 @@ export class Walk {
     skip?: ReadonlySet<number>,
   ): Message {
     const dst = create(dstDesc) as Message;
+    // No depth limit is needed: the walk follows only the descriptors of types both schemas
+    // have, and the seed's message graph has no cycle (at most 6 levels: TaskInfo.executor.
+    // container.docker.volume), so even a cyclic object graph is walked a bounded depth.
+    this.fields(srcDesc, src, dstDesc, dst, path, skip);
+    return dst;
+  }
+
+  private fields(
+    srcDesc: DescMessage,
+    src: Message,
+    dstDesc: DescMessage,
+    dst: Message,
+    path: IssuePath,
+    skip: ReadonlySet<number> | undefined,
+  ): void {
     for (const field of srcDesc.fields) {
       if (!isFieldSet(src, field) || skip?.has(field.number)) continue;
       const at = [...path, field.name];
@@ -73,7 +88,6 @@ export class Walk {
     }
     this.unknownFields(srcDesc, src, dstDesc, dst, path);
     this.required(srcDesc, src, dstDesc, dst, path);
-    return dst;
   }
 
   /** Report `field` (set to `value`) as one the destination cannot carry. */

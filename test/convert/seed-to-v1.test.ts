@@ -4,7 +4,7 @@ import { clone, create, equals, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import * as seed from "../../gen/mesos/mesos_pb.js";
 import * as v1 from "../../gen/mesos/v1/mesos_pb.js";
-import { toMesosV1 } from "../../src/convert/index.js";
+import { fromMesosV1, toMesosV1 } from "../../src/convert/index.js";
 import {
   commandTask,
   dockerExecutor,
@@ -222,6 +222,26 @@ describe("toMesosV1 and unknown fields", () => {
 });
 
 describe("toMesosV1 input checks", () => {
+  test("a malformed message (a string where a list belongs) is invalid_input, not a crash", () => {
+    const task = commandTask();
+    (task as unknown as { resources: unknown }).resources = "cpus";
+    const r = toMesosV1(seed.TaskInfoSchema, task);
+    expect(r.success).toBe(false);
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([["invalid_input", []]]);
+  });
+
+  test.each([undefined, null, "mesos.TaskInfo"])(
+    "a schema that is not a descriptor (%s) is invalid_input",
+    (schema) => {
+      expect(toMesosV1(schema as never, commandTask() as never).issues.map((i) => i.code)).toEqual([
+        "invalid_input",
+      ]);
+      expect(
+        fromMesosV1(schema as never, commandTask() as never).issues.map((i) => i.code),
+      ).toEqual(["invalid_input"]);
+    },
+  );
+
   test("a message of another type fails with invalid_input", () => {
     const r = toMesosV1(seed.TaskInfoSchema, offer() as unknown as seed.TaskInfo);
     expect(r.success).toBe(false);
