@@ -354,6 +354,41 @@ export const CODES = {
     "the legacy image and a ContainerInfo disagree",
     ["launch"],
   ),
+  // --- conversion (toMesosV1 / fromMesosV1) ----------------------------------------------------
+  not_in_seed: input(
+    "a Mesos 1.11 (mesos.v1) field or enum value that the seed schema has no place for",
+    "fromMesosV1 never drops data: the seed (the 2014 DockerInfo design) would lose it",
+    ["launch"],
+  ),
+  required_in_seed: input(
+    "a field the seed requires is unset in the mesos.v1 message (v1 made it optional)",
+    "the seed message could not be encoded (a required field is missing)",
+    ["launch"],
+  ),
+  not_in_v1: input(
+    "a seed field that Mesos 1.11 (mesos.v1) has no place for (a non-docker:/// legacy container)",
+    "toMesosV1 never drops data: Mesos 1.11 removed the legacy CommandInfo.container",
+    ["launch"],
+  ),
+  unknown_field_conflict: input(
+    "an unknown field whose number the other schema declares",
+    "carried over, its bytes would be read as a different field; decode the message with the right schema",
+    ["launch"],
+  ),
+  anonymous_volume_refused_by_mesos: {
+    severity: "warning",
+    what: "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
+    why: "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
+    stricter: false,
+    from: ["launch"],
+  },
+  legacy_container_migrated: {
+    severity: "warning",
+    what: "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",
+    why: "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
+    stricter: false,
+    from: ["launch"],
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every issue code this library can report: a closed union of snake_case strings. */

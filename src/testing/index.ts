@@ -25,4 +25,6 @@ export { mutatedBytes } from "./mutated-bytes.js";
 export { offer } from "./offer.js";
 export { attribute, resource } from "./resource.js";
 export { TASK_KINDS, type TaskInfoOptions, taskInfo } from "./task-info.js";
+// Mesos 1.11 (mesos.v1) messages: v1TaskInfo, v1LaunchGroup, v1Offer, v1Volume, v1FromSeed, ...
+export * from "./v1/index.js";
 export { volume } from "./volume.js";

@@ -1,0 +1,85 @@
+// v1TaskInfo({ kind }): valid Mesos 1.11 TaskInfos for a LAUNCH operation.
+import { create } from "@bufbuild/protobuf";
+import * as fc from "fast-check";
+import * as seed from "../../schema/index.js";
+import { type CommandInfo, type Resource, type TaskInfo, TaskInfoSchema } from "../../v1/index.js";
+import { commandInfo } from "../command-info.js";
+import { idInit } from "../mesos-id.js";
+import { resource } from "../resource.js";
+import { anyText } from "../text.js";
+import { v1ContainerInfo } from "./container-info.js";
+import { convertedFrom } from "./from-seed.js";
+
+/** The kinds of {@link v1TaskInfo}: a Docker container, a Mesos container, or no container. */
+export const V1_TASK_KINDS = ["docker", "mesos", "command"] as const;
+export type V1TaskKind = (typeof V1_TASK_KINDS)[number];
+
+/** Options of {@link v1TaskInfo}. */
+export interface V1TaskInfoOptions {
+  /** Default: any of {@link V1_TASK_KINDS}. */
+  readonly kind?: V1TaskKind;
+}
+
+/** v1 resources: the seed's valid resources, converted (the two schemas agree on them). */
+export function v1Resource(): fc.Arbitrary<Resource> {
+  return convertedFrom<Resource>(seed.ResourceSchema, resource());
+}
+
+/** v1 commands: the seed's valid commands, converted; `entrypoint` as in commandInfo(). */
+export function v1CommandInfo(options: { entrypoint?: boolean } = {}): fc.Arbitrary<CommandInfo> {
+  return convertedFrom<CommandInfo>(seed.CommandInfoSchema, commandInfo(options));
+}
+
+const labels = fc.record({
+  labels: fc.array(fc.record({ key: anyText(), value: anyText() }, { requiredKeys: ["key"] }), {
+    maxLength: 2,
+  }),
+});
+
+function task(kind: V1TaskKind): fc.Arbitrary<TaskInfo> {
+  const container = kind === "command" ? fc.constant(undefined) : v1ContainerInfo({ type: kind });
+  // With an image the entrypoint may run (shell: false without a value).
+  const command = v1CommandInfo({ entrypoint: kind !== "command" });
+  return fc
+    .record(
+      {
+        name: anyText(),
+        taskId: idInit(),
+        agentId: idInit(),
+        resources: fc.array(v1Resource(), { minLength: 1, maxLength: 4 }),
+        command,
+        container,
+        data: fc.uint8Array({ maxLength: 8 }),
+        labels,
+      },
+      { requiredKeys: ["name", "taskId", "agentId", "resources", "command", "container"] },
+    )
+    .map(({ container: c, ...rest }) =>
+      create(TaskInfoSchema, c === undefined ? rest : { ...rest, container: c }),
+    );
+}
+
+const variants = { docker: task("docker"), mesos: task("mesos"), command: task("command") };
+
+/**
+ * Valid v1 TaskInfos for a LAUNCH operation: a name, task and agent IDs, 1–4 resources, a
+ * command (exactly one of command and executor: always the command), and for `"docker"` a
+ * DOCKER {@link v1ContainerInfo} (network, port mappings, parameters, volumes), for `"mesos"` a
+ * MESOS one, for `"command"` none. Near misses for the Mesos 1.11 rules: see
+ * {@link invalidV1TaskInfo}.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check";
+ * import { encode } from "mesos-dockerinfo";
+ * import { TaskInfoSchema } from "mesos-dockerinfo/v1";
+ * import { v1TaskInfo } from "mesos-dockerinfo/testing";
+ *
+ * fc.assert(fc.property(v1TaskInfo({ kind: "docker" }), (t) => encode(TaskInfoSchema, t).length > 0));
+ * ```
+ */
+export function v1TaskInfo(options: V1TaskInfoOptions = {}): fc.Arbitrary<TaskInfo> {
+  return options.kind === undefined
+    ? fc.oneof(variants.docker, variants.mesos, variants.command)
+    : variants[options.kind];
+}
