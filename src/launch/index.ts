@@ -6,7 +6,6 @@ export {
   dockerRunArgs,
   safeDockerRunArgs,
 } from "./docker-run-args.js";
-export { LAUNCH_ERROR_CODES, LaunchError, type LaunchErrorCode } from "./errors.js";
 export type {
   CommandLaunch,
   CustomExecutorLaunch,

@@ -262,6 +262,13 @@ export const CODES = {
     "a set has a duplicate item",
     "Mesos rejects duplicate set items",
   ),
+  // --- text that reaches exec (wave 2, validation core) -------------------------------------
+  string_contains_nul: rule(
+    "error",
+    "an environment name or value, a command value or an argument contains NUL (U+0000)",
+    "Mesos passes these to exec and docker as C strings, which end at the NUL: the argv that runs is cut there",
+    true,
+  ),
   // --- input: bytes, JSON text, values handed to a verb -----------------------------------------
   invalid_input: input(
     "the input is not what the verb takes: not a Uint8Array, not JSON text or an object, or not a message of the schema",

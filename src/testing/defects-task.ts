@@ -12,7 +12,7 @@ import {
   TaskInfoSchema,
   Value_Type,
 } from "../../gen/mesos/mesos_pb.js";
-import type { IssueCode, IssuePath } from "../validation/issue.js";
+import type { IssueCode, IssuePath } from "../validation/index.js";
 import { executorInfo } from "./executor-info.js";
 import { mesosId } from "./mesos-id.js";
 import {

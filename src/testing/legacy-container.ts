@@ -7,7 +7,7 @@ import {
   CommandInfo_ContainerInfoSchema,
   CommandInfoSchema,
 } from "../../gen/mesos/mesos_pb.js";
-import { LEGACY_DOCKER_PREFIX } from "../validation/legacy-container.js";
+import { LEGACY_DOCKER_PREFIX } from "../validation/index.js";
 import { imageReference } from "./image-reference.js";
 import { anyText } from "./text.js";
 

@@ -2,7 +2,7 @@
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import { type TaskInfo, TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
-import type { LaunchKind } from "../launch/launch.js";
+import type { LaunchKind } from "../launch/index.js";
 import { commandInfo } from "./command-info.js";
 import { containerInfo } from "./docker-info.js";
 import { executorInfo } from "./executor-info.js";
