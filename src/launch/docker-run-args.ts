@@ -127,8 +127,7 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {
     return notDockerLaunch(launch);
   }
-  const executorId =
-    launch.kind === "docker-executor" ? launch.executor.id : valid.taskId.value;
+  const executorId = launch.kind === "docker-executor" ? launch.executor.id : valid.taskId.value;
   const name = options.containerName ?? `mesos-${dockerSafe(executorId)}`;
   const mapped = options.mappedDirectory ?? DEFAULT_MAPPED_DIRECTORY;
   const sandbox = options.sandboxDirectory ?? defaultSandbox(valid, launch, executorId);

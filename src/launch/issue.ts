@@ -26,7 +26,9 @@ export function invalidTaskError(
   // Never empty: a task that failed for a reason validate() does not name gets it said here.
   return new LaunchError(
     what,
-    first === undefined ? [launchIssue("invalid_input", [], `${caller}: ${reason}`)] : [first, ...rest],
+    first === undefined
+      ? [launchIssue("invalid_input", [], `${caller}: ${reason}`)]
+      : [first, ...rest],
   );
 }
 

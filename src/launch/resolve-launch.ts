@@ -21,8 +21,8 @@ import {
   type ContainerInfo_DockerInfo,
   type ExecutorInfoValid,
   present,
-  TaskInfoSchema,
   type TaskInfo,
+  TaskInfoSchema,
   type TaskInfoValid,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
 } from "../schema/index.js";

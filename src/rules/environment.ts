@@ -12,7 +12,11 @@ const EXEC = "the environment";
  * One variable: `name` and `value` are undefined when unset (the walk reports a missing required
  * field). Issues land at "name" and "value" of the current path.
  */
-export function checkVariable(c: Collector, name: string | undefined, value: string | undefined): void {
+export function checkVariable(
+  c: Collector,
+  name: string | undefined,
+  value: string | undefined,
+): void {
   if (name !== undefined) {
     if (name === "") {
       c.report(

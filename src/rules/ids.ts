@@ -32,7 +32,7 @@ export function checkId(c: Collector, id: string, typeName: string, field = "val
       c.report(
         "id_too_long",
         `${idKind(typeName)} value ${quote(id)} is ${bytes} bytes long (UTF-8); Mesos allows at most ${NAME_MAX}: shorten it`,
-          field,
+        field,
       );
     }
   }

@@ -4,7 +4,8 @@
 // and strings, so a Mesos 1.11 TaskInfo can use them unchanged.
 import type { Collector } from "./collector.js";
 
-const ONE_OF = "Task should have at least one (but not both) of CommandInfo or ExecutorInfo present";
+const ONE_OF =
+  "Task should have at least one (but not both) of CommandInfo or ExecutorInfo present";
 
 /** Exactly one of command and executor. Reported at the task itself. */
 export function checkCommandOrExecutor(c: Collector, command: boolean, executor: boolean): void {

@@ -22,6 +22,7 @@ import {
   ExecutorInfoSchema,
   FrameworkIDSchema,
   OfferIDSchema,
+  present,
   ResourceSchema,
   SlaveIDSchema,
   TaskIDSchema,
@@ -37,7 +38,6 @@ import {
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
 } from "../schema/index.js";
-import { present } from "../schema/index.js";
 import type { Collector } from "./collector.js";
 import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
 import { SeenKeys } from "./duplicates.js";
@@ -72,7 +72,11 @@ const mounts = new SeenKeys();
 const names = new SeenKeys();
 const items = new SeenKeys();
 
-const SEED_VOLUME: VolumeFields = { containerPath: "container_dir", hostPath: "host_dir", mode: "mode" };
+const SEED_VOLUME: VolumeFields = {
+  containerPath: "container_dir",
+  hostPath: "host_dir",
+  mode: "mode",
+};
 // Filled per volume: the rules read a view, the seed's names stay here.
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
 

@@ -36,7 +36,8 @@ export function checkWellFormed(
   if ((s as unknown as WellFormed).isWellFormed()) return;
   const at = unpairedSurrogateIndex(s);
   const unit = s.charCodeAt(at).toString(16).toUpperCase();
-  const where = index === undefined ? field : `${field}[${typeof index === "number" ? index : quote(index)}]`;
+  const where =
+    index === undefined ? field : `${field}[${typeof index === "number" ? index : quote(index)}]`;
   c.report(
     "unpaired_surrogate",
     `${where} holds an unpaired UTF-16 surrogate U+${unit} at index ${at}; UTF-8 cannot carry it, so encode and toMesosJson refuse the message: remove it or pair it`,

@@ -11,8 +11,7 @@ import {
   ContainerInfo_DockerInfo_VolumeSchema as VolumeSchema,
 } from "../../gen/mesos/mesos_pb.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
-import { LEGACY_DOCKER_PREFIX } from "../validation/index.js";
-import { SANDBOX_MOUNT_POINT } from "../validation/index.js";
+import { LEGACY_DOCKER_PREFIX, SANDBOX_MOUNT_POINT } from "../validation/index.js";
 import { absolutePath } from "./absolute-path.js";
 import { imageReference } from "./image-reference.js";
 import {

@@ -75,7 +75,7 @@ export function planOf(desc: DescMessage): Plan {
   if (cached !== undefined) return cached;
   const binding = bindingOf(desc);
   const order = new Map<string, number>();
-  desc.fields.forEach((field, i) => order.set(field.name, i));
+  for (const [i, field] of desc.fields.entries()) order.set(field.name, i);
   const plan: Plan = { desc, steps: [], check: binding?.check as Check<never> | undefined, order };
   // Cached before the children are planned: recursive types (a message that holds itself) end.
   cache.set(desc, plan);
@@ -103,7 +103,8 @@ function messageOf(field: DescField): DescMessage | undefined {
 }
 
 function stepOf(field: DescField, binding: Binding | undefined): Step | undefined {
-  const required = field.presence === REQUIRED && !(binding?.ownsRequired?.includes(field.name) ?? false);
+  const required =
+    field.presence === REQUIRED && !(binding?.ownsRequired?.includes(field.name) ?? false);
   const kind = kindOf(field, required);
   if (kind === undefined) return undefined;
   const closed = enumOf(field);

@@ -8,7 +8,9 @@ export type RuleInfo = CodeInfo;
 /** Every code validate can report (catalogue entries whose `from` contains "validate"). */
 export const RULES: Readonly<Partial<Record<IssueCode, RuleInfo>>> = Object.freeze(
   Object.fromEntries(
-    Object.entries(CODES).filter(([, info]) => (info.from as readonly string[]).includes("validate")),
+    Object.entries(CODES).filter(([, info]) =>
+      (info.from as readonly string[]).includes("validate"),
+    ),
   ),
 );
 

@@ -17,8 +17,8 @@ import {
   MESSAGE,
   type Plan,
   SCALAR,
-  type Step,
   STRING,
+  type Step,
 } from "./plan.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
