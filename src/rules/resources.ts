@@ -150,6 +150,24 @@ export function checkRangeOverlaps<R>(
 ): void {
   const count = ranges.length;
   if (count < 2) return;
+  if (count === 2) {
+    // The common case (a port list of two ranges), without the sweep's arrays.
+    const a = ranges[0] as R;
+    const b = ranges[1] as R;
+    const ab = begin(a);
+    const ae = end(a);
+    const bb = begin(b);
+    const be = end(b);
+    if (ab === undefined || ae === undefined || bb === undefined || be === undefined) return;
+    if (ab > ae || bb > be || ab > be || bb > ae) return;
+    c.report(
+      "ranges_overlap",
+      `range [${bb}, ${be}] overlaps range[0] [${ab}, ${ae}]; Mesos rejects overlapping ranges: merge them into one range or make them disjoint`,
+      list,
+      1,
+    );
+    return;
+  }
   const order: number[] = [];
   const begins: bigint[] = new Array(count);
   const ends: bigint[] = new Array(count);

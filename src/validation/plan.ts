@@ -5,21 +5,34 @@
 // messages, repeated elements and map values. Fields with nothing to check (bytes, optional
 // numbers and bools) get no step. The domain rules of a type come from a binding table
 // (../rules), keyed by the same descriptor.
-import { type DescEnum, type DescField, type DescMessage, ScalarType } from "@bufbuild/protobuf";
+import {
+  type DescEnum,
+  type DescField,
+  type DescMessage,
+  type Message,
+  ScalarType,
+} from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
-import { type Binding, type BindingTable, type Check, MESOS_RULES } from "../rules/index.js";
-
-/** What a step does with its field's value. */
-export const STRING = 0;
-export const SCALAR = 1;
-export const ENUM = 2;
-export const MESSAGE = 3;
-export const LIST_STRING = 4;
-export const LIST_ENUM = 5;
-export const LIST_MESSAGE = 6;
-export const MAP_STRING = 7;
-export const MAP_ENUM = 8;
-export const MAP_MESSAGE = 9;
+import {
+  type Binding,
+  type BindingTable,
+  type Check,
+  type Collector,
+  MESOS_RULES,
+} from "../rules/index.js";
+import { buildRun } from "./compile.js";
+import {
+  ENUM,
+  LIST_ENUM,
+  LIST_MESSAGE,
+  LIST_STRING,
+  MAP_ENUM,
+  MAP_MESSAGE,
+  MAP_STRING,
+  MESSAGE,
+  SCALAR,
+  STRING,
+} from "./kinds.js";
 
 export interface Step {
   readonly kind: number;
@@ -42,8 +55,16 @@ export interface Step {
   readonly flags: ((msg: never, flags: number) => number) | undefined;
 }
 
+/** Walks one message of a plan's type: the compiled walker, or the interpreter. */
+export type Run = (msg: Message, c: Collector, flags: number) => void;
+
 export interface Plan {
   readonly desc: DescMessage;
+  /**
+   * Walk a message of this type. Starts as a stub that builds the real walker on first use (see
+   * compile.ts) and replaces itself, so a plan costs nothing until a message of its type is walked.
+   */
+  run: Run;
   readonly steps: Step[];
   /** The type's domain rules, if any are bound. */
   readonly check: Check<never> | undefined;
@@ -76,7 +97,16 @@ export function planOf(desc: DescMessage): Plan {
   const binding = bindingOf(desc);
   const order = new Map<string, number>();
   for (const [i, field] of desc.fields.entries()) order.set(field.name, i);
-  const plan: Plan = { desc, steps: [], check: binding?.check as Check<never> | undefined, order };
+  const plan: Plan = {
+    desc,
+    run: (msg, c, flags) => {
+      plan.run = buildRun(plan);
+      plan.run(msg, c, flags);
+    },
+    steps: [],
+    check: binding?.check as Check<never> | undefined,
+    order,
+  };
   // Cached before the children are planned: recursive types (a message that holds itself) end.
   cache.set(desc, plan);
   for (const field of desc.fields) {

@@ -3,8 +3,7 @@ import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufb
 import { fail, type Result, succeed } from "../problems/index.js";
 import { Collector, IMAGE_ENTRYPOINT } from "../rules/index.js";
 import { sortIssues } from "./order.js";
-import { planOf } from "./plan.js";
-import { walk } from "./walk.js";
+import { type Plan, planOf } from "./plan.js";
 
 export interface ValidateOptions {
   /**
@@ -51,7 +50,7 @@ function collect(schema: DescMessage, message: Message, flags: number): Collecto
     return c;
   }
   try {
-    walk(planOf(schema), message, c, flags);
+    planFor(schema).run(message, c, flags);
   } catch (error) {
     // Only a value that breaks the generated shape gets here (e.g. a plain object with a
     // repeated field missing, or a nesting deep enough to exhaust the stack); the path is where
@@ -63,6 +62,18 @@ function collect(schema: DescMessage, message: Message, flags: number): Collecto
   }
   sortIssues(schema, c.issues);
   return c;
+}
+
+// The last schema validated and its plan: a stream of messages of one type skips the WeakMap.
+let lastSchema: DescMessage | undefined;
+let lastPlan: Plan | undefined;
+
+function planFor(schema: DescMessage): Plan {
+  if (schema !== lastSchema) {
+    lastPlan = planOf(schema);
+    lastSchema = schema;
+  }
+  return lastPlan as Plan;
 }
 
 function describe(value: unknown): string {
