@@ -10,7 +10,7 @@ import {
   EnvironmentSchema,
   CommandInfo_URISchema as UriSchema,
   Environment_VariableSchema as VariableSchema,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
 import { containerInfo } from "./docker-info.js";
 import { legacyContainer } from "./legacy-container.js";

@@ -9,7 +9,7 @@ import {
   ContainerInfo_DockerInfo_Volume_Mode as Mode,
   type TaskInfo,
   ContainerInfo_DockerInfo_VolumeSchema as VolumeSchema,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
 import { LEGACY_DOCKER_PREFIX, SANDBOX_MOUNT_POINT } from "../validation/index.js";
 import { absolutePath } from "./absolute-path.js";

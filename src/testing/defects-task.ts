@@ -11,7 +11,7 @@ import {
   type TaskInfo,
   TaskInfoSchema,
   Value_Type,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
 import { executorInfo } from "./executor-info.js";
 import { mesosId } from "./mesos-id.js";

@@ -12,7 +12,7 @@ import {
   type Resource,
   type TaskInfo,
   TaskInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
 
 /** The issue a near miss must raise: its code, at its path (proto field names and indexes). */
