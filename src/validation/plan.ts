@@ -90,6 +90,27 @@ function bindingOf(desc: DescMessage): Binding | undefined {
   return undefined;
 }
 
+/**
+ * The plan of `desc` with the walkers of every plan it reaches built, so a walker never calls a
+ * stub (a call site that saw the stub once would stay polymorphic).
+ */
+export function readyPlanOf(desc: DescMessage): Plan {
+  const plan = planOf(desc);
+  if (!ready.has(plan)) prepare(plan);
+  return plan;
+}
+
+const ready = new WeakSet<Plan>();
+
+function prepare(plan: Plan): void {
+  ready.add(plan);
+  plan.run = buildRun(plan);
+  for (const step of plan.steps) {
+    const child = step.child;
+    if (child !== undefined && !ready.has(child)) prepare(child);
+  }
+}
+
 /** The plan of `desc` (built on first use, then cached). */
 export function planOf(desc: DescMessage): Plan {
   const cached = cache.get(desc);
@@ -100,7 +121,7 @@ export function planOf(desc: DescMessage): Plan {
   const plan: Plan = {
     desc,
     run: (msg, c, flags) => {
-      plan.run = buildRun(plan);
+      prepare(plan);
       plan.run(msg, c, flags);
     },
     steps: [],

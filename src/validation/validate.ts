@@ -3,7 +3,7 @@ import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufb
 import { fail, type Result, succeed } from "../problems/index.js";
 import { Collector, IMAGE_ENTRYPOINT } from "../rules/index.js";
 import { sortIssues } from "./order.js";
-import { type Plan, planOf } from "./plan.js";
+import { type Plan, readyPlanOf } from "./plan.js";
 
 export interface ValidateOptions {
   /**
@@ -70,7 +70,7 @@ let lastPlan: Plan | undefined;
 
 function planFor(schema: DescMessage): Plan {
   if (schema !== lastSchema) {
-    lastPlan = planOf(schema);
+    lastPlan = readyPlanOf(schema);
     lastSchema = schema;
   }
   return lastPlan as Plan;
