@@ -1,5 +1,5 @@
 // dockerRunArgs: the `docker run` argument vector Mesos's Docker containerizer would execute for a
-// docker-task or docker-executor launch (reference mesos.md §3.4, `Docker::RunOptions::create` and
+// docker-task or docker-executor launch (Mesos 1.11.0 src/docker/docker.cpp: `Docker::RunOptions::create` and
 // `Docker::run` at Mesos 1.11), as far as the seed's fields reach.
 import { failWith, type LaunchError, quote, type Result, succeed } from "../problems/index.js";
 import { cleanPath, controlCharIndex } from "../rules/index.js";
@@ -60,7 +60,7 @@ const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
 
 /**
  * The `docker run` argv that Mesos 1.11's Docker containerizer would execute for `task`, in its
- * order (reference mesos.md §3.4):
+ * order (Mesos 1.11.0 src/docker/docker.cpp):
  *
  * `docker -H unix://<socket> run [--cpu-shares N] [--memory BYTES] (-e K=V)… (-v SPEC)…
  * -v <sandbox>:<mapped> --net host [--entrypoint /bin/sh] --name <name> <image> [ARGS…]`

@@ -5,7 +5,7 @@ import type { Result } from "../problems/index.js";
 import type { ImageReference } from "../rules/index.js";
 import type { ExecutorInfoValid } from "../schema/index.js";
 
-/** The four ways Mesos can start a TaskInfo (reference mesos.md §3.1). */
+/** The four ways Mesos can start a TaskInfo (Mesos 1.11.0 src/slave/slave.cpp). */
 export type LaunchKind = "command" | "docker-task" | "docker-executor" | "custom-executor";
 
 /** A Docker volume in the form `docker run -v` needs it. */

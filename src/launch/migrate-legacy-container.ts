@@ -1,5 +1,5 @@
 // migrateLegacyContainer: rewrite the 2014 form CommandInfo.container.image = "docker:///<image>"
-// (reference mesos.md §3.3; removed in Mesos 0.27) as ContainerInfo { type: DOCKER, docker: { image } }.
+// (Mesos 0.19.0 include/mesos/mesos.proto; removed in Mesos 0.27) as ContainerInfo { type: DOCKER, docker: { image } }.
 import { clone, create, isMessage } from "@bufbuild/protobuf";
 import { failWith, LaunchError, type Result, succeed } from "../problems/index.js";
 import { legacyDockerImage } from "../rules/index.js";

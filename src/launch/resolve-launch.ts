@@ -1,4 +1,4 @@
-// resolveLaunch: which of Mesos's launch paths a TaskInfo takes (reference mesos.md §3.1, §3.3).
+// resolveLaunch: which of Mesos's launch paths a TaskInfo takes (Mesos 1.11.0 src/slave/slave.cpp and src/slave/containerizer/docker.cpp).
 //
 // Validation is the single source of truth for what is wrong with a task: this file runs
 // validate(TaskInfoSchema, task) and, only when it reports no error, classifies. It never checks a

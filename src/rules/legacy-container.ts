@@ -1,5 +1,6 @@
 // The deprecated CommandInfo.container ({ image: "docker:///busybox" }), the 2014 API the seed
-// replaces (reference mesos.md §3.3): the pre-0.20 Docker containerizer stripped the literal
+// replaces (Mesos 0.19.0 include/mesos/mesos.proto; Deimos, the external containerizer of the time,
+// and the 0.20 Docker containerizer): the literal
 // prefix "docker:///" and ran the rest as the image; any other image was not a Docker launch.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";

@@ -1,5 +1,5 @@
 // Resource, Attribute and Value with their payloads (Scalar, Ranges/Range, Set, Text). Mesos's
-// resource rules (mesos.md §2.4): a name, a supported type, exactly the payload the type names,
+// resource rules (Mesos 1.11.0 src/common/resources.cpp): a name, a supported type, exactly the payload the type names,
 // finite non-negative scalars, ranges with begin <= end that do not overlap, unique set items.
 // Attributes and Values share the payload rules; they may be TEXT and hold negative scalars.
 // Resources, attributes and values with their payloads (Scalar, Ranges/Range, Set, Text).
