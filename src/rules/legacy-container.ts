@@ -1,7 +1,7 @@
 // The deprecated CommandInfo.container ({ image: "docker:///busybox" }), the 2014 API the seed
-// replaces (Mesos 0.19.0 include/mesos/mesos.proto; Deimos, the external containerizer of the time,
-// and the 0.20 Docker containerizer): the literal
-// prefix "docker:///" and ran the rest as the image; any other image was not a Docker launch.
+// replaces (Mesos 0.19.0 include/mesos/mesos.proto). The launchers of the time (Deimos behind the
+// external containerizer, then the 0.20 Docker containerizer) stripped the literal prefix
+// "docker:///" and ran the rest as the image; any other image was not a Docker launch.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
 import { checkImageText } from "./image.js";

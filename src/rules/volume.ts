@@ -1,5 +1,5 @@
-// Volumes: the rules a `docker -v host:container[:mode]` spec imposes (Docker's
-// moby/moby daemon/volume/mounts/ parser rules), checked before anything reaches an agent. Mesos checks none of them
+// Volumes: the rules a `docker -v host:container[:mode]` spec imposes (moby/moby
+// daemon/volume/mounts/), checked before anything reaches an agent. Mesos checks none of them
 // before launch; Docker reports them only when the container starts.
 //
 // Written once for any volume message: the rules read a VolumeView (the two paths and the mode)
