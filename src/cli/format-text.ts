@@ -2,7 +2,7 @@
 // terminal only adds colour (unless NO_COLOR) and status symbols, so scripts that grep the
 // plain text see exactly the words a person sees.
 
-import { formatLocation } from "../validation/format.js";
+import { formatLocation } from "../problems/index.js";
 import type { Issue } from "../validation/index.js";
 import { displayFile } from "./read-input.js";
 import { countIssues, type FileError, type FileReport, type Summary } from "./report.js";

@@ -6,9 +6,9 @@ import {
   type DockerRunOptions,
   describeLaunch,
   dockerRunArgs,
-  LaunchError,
   resolveLaunch,
 } from "../launch/index.js";
+import { LaunchError } from "../problems/index.js";
 import { type ImageReference, type Issue, validate } from "../validation/index.js";
 import { UsageError } from "./usage-error.js";
 
@@ -50,7 +50,7 @@ export function inspect(
   // issues can never disagree.
   const result = resolveLaunch(task);
   if (!result.success) return { issues: result.issues, launch: null, argv: null };
-  const { launch } = result;
+  const launch = result.data;
   return {
     issues: result.issues,
     launch: {
@@ -72,7 +72,7 @@ function runArgs(task: TaskInfo, docker: DockerRunOptions): string[] {
     return dockerRunArgs(task, docker);
   } catch (error) {
     if (error instanceof LaunchError && error.code === "invalid_option") {
-      const message = error.message
+      const message = (error.issues[0]?.message ?? error.message)
         .replace(/^dockerRunArgs: /, "")
         .replace(
           /\boption (\w+)/,

@@ -1,5 +1,5 @@
 // The per-file result of `check`, shared by the text and JSON formatters.
-import type { Issue } from "../validation/issue.js";
+import type { Issue } from "../problems/index.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import type { LaunchSummary } from "./inspect.js";
 import type { InputFormat } from "./read-input.js";

@@ -1,7 +1,7 @@
 // Strict binary decode: one cheap pre-pass over the bytes (strict-scan.ts), then a single
 // protobuf-es fromBinary that builds the message. Nothing is decoded twice.
 import { type DescMessage, fromBinary, type MessageShape } from "@bufbuild/protobuf";
-import { assertValid } from "../validation/assert-valid.js";
+import { assertValid } from "../validation/index.js";
 import { missingRequired } from "./encode-check.js";
 import { DecodeError, type DecodeErrorCode, formatPath } from "./errors.js";
 import {
@@ -59,7 +59,8 @@ export function decode<Desc extends DescMessage>(
   options?: DecodeOptions,
 ): MessageShape<Desc> {
   const message = decodeBinary(schema, bytes, options);
-  return options?.validate === true ? assertValid(schema, message) : message;
+  if (options?.validate === true) assertValid(schema, message);
+  return message;
 }
 
 function decodeBinary<Desc extends DescMessage>(

@@ -2,7 +2,7 @@
 // failure of encode / toMesosJson an EncodeError: callers never see protobuf-es's plain Error,
 // RangeError or TypeError. Codes are snake_case (zod/valibot style), paths use proto field names
 // and repeated-field indexes (e.g. ["container", "docker", "volume", 0, "mode"]).
-import { formatLocation } from "../validation/format.js";
+import { formatLocation } from "../problems/index.js";
 
 /** A location inside a message: proto field names, repeated indexes and map keys. */
 export type FieldPath = (string | number)[];
@@ -66,7 +66,7 @@ export type EncodeErrorCode =
   | "wrong_message_type";
 
 // One path renderer for the whole library (validation's), with "(root)" for the empty path.
-export { formatLocation as formatPath } from "../validation/format.js";
+export { formatLocation as formatPath } from "../problems/index.js";
 
 function where(path: readonly (string | number)[], offset: number | undefined): string {
   const at = `at ${formatLocation(path)}`;

@@ -1,6 +1,6 @@
 // safeDecode: the non-throwing twin of decode.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { ValidationError } from "../validation/validation-error.js";
+import { ValidationError } from "../problems/index.js";
 import { type DecodeOptions, decode } from "./decode.js";
 import { DecodeError } from "./errors.js";
 

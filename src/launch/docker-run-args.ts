@@ -1,10 +1,10 @@
 // dockerRunArgs: the `docker run` argument vector Mesos's Docker containerizer would execute for a
-// docker-task or docker-executor launch (reference mesos.md §3.4, `Docker::RunOptions::create` and
+// docker-task or docker-executor launch (Mesos 1.11.0 src/docker/docker.cpp: `Docker::RunOptions::create` and
 // `Docker::run` at Mesos 1.11), as far as the seed's fields reach.
-import { type Resource, type TaskInfo, Value_Type } from "../../gen/mesos/mesos_pb.js";
-import { quote } from "../validation/format.js";
-import { cleanPath, controlCharIndex } from "../validation/path-text.js";
-import { invalidTaskError, LaunchError } from "./errors.js";
+import { failWith, type LaunchError, quote, type Result, succeed } from "../problems/index.js";
+import { cleanPath, controlCharIndex } from "../rules/index.js";
+import { type Resource, type TaskInfo, type TaskInfoValid, Value_Type } from "../schema/index.js";
+import { invalidTaskError, launchError, launchIssue } from "./issue.js";
 import type { DockerLaunch, Launch } from "./launch.js";
 import { resolveLaunch } from "./resolve-launch.js";
 
@@ -43,10 +43,8 @@ export interface DockerRunOptions {
   environment?: Readonly<Record<string, string>>;
 }
 
-/** The result of safeDockerRunArgs. */
-export type DockerRunArgsResult =
-  | { readonly success: true; readonly args: string[] }
-  | { readonly success: false; readonly error: LaunchError };
+/** The result of safeDockerRunArgs: `data` is the argv. */
+export type DockerRunArgsResult = Result<string[]>;
 
 const DEFAULT_MAPPED_DIRECTORY = "/mnt/mesos/sandbox";
 const DEFAULT_SOCKET = "/var/run/docker.sock";
@@ -62,7 +60,7 @@ const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
 
 /**
  * The `docker run` argv that Mesos 1.11's Docker containerizer would execute for `task`, in its
- * order (reference mesos.md §3.4):
+ * order (Mesos 1.11.0 src/docker/docker.cpp):
  *
  * `docker -H unix://<socket> run [--cpu-shares N] [--memory BYTES] (-e K=V)… (-v SPEC)…
  * -v <sandbox>:<mapped> --net host [--entrypoint /bin/sh] --name <name> <image> [ARGS…]`
@@ -98,24 +96,23 @@ const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
  * Not written, because the seed has no field for them: `--privileged`, `--volume-driver`,
  * `--hostname`, `-p`, `--device`, `--dns*`, docker parameters, `MESOS_ALLOCATION_ROLE`.
  *
- * @throws LaunchError `invalid_task` (validate() reports errors; they are in `.issues`),
- *   `not_docker_launch` (a command or custom-executor launch), or `invalid_option`.
+ * @throws LaunchError with validate()'s issues when the task is invalid (`.code` is the first
+ *   error's), or one issue `not_docker_launch` (a command or custom-executor launch) or
+ *   `invalid_option`.
  */
 export function dockerRunArgs(task: TaskInfo, options: DockerRunOptions = {}): string[] {
   const result = buildDockerRunArgs(task, options);
-  if (result instanceof LaunchError) throw result;
+  if (!Array.isArray(result)) throw result;
   return result;
 }
 
-/** dockerRunArgs without throwing: `{ success: true, args }` or `{ success: false, error }`. */
+/** dockerRunArgs without throwing: `{ success: true, data: argv }` or `{ success: false, issues }`. */
 export function safeDockerRunArgs(
   task: TaskInfo,
   options: DockerRunOptions = {},
 ): DockerRunArgsResult {
   const result = buildDockerRunArgs(task, options);
-  return result instanceof LaunchError
-    ? { success: false, error: result }
-    : { success: true, args: result };
+  return Array.isArray(result) ? succeed(result) : failWith(result);
 }
 
 function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[] | LaunchError {
@@ -124,15 +121,16 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   }
   const resolved = resolveLaunch(task);
   if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
-  const launch = resolved.launch;
+  const launch = resolved.data;
+  // resolveLaunch succeeded, so validate() did: the required fields are set.
+  const valid = task as TaskInfoValid;
   if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {
     return notDockerLaunch(launch);
   }
-  const executorId =
-    launch.kind === "docker-executor" ? launch.executor.id : (task.taskId?.value ?? "");
+  const executorId = launch.kind === "docker-executor" ? launch.executor.id : valid.taskId.value;
   const name = options.containerName ?? `mesos-${dockerSafe(executorId)}`;
   const mapped = options.mappedDirectory ?? DEFAULT_MAPPED_DIRECTORY;
-  const sandbox = options.sandboxDirectory ?? defaultSandbox(task, launch, executorId);
+  const sandbox = options.sandboxDirectory ?? defaultSandbox(valid, launch, executorId);
   const environment = options.environment ?? {};
   const dockerPath = options.dockerPath ?? "docker";
   const socket = options.dockerSocket ?? DEFAULT_SOCKET;
@@ -180,7 +178,7 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   args.push(launch.rawImage);
   if (command.shell) {
     // validate() guarantees a value when shell is true (shell_command_missing).
-    args.push("-c", command.value ?? "");
+    args.push("-c", command.value as string);
   } else {
     if (command.value !== undefined) args.push(command.value);
     args.push(...command.arguments);
@@ -233,11 +231,11 @@ function dockerSafe(id: string): string {
   return id.replace(NOT_NAME_CHARACTER, "_");
 }
 
-function defaultSandbox(task: TaskInfo, launch: DockerLaunch, executorId: string): string {
+function defaultSandbox(task: TaskInfoValid, launch: DockerLaunch, executorId: string): string {
   const frameworkId =
     launch.kind === "docker-executor" ? launch.executor.info.frameworkId?.value : undefined;
   const framework = frameworkId === undefined ? "<framework_id>" : dockerSafe(frameworkId);
-  const slave = dockerSafe(task.slaveId?.value ?? "");
+  const slave = dockerSafe(task.slaveId.value);
   return `${DEFAULT_WORK_DIR}/slaves/${slave}/frameworks/${framework}/executors/${dockerSafe(executorId)}/runs/latest`;
 }
 
@@ -316,10 +314,13 @@ function absolutePathProblem(path: unknown): string | undefined {
 }
 
 function invalidOption(option: string, value: unknown, problem: string): LaunchError {
-  return new LaunchError(
-    "invalid_option",
-    `dockerRunArgs: option ${option} ${typeof value === "string" ? quote(value) : String(value)} ${problem}.`,
-    { path: ["options", option] },
+  return launchError(
+    "dockerRunArgs: invalid option",
+    launchIssue(
+      "invalid_option",
+      ["options", option],
+      `dockerRunArgs: option ${option} ${typeof value === "string" ? quote(value) : String(value)} ${problem}.`,
+    ),
   );
 }
 
@@ -332,9 +333,12 @@ function notDockerLaunch(launch: Launch): LaunchError {
     launch.kind === "command"
       ? "set container: { type: DOCKER, docker: { image } } on the task"
       : "set container: { type: DOCKER, docker: { image } } on the executor";
-  return new LaunchError(
-    "not_docker_launch",
-    `dockerRunArgs: the task is ${how}, so Mesos runs no docker command for it. To launch it with Docker, ${fix}.`,
-    { path: launch.kind === "command" ? ["container"] : ["executor", "container"] },
+  return launchError(
+    "dockerRunArgs: not a Docker launch",
+    launchIssue(
+      "not_docker_launch",
+      launch.kind === "command" ? ["container"] : ["executor", "container"],
+      `dockerRunArgs: the task is ${how}, so Mesos runs no docker command for it. To launch it with Docker, ${fix}.`,
+    ),
   );
 }

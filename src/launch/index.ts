@@ -6,7 +6,6 @@ export {
   dockerRunArgs,
   safeDockerRunArgs,
 } from "./docker-run-args.js";
-export { LAUNCH_ERROR_CODES, LaunchError, type LaunchErrorCode } from "./errors.js";
 export type {
   CommandLaunch,
   CustomExecutorLaunch,
@@ -27,3 +26,4 @@ export {
   safeMigrateLegacyContainer,
 } from "./migrate-legacy-container.js";
 export { resolveLaunch } from "./resolve-launch.js";
+export { shellCommand } from "./shell-command.js";

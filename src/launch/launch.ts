@@ -1,11 +1,11 @@
 // The types of the launch layer: what resolveLaunch tells a caller about how Mesos would start a
 // TaskInfo. Each variant carries everything a caller needs (image, volumes, command, executor)
 // so nobody has to dig through the message again.
-import type { ExecutorInfo } from "../../gen/mesos/mesos_pb.js";
-import type { ImageReference } from "../validation/image-reference.js";
-import type { Issue } from "../validation/issue.js";
+import type { Result } from "../problems/index.js";
+import type { ImageReference } from "../rules/index.js";
+import type { ExecutorInfoValid } from "../schema/index.js";
 
-/** The four ways Mesos can start a TaskInfo (reference mesos.md §3.1). */
+/** The four ways Mesos can start a TaskInfo (Mesos 1.11.0 src/slave/slave.cpp). */
 export type LaunchKind = "command" | "docker-task" | "docker-executor" | "custom-executor";
 
 /** A Docker volume in the form `docker run -v` needs it. */
@@ -51,7 +51,7 @@ export interface LaunchExecutor {
   /** ExecutorInfo.name, or undefined when unset. */
   readonly name: string | undefined;
   /** The message itself (the same object as task.executor, not a copy). */
-  readonly info: ExecutorInfo;
+  readonly info: ExecutorInfoValid;
 }
 
 interface LaunchBase {
@@ -115,9 +115,7 @@ export type Launch = CommandLaunch | DockerTaskLaunch | DockerExecutorLaunch | C
 export type DockerLaunch = DockerTaskLaunch | DockerExecutorLaunch;
 
 /**
- * The result of resolveLaunch: the launch plus the warnings of validate(), or the issues
- * (at least one error) that stop the task from launching.
+ * The result of resolveLaunch: `data` is the launch (with validate()'s warnings in `issues`), or
+ * the issues (at least one error) that stop the task from launching.
  */
-export type LaunchResult =
-  | { readonly success: true; readonly launch: Launch; readonly issues: Issue[] }
-  | { readonly success: false; readonly issues: Issue[] };
+export type LaunchResult = Result<Launch>;

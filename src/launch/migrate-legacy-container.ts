@@ -1,6 +1,8 @@
 // migrateLegacyContainer: rewrite the 2014 form CommandInfo.container.image = "docker:///<image>"
-// (reference mesos.md §3.3; removed in Mesos 0.27) as ContainerInfo { type: DOCKER, docker: { image } }.
+// (Mesos 0.19.0 include/mesos/mesos.proto; removed in Mesos 0.27) as ContainerInfo { type: DOCKER, docker: { image } }.
 import { clone, create, isMessage } from "@bufbuild/protobuf";
+import { failWith, LaunchError, type Result, succeed } from "../problems/index.js";
+import { legacyDockerImage } from "../rules/index.js";
 import {
   type CommandInfo,
   type ContainerInfo,
@@ -9,15 +11,12 @@ import {
   type ExecutorInfo,
   type TaskInfo,
   TaskInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import { legacyDockerImage } from "../validation/legacy-container.js";
-import { validate } from "../validation/validate.js";
-import { invalidTaskError, LaunchError } from "./errors.js";
+} from "../schema/index.js";
+import { validate } from "../validation/index.js";
+import { invalidTaskError, launchError, launchIssue } from "./issue.js";
 
-/** The result of safeMigrateLegacyContainer. */
-export type MigrateLegacyContainerResult =
-  | { readonly success: true; readonly task: TaskInfo }
-  | { readonly success: false; readonly error: LaunchError };
+/** The result of safeMigrateLegacyContainer: `data` is the migrated task. */
+export type MigrateLegacyContainerResult = Result<TaskInfo>;
 
 /** A message with a CommandInfo and a ContainerInfo: TaskInfo or ExecutorInfo. */
 type Holder = { command?: CommandInfo | undefined; container?: ContainerInfo | undefined };
@@ -37,9 +36,10 @@ type Holder = { command?: CommandInfo | undefined; container?: ContainerInfo | u
  * @throws LaunchError `legacy_conflict` rather than drop data: when the same message already has
  *   a ContainerInfo (two images named; validation reports legacy_and_container_both_set), or when
  *   the legacy `options` are set (DockerInfo has no field for them; the Docker containerizer
- *   ignored them, so removing them first changes nothing on the agent). `invalid_task` when the
- *   input is not a mesos.TaskInfo message, or holds a value protobuf-es cannot copy (an enum
- *   number the schema does not define); `.issues` then lists validate()'s findings.
+ *   ignored them, so removing them first changes nothing on the agent). When the input is not a
+ *   mesos.TaskInfo message, or holds a value protobuf-es cannot copy (an enum number the schema
+ *   does not define), the error carries validate()'s issues (`invalid_input`,
+ *   `unknown_enum_value`, ...).
  */
 export function migrateLegacyContainer(task: TaskInfo): TaskInfo {
   const result = migrate(task);
@@ -47,12 +47,10 @@ export function migrateLegacyContainer(task: TaskInfo): TaskInfo {
   return result;
 }
 
-/** migrateLegacyContainer without throwing: `{ success: true, task }` or `{ success: false, error }`. */
+/** migrateLegacyContainer without throwing: `{ success: true, data }` or `{ success: false, issues }`. */
 export function safeMigrateLegacyContainer(task: TaskInfo): MigrateLegacyContainerResult {
   const result = migrate(task);
-  return result instanceof LaunchError
-    ? { success: false, error: result }
-    : { success: true, task: result };
+  return result instanceof LaunchError ? failWith(result) : succeed(result);
 }
 
 function migrate(task: TaskInfo): TaskInfo | LaunchError {
@@ -84,17 +82,23 @@ function findConflict(holder: Holder, at: string[]): LaunchError | undefined {
   const path = [...at, "command", "container"];
   const where = path.join(".");
   if (holder.container !== undefined) {
-    return new LaunchError(
-      "legacy_conflict",
-      `migrateLegacyContainer: ${where}.image ${JSON.stringify(legacy.image)} and ${[...at, "container"].join(".")} both name an image; only one can be launched. Remove one of them, then migrate.`,
-      { path },
+    return launchError(
+      "migrateLegacyContainer: cannot migrate",
+      launchIssue(
+        "legacy_conflict",
+        path,
+        `migrateLegacyContainer: ${where}.image ${JSON.stringify(legacy.image)} and ${[...at, "container"].join(".")} both name an image; only one can be launched. Remove one of them, then migrate.`,
+      ),
     );
   }
   if (legacy.options.length > 0) {
-    return new LaunchError(
-      "legacy_conflict",
-      `migrateLegacyContainer: ${where}.options ${JSON.stringify(legacy.options)} has no equivalent in ContainerInfo/DockerInfo and would be lost. The Docker containerizer ignored these options, so clear them and migrate again.`,
-      { path: [...path, "options"] },
+    return launchError(
+      "migrateLegacyContainer: cannot migrate",
+      launchIssue(
+        "legacy_conflict",
+        [...path, "options"],
+        `migrateLegacyContainer: ${where}.options ${JSON.stringify(legacy.options)} has no equivalent in ContainerInfo/DockerInfo and would be lost. The Docker containerizer ignored these options, so clear them and migrate again.`,
+      ),
     );
   }
   return undefined;

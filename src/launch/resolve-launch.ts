@@ -1,4 +1,4 @@
-// resolveLaunch: which of Mesos's launch paths a TaskInfo takes (reference mesos.md §3.1, §3.3).
+// resolveLaunch: which of Mesos's launch paths a TaskInfo takes (Mesos 1.11.0 src/slave/slave.cpp and src/slave/containerizer/docker.cpp).
 //
 // Validation is the single source of truth for what is wrong with a task: this file runs
 // validate(TaskInfoSchema, task) and, only when it reports no error, classifies. It never checks a
@@ -14,21 +14,19 @@
 //                   command.container docker:///X   -> "docker-task" (legacy)
 //                   otherwise                       -> "command"
 // A legacy container with another scheme is not a Docker launch (validation warns about it).
-import type {
-  CommandInfo,
-  ContainerInfo_DockerInfo,
-  ExecutorInfo,
-  TaskInfo,
-} from "../../gen/mesos/mesos_pb.js";
+import { type Issue, succeed } from "../problems/index.js";
+import { cachedImageReference, legacyDockerImage } from "../rules/index.js";
 import {
+  type CommandInfo,
+  type ContainerInfo_DockerInfo,
+  type ExecutorInfoValid,
+  present,
+  type TaskInfo,
   TaskInfoSchema,
+  type TaskInfoValid,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
-} from "../../gen/mesos/mesos_pb.js";
-import { cachedImageReference } from "../validation/docker-image.js";
-import type { Issue } from "../validation/issue.js";
-import { legacyDockerImage } from "../validation/legacy-container.js";
-import { present } from "../validation/presence.js";
-import { collect } from "../validation/validate.js";
+} from "../schema/index.js";
+import { validate } from "../validation/index.js";
 import type {
   DockerLaunch,
   LaunchCommand,
@@ -56,26 +54,23 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
 });
 
 /**
- * How Mesos would launch `task`: `{ success: true, launch, issues }` (issues are validate()'s
- * warnings) or `{ success: false, issues }` (validate()'s issues, at least one error).
+ * How Mesos would launch `task`: `{ success: true, data: launch, issues }` (issues are
+ * validate()'s warnings) or `{ success: false, issues }` (validate()'s issues, at least one error).
  *
  * Total: it returns for every input and never throws (validate() reports a value that is not a
- * mesos.TaskInfo message as one `input_invalid` issue).
+ * mesos.TaskInfo message as one `invalid_input` issue).
  */
 export function resolveLaunch(task: TaskInfo): LaunchResult {
-  // The same run as validate(TaskInfoSchema, task), without its result object.
-  const verdict = collect(TaskInfoSchema, task, 0);
-  const issues = verdict.issues;
-  if (verdict.errors !== 0) {
-    return { success: false, issues };
-  }
-  const executor = task.executor;
+  const verdict = validate(TaskInfoSchema, task);
+  if (!verdict.success) return verdict;
+  const valid = verdict.data;
+  const executor = valid.executor;
   return executor === undefined
-    ? classifyCommandTask(task, issues)
-    : classifyExecutorTask(executor, issues);
+    ? classifyCommandTask(valid, verdict.issues)
+    : classifyExecutorTask(executor, verdict.issues);
 }
 
-function classifyCommandTask(task: TaskInfo, issues: Issue[]): LaunchResult {
+function classifyCommandTask(task: TaskInfoValid, issues: Issue[]): LaunchResult {
   const info = task.command;
   const command = info === undefined ? NO_COMMAND : summarizeCommand(info);
   const docker = task.container?.docker;
@@ -86,29 +81,24 @@ function classifyCommandTask(task: TaskInfo, issues: Issue[]): LaunchResult {
   if (legacy !== undefined) {
     return dockerLaunch(issues, legacy, TASK_LEGACY_IMAGE, true, undefined, command, undefined);
   }
-  return {
-    success: true,
-    launch: { kind: "command", legacy: false, command, volumes: NO_VOLUMES },
-    issues,
-  };
+  return succeed({ kind: "command", legacy: false, command, volumes: NO_VOLUMES }, issues);
 }
 
-function classifyExecutorTask(info: ExecutorInfo, issues: Issue[]): LaunchResult {
-  const command = info.command === undefined ? NO_COMMAND : summarizeCommand(info.command);
+function classifyExecutorTask(info: ExecutorInfoValid, issues: Issue[]): LaunchResult {
+  const command = summarizeCommand(info.command);
   const executor = summarizeExecutor(info);
   const docker = info.container?.docker;
   if (docker !== undefined) {
     return dockerLaunch(issues, docker.image, EXECUTOR_IMAGE, false, docker, command, executor);
   }
-  const legacy = legacyDockerImage(info.command?.container);
+  const legacy = legacyDockerImage(info.command.container);
   if (legacy !== undefined) {
     return dockerLaunch(issues, legacy, EXECUTOR_LEGACY_IMAGE, true, undefined, command, executor);
   }
-  return {
-    success: true,
-    launch: { kind: "custom-executor", legacy: false, command, volumes: NO_VOLUMES, executor },
+  return succeed(
+    { kind: "custom-executor", legacy: false, command, volumes: NO_VOLUMES, executor },
     issues,
-  };
+  );
 }
 
 /** A docker-executor launch when `executor` is given, else a docker-task launch. */
@@ -142,10 +132,10 @@ function dockerLaunch(
     executor === undefined
       ? { kind: "docker-task", legacy, image, rawImage, imagePath, command, volumes }
       : { kind: "docker-executor", legacy, image, rawImage, imagePath, command, volumes, executor };
-  return { success: true, launch, issues };
+  return succeed(launch, issues);
 }
 
-// Presence through validation's own-property test (presence.ts), not isFieldSet: no descriptor
+// Presence through the schema's own-property test (the rules' notion of "set"), not isFieldSet: no descriptor
 // lookup on the hot path, and the same notion of "set" as the rules use.
 function summarizeCommand(command: CommandInfo): LaunchCommand {
   const value = command.value;
@@ -159,10 +149,10 @@ function summarizeCommand(command: CommandInfo): LaunchCommand {
   };
 }
 
-function summarizeExecutor(info: ExecutorInfo): LaunchExecutor {
+function summarizeExecutor(info: ExecutorInfoValid): LaunchExecutor {
   const name = info.name;
   return {
-    id: info.executorId?.value ?? "",
+    id: info.executorId.value,
     name: present(info, "name", name, "") ? name : undefined,
     info,
   };

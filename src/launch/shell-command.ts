@@ -34,7 +34,7 @@ function shellWord(arg: string, first: boolean): string {
  * argv, e.g. `shellCommand(dockerRunArgs(task))`. An empty argv renders as "".
  *
  * @throws LaunchError with path `[index]` for an argument no process can receive, so the text
- *   never silently differs from the argv: code `invalid_value` for a NUL character (execve ends
+ *   never silently differs from the argv: code `string_contains_nul` for a NUL character (execve ends
  *   strings at NUL, shells drop or cut it), `unpaired_surrogate` for a lone UTF-16 surrogate
  *   (UTF-8 cannot carry it; a terminal would show U+FFFD).
  */
@@ -55,7 +55,7 @@ function unrepresentable(arg: string, index: number): Issue | undefined {
   const nul = arg.indexOf("\0");
   if (nul >= 0) {
     return {
-      code: "invalid_value",
+      code: "string_contains_nul",
       severity: "error",
       path: [index],
       message: `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`,

@@ -262,6 +262,16 @@ export const CODES = {
     "a set has a duplicate item",
     "Mesos rejects duplicate set items",
   ),
+  // --- text that reaches exec (wave 2, validation core) -------------------------------------
+  string_contains_nul: {
+    ...rule(
+      "error",
+      "an environment name or value, a command value or an argument contains NUL (U+0000)",
+      "Mesos passes these to exec and docker as C strings, which end at the NUL: the argv that runs is cut there",
+      true,
+    ),
+    from: ["validate", "launch"],
+  },
   // --- input: bytes, JSON text, values handed to a verb -----------------------------------------
   invalid_input: input(
     "the input is not what the verb takes: not a Uint8Array, not JSON text or an object, or not a message of the schema",
@@ -318,7 +328,7 @@ export const CODES = {
   unpaired_surrogate: input(
     "a string holds an unpaired UTF-16 surrogate",
     "UTF-8 cannot carry it: encoding would turn it into U+FFFD or fail",
-    EVERYWHERE,
+    ["validate", "decode", "encode", "launch"],
   ),
   invalid_wire_format: input(
     "protobuf-es rejected the bytes for a reason with no finer code (non-strict mode only)",

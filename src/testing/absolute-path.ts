@@ -1,6 +1,6 @@
 // absolutePath(): volume paths that every path rule accepts without a warning.
 import * as fc from "fast-check";
-import { SANDBOX_MOUNT_POINT } from "../validation/volume.js";
+import { SANDBOX_MOUNT_POINT } from "../validation/index.js";
 import { safeText } from "./text.js";
 
 // A segment holds no "/" (it separates segments), no ":" (docker -v splits on it) and no control

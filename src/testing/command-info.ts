@@ -1,7 +1,7 @@
 // commandInfo(): valid CommandInfo messages (no legacy container; taskInfo adds that form).
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
-import { type CommandInfo, CommandInfoSchema } from "../../gen/mesos/mesos_pb.js";
+import { type CommandInfo, CommandInfoSchema } from "../schema/index.js";
 import { anyText, identifier, nonEmptyText } from "./text.js";
 
 /** Options of {@link commandInfo}. */

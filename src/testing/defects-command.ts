@@ -10,8 +10,8 @@ import {
   EnvironmentSchema,
   CommandInfo_URISchema as UriSchema,
   Environment_VariableSchema as VariableSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import type { IssueCode, IssuePath } from "../validation/issue.js";
+} from "../schema/index.js";
+import type { IssueCode, IssuePath } from "../validation/index.js";
 import { containerInfo } from "./docker-info.js";
 import { legacyContainer } from "./legacy-container.js";
 import { commandOf, type Defect, defect, pick } from "./near-miss.js";

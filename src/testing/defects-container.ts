@@ -9,10 +9,9 @@ import {
   ContainerInfo_DockerInfo_Volume_Mode as Mode,
   type TaskInfo,
   ContainerInfo_DockerInfo_VolumeSchema as VolumeSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import type { IssueCode, IssuePath } from "../validation/issue.js";
-import { LEGACY_DOCKER_PREFIX } from "../validation/legacy-container.js";
-import { SANDBOX_MOUNT_POINT } from "../validation/volume.js";
+} from "../schema/index.js";
+import type { IssueCode, IssuePath } from "../validation/index.js";
+import { LEGACY_DOCKER_PREFIX, SANDBOX_MOUNT_POINT } from "../validation/index.js";
 import { absolutePath } from "./absolute-path.js";
 import { imageReference } from "./image-reference.js";
 import {

@@ -11,8 +11,8 @@ import {
   type TaskInfo,
   TaskInfoSchema,
   Value_Type,
-} from "../../gen/mesos/mesos_pb.js";
-import type { IssueCode, IssuePath } from "../validation/issue.js";
+} from "../schema/index.js";
+import type { IssueCode, IssuePath } from "../validation/index.js";
 import { executorInfo } from "./executor-info.js";
 import { mesosId } from "./mesos-id.js";
 import {

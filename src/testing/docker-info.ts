@@ -7,7 +7,7 @@ import {
   ContainerInfo_Type,
   ContainerInfoSchema,
   ContainerInfo_DockerInfoSchema as DockerInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import { imageReference } from "./image-reference.js";
 import { volume } from "./volume.js";
 

@@ -1,7 +1,7 @@
 // executorInfo(): valid ExecutorInfo messages, with or without a Docker image.
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
-import { type ExecutorInfo, ExecutorInfoSchema } from "../../gen/mesos/mesos_pb.js";
+import { type ExecutorInfo, ExecutorInfoSchema } from "../schema/index.js";
 import { commandInfo } from "./command-info.js";
 import { containerInfo } from "./docker-info.js";
 import { withLegacyContainer } from "./legacy-container.js";

@@ -6,8 +6,8 @@ import {
   type CommandInfo_ContainerInfo,
   CommandInfo_ContainerInfoSchema,
   CommandInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import { LEGACY_DOCKER_PREFIX } from "../validation/legacy-container.js";
+} from "../schema/index.js";
+import { LEGACY_DOCKER_PREFIX } from "../validation/index.js";
 import { imageReference } from "./image-reference.js";
 import { anyText } from "./text.js";
 

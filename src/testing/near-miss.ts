@@ -12,8 +12,8 @@ import {
   type Resource,
   type TaskInfo,
   TaskInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import type { IssueCode, IssuePath } from "../validation/issue.js";
+} from "../schema/index.js";
+import type { IssueCode, IssuePath } from "../validation/index.js";
 
 /** The issue a near miss must raise: its code, at its path (proto field names and indexes). */
 export interface ExpectedIssue {

@@ -1,7 +1,7 @@
 // offer(): valid Offer messages.
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
-import { type Offer, OfferSchema } from "../../gen/mesos/mesos_pb.js";
+import { type Offer, OfferSchema } from "../schema/index.js";
 import { idInit } from "./mesos-id.js";
 import { attribute, resource } from "./resource.js";
 import { charsOf } from "./text.js";

@@ -7,7 +7,7 @@ import {
   type Resource,
   ResourceSchema,
   Value_Type,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import { anyText, identifier, nonEmptyText } from "./text.js";
 
 /** Finite, non-negative scalars: mostly Mesos-like (three decimals), sometimes any double. */

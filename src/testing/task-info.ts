@@ -1,8 +1,8 @@
 // taskInfo({ kind, legacy }): valid TaskInfo messages for each launch path.
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
-import { type TaskInfo, TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
-import type { LaunchKind } from "../launch/launch.js";
+import type { LaunchKind } from "../launch/index.js";
+import { type TaskInfo, TaskInfoSchema } from "../schema/index.js";
 import { commandInfo } from "./command-info.js";
 import { containerInfo } from "./docker-info.js";
 import { executorInfo } from "./executor-info.js";

@@ -21,14 +21,18 @@ export function textUnit(ascii: string, forbidden: RegExp): fc.Arbitrary<string>
   );
 }
 
-/** Any string of up to `maxLength` code points (non-ASCII and astral included). */
+// NUL is the one code point free text may not hold: commands, arguments and environment
+// variables reach exec as C strings, which end at a NUL (rule string_contains_nul).
+const NUL = /\0/;
+
+/** Any string of up to `maxLength` code points (non-ASCII and astral included; no NUL). */
 export function anyText(maxLength = 12): fc.Arbitrary<string> {
-  return fc.string({ unit: textUnit(`${ALNUM} -_.`, /(?!)/), maxLength });
+  return fc.string({ unit: textUnit(`${ALNUM} -_.`, NUL), maxLength });
 }
 
-/** A non-empty string of up to `maxLength` code points. */
+/** A non-empty string of up to `maxLength` code points (no NUL). */
 export function nonEmptyText(maxLength = 12): fc.Arbitrary<string> {
-  return fc.string({ unit: textUnit(`${ALNUM} -_.`, /(?!)/), minLength: 1, maxLength });
+  return fc.string({ unit: textUnit(`${ALNUM} -_.`, NUL), minLength: 1, maxLength });
 }
 
 /** The characters an ID or a path segment may hold: no control character, no separators. */

@@ -5,7 +5,7 @@ import {
   type ContainerInfo_DockerInfo_Volume,
   ContainerInfo_DockerInfo_Volume_Mode as Mode,
   ContainerInfo_DockerInfo_VolumeSchema as VolumeSchema,
-} from "../../gen/mesos/mesos_pb.js";
+} from "../schema/index.js";
 import { absolutePath } from "./absolute-path.js";
 
 /**

@@ -1,18 +1,26 @@
 // assertValid: the throwing twin of validate.
-import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import type { DescMessage, MessageShape, MessageValidType } from "@bufbuild/protobuf";
+import { ValidationError } from "../problems/index.js";
 import { type ValidateOptions, validate } from "./validate.js";
-import { ValidationError } from "./validation-error.js";
 
 /**
  * Validate `message` and throw a `ValidationError` (with every issue, warnings included) when
- * some issue is an error. Warnings alone do not throw. Returns the message, for chaining.
+ * some issue is an error. Warnings alone do not throw. Returns the message typed as the valid
+ * type (required fields are not optional: `assertValid(TaskInfoSchema, t).taskId.value`).
  */
 export function assertValid<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
   options?: ValidateOptions,
-): MessageShape<Desc> {
+): MessageValidType<Desc> {
   const result = validate(schema, message, options);
-  if (!result.success) throw new ValidationError(result.issues, schema.typeName);
-  return message;
+  if (!result.success) {
+    throw new ValidationError(`${schema.typeName} is invalid`, nonEmpty(result.issues));
+  }
+  return result.data;
+}
+
+// A failed validation has at least one (error) issue.
+function nonEmpty<T>(list: T[]): [T, ...T[]] {
+  return list as [T, ...T[]];
 }

@@ -1,9 +1,9 @@
 // validate(schema, message): every rule, all issues at once, never throws.
-import type { DescMessage, Message, MessageShape } from "@bufbuild/protobuf";
-import { Collector } from "./collector.js";
-import { IMAGE_ENTRYPOINT } from "./command-info.js";
-import type { Issue } from "./issue.js";
-import { walkMessage } from "./walkers.js";
+import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufbuild/protobuf";
+import { fail, type Result, succeed } from "../problems/index.js";
+import { Collector, IMAGE_ENTRYPOINT } from "../rules/index.js";
+import { sortIssues } from "./order.js";
+import { type Plan, readyPlanOf } from "./plan.js";
 
 export interface ValidateOptions {
   /**
@@ -15,55 +15,65 @@ export interface ValidateOptions {
   readonly imageEntrypoint?: boolean;
 }
 
-export interface ValidationResult {
-  /** False iff some issue has severity "error". */
-  readonly success: boolean;
-  /** Every issue, errors and warnings, in field order. */
-  readonly issues: Issue[];
-}
+/** What validate returns: the message as its valid type, or every issue. */
+export type ValidationResult<Desc extends DescMessage> = Result<MessageValidType<Desc>>;
 
 /**
  * Check `message` (of type `schema`) against every rule of this library: proto2 required fields,
- * unknown enum values, and the Mesos and Docker rules of each message type, recursively.
- * Paths are proto field names and indexes from `message`. Never throws: a value that is not a
- * message of `schema` (or that cannot be walked) is reported as `input_invalid`.
+ * unknown enum values, unpaired surrogates, and the Mesos and Docker rules bound to each message
+ * type, recursively. Paths are proto field names, indexes and map keys from `message`; issues
+ * come in field order. Never throws: a value that is not a message of `schema` (or that cannot
+ * be walked) is reported as `invalid_input`.
+ *
+ * On success `data` is `message` itself, typed as the valid type (required fields not optional).
  */
 export function validate<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
   options?: ValidateOptions,
-): ValidationResult {
+): ValidationResult<Desc> {
   const c = collect(schema, message, options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0);
-  return { success: c.errors === 0, issues: c.issues };
+  return c.errors === 0
+    ? succeed(message as unknown as MessageValidType<Desc>, c.issues)
+    : fail(c.issues);
 }
 
-/**
- * The run behind validate(), for this package's own callers (resolveLaunch): the collector with
- * every issue and the error count, without a result object. `flags` are the walkers' context
- * flags (command-info.ts).
- */
-export function collect(schema: DescMessage, message: Message, flags: number): Collector {
+// The run behind validate: the collector, with the issues in field order.
+function collect(schema: DescMessage, message: Message, flags: number): Collector {
   const c = new Collector();
   const value: unknown = message;
   if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
     c.report(
-      "input_invalid",
+      "invalid_input",
       `expected a ${schema.typeName} message, got ${describe(value)}: build it with create(${schemaName(schema)}, init), fromBinary or fromMesosJson`,
     );
-  } else {
-    try {
-      walkMessage(schema, message, c, flags);
-    } catch (error) {
-      // Only a value that breaks the generated shape gets here (e.g. a plain object with a
-      // repeated field missing, or a nesting deep enough to exhaust the stack); the path is where
-      // the walk stopped.
-      c.report(
-        "input_invalid",
-        `the message does not have the shape of ${schema.typeName} here (${error instanceof Error ? error.message : String(error)}): build it with create(${schemaName(schema)}, init)`,
-      );
-    }
+    return c;
   }
+  try {
+    planFor(schema).run(message, c, flags);
+  } catch (error) {
+    // Only a value that breaks the generated shape gets here (e.g. a plain object with a
+    // repeated field missing, or a nesting deep enough to exhaust the stack); the path is where
+    // the walk stopped.
+    c.report(
+      "invalid_input",
+      `the message does not have the shape of ${schema.typeName} here (${error instanceof Error ? error.message : String(error)}): build it with create(${schemaName(schema)}, init)`,
+    );
+  }
+  sortIssues(schema, c.issues);
   return c;
+}
+
+// The last schema validated and its plan: a stream of messages of one type skips the WeakMap.
+let lastSchema: DescMessage | undefined;
+let lastPlan: Plan | undefined;
+
+function planFor(schema: DescMessage): Plan {
+  if (schema !== lastSchema) {
+    lastPlan = readyPlanOf(schema);
+    lastSchema = schema;
+  }
+  return lastPlan as Plan;
 }
 
 function describe(value: unknown): string {

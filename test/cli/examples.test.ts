@@ -35,7 +35,7 @@ describe("examples/*.json", () => {
     expect(equals(TaskInfoSchema, task, canonical)).toBe(true);
     const result = resolveLaunch(task);
     expect(result.success).toBe(true);
-    if (result.success) expect(result.launch).toMatchObject({ kind, legacy });
+    if (result.success) expect(result.data).toMatchObject({ kind, legacy });
   });
 
   it("docker-task.json has the seed's busybox image with an RW and an RO volume", () => {

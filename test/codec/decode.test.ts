@@ -13,7 +13,7 @@ import {
 import { decode } from "../../src/codec/decode.js";
 import { DecodeError } from "../../src/codec/errors.js";
 import { safeDecode } from "../../src/codec/safe-decode.js";
-import { ValidationError } from "../../src/validation/validation-error.js";
+import { ValidationError } from "../../src/validation/index.js";
 import {
   commandTask,
   dockerExecutor,

@@ -12,7 +12,7 @@ import {
   type TaskInfo,
 } from "../../gen/mesos/mesos_pb.js";
 import type { LaunchKind } from "../../src/launch/index.js";
-import type { IssueCode } from "../../src/validation/rules.js";
+import type { IssueCode } from "../../src/validation/index.js";
 import { commandTask, dockerExecutorTask, dockerTask } from "../fixtures/canonical.js";
 
 export type Verdict =

@@ -1,12 +1,8 @@
 import { create } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import { CommandInfoSchema, type TaskInfo } from "../../gen/mesos/mesos_pb.js";
-import {
-  type DockerRunOptions,
-  dockerRunArgs,
-  LaunchError,
-  safeDockerRunArgs,
-} from "../../src/launch/index.js";
+import { type DockerRunOptions, dockerRunArgs, safeDockerRunArgs } from "../../src/launch/index.js";
+import { LaunchError } from "../../src/problems/index.js";
 import {
   commandTask,
   dockerExecutorTask,
@@ -400,7 +396,7 @@ describe("dockerRunArgs errors", () => {
     if (!volume) throw new Error("fixture");
     volume.hostDir = "relative/dir";
     const error = thrown(() => dockerRunArgs(task));
-    expect(error.code).toBe("invalid_task");
+    expect(error.code).toBe("host_dir_not_absolute");
     expect(error.issues.map((issue) => issue.code)).toContain("host_dir_not_absolute");
     expect(error.path).toEqual(["container", "docker", "volume", 0, "host_dir"]);
     expect(error.message).toContain("container.docker.volume[0].host_dir");
@@ -409,8 +405,8 @@ describe("dockerRunArgs errors", () => {
 
   test("a value that is not a TaskInfo is an invalid task, not a crash", () => {
     const error = thrown(() => dockerRunArgs(null as unknown as TaskInfo));
-    expect(error.code).toBe("invalid_task");
-    expect(error.issues.map((issue) => issue.code)).toEqual(["input_invalid"]);
+    expect(error.code).toBe("invalid_input");
+    expect(error.issues.map((issue) => issue.code)).toEqual(["invalid_input"]);
   });
 
   test.each<[string, DockerRunOptions, string]>([
@@ -449,7 +445,8 @@ describe("safeDockerRunArgs", () => {
   test("returns the args on success", () => {
     expect(safeDockerRunArgs(dockerTask())).toEqual({
       success: true,
-      args: dockerRunArgs(dockerTask()),
+      data: dockerRunArgs(dockerTask()),
+      issues: [],
     });
   });
 
@@ -457,8 +454,8 @@ describe("safeDockerRunArgs", () => {
     const result = safeDockerRunArgs(commandTask());
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(result.error).toBeInstanceOf(LaunchError);
-      expect(result.error.code).toBe("not_docker_launch");
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]?.code).toBe("not_docker_launch");
     }
   });
 });

@@ -12,7 +12,7 @@ import {
 } from "../../gen/mesos/mesos_pb.js";
 import { type Launch, resolveLaunch } from "../../src/launch/index.js";
 import { arbitraryMessage } from "../../src/testing/index.js";
-import { validate } from "../../src/validation/validate.js";
+import { validate } from "../../src/validation/index.js";
 import {
   commandTask,
   dockerExecutorTask,
@@ -44,9 +44,9 @@ describe("resolveLaunch: the decision table", () => {
       return;
     }
     if (!result.success) throw new Error(JSON.stringify(result.issues));
-    expect(result.launch.kind).toBe(row.verdict.kind);
-    expect(result.launch.legacy).toBe(row.verdict.legacy);
-    expect(result.launch.image?.string).toBe(row.verdict.image);
+    expect(result.data.kind).toBe(row.verdict.kind);
+    expect(result.data.legacy).toBe(row.verdict.legacy);
+    expect(result.data.image?.string).toBe(row.verdict.image);
     expect(result.issues.map((issue) => issue.code).sort()).toEqual([...row.warnings].sort());
     expect(result.issues.every((issue) => issue.severity === "warning")).toBe(true);
   });
@@ -206,8 +206,8 @@ describe("resolveLaunch: the legacy docker:/// form", () => {
     task.command.container.image = image;
     const result = resolveLaunch(task);
     if (!result.success) throw new Error(JSON.stringify(result.issues));
-    expect(result.launch.kind).toBe("command");
-    expect(result.launch.legacy).toBe(false);
+    expect(result.data.kind).toBe("command");
+    expect(result.data.legacy).toBe(false);
     expect(result.issues.map((issue) => issue.code)).toEqual(["legacy_container_not_docker"]);
   });
 
@@ -227,11 +227,11 @@ describe("resolveLaunch is total", () => {
     ["a number", 42],
     ["a plain object", { name: "x" }],
     ["another message", create(ExecutorInfoSchema)],
-  ])("%s gives one input_invalid issue", (_, value) => {
+  ])("%s gives one invalid_input issue", (_, value) => {
     const result = resolveLaunch(value as unknown as TaskInfo);
     expect(result.success).toBe(false);
     expect(result.issues).toHaveLength(1);
-    expect(result.issues[0]).toMatchObject({ code: "input_invalid", severity: "error", path: [] });
+    expect(result.issues[0]).toMatchObject({ code: "invalid_input", severity: "error", path: [] });
     expect(result.issues[0]?.message).toContain("mesos.TaskInfo");
   });
 
@@ -248,7 +248,7 @@ describe("resolveLaunch is total", () => {
         const verdict = validate(TaskInfoSchema, task);
         expect(result.success).toBe(verdict.success);
         expect(result.issues).toEqual(verdict.issues);
-        if (result.success) expect(result.launch.kind).toBe(expectedKind(task));
+        if (result.success) expect(result.data.kind).toBe(expectedKind(task));
       }),
       { numRuns: 300 },
     );

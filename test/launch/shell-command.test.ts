@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 // src/launch/index.ts does not re-export it yet (another branch restructures src/launch).
-import { shellCommand } from "../../src/launch/shell-command.js";
+import { shellCommand } from "../../src/launch/index.js";
 import { LaunchError } from "../../src/problems/index.js";
 
 // Each row: argv, and the exact text. The first word is a harmless command so that only the
@@ -67,7 +67,7 @@ describe("shellCommand: arguments no process can receive", () => {
     [
       "NUL",
       ["docker", "run", "a\0b"],
-      "invalid_value",
+      "string_contains_nul",
       2,
       /argv\[2\] has a NUL character at index 1/,
     ],

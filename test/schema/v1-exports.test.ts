@@ -39,11 +39,16 @@ describe("mesos-dockerinfo/v1", () => {
     expect("VolumeSchema" in root).toBe(false);
   });
 
-  test("package.json maps ./v1 to the built subpath (types and default)", () => {
+  test("package.json maps ./v1 to the built subpath (types, default, and CJS types for require)", () => {
     const pkg = JSON.parse(readFileSync(resolve(ROOT, "package.json"), "utf8"));
     expect(pkg.exports["./v1"]).toEqual({
+      require: {
+        types: "./dist/cjs-types/src/v1/index.d.ts",
+        default: "./dist/src/v1/index.js",
+      },
       types: "./dist/src/v1/index.d.ts",
       default: "./dist/src/v1/index.js",
     });
+    expect(pkg.typesVersions["*"].v1).toEqual(["./dist/src/v1/index.d.ts"]);
   });
 });

@@ -7,8 +7,8 @@ import { ExecutorInfoSchema, OfferSchema, TaskInfoSchema } from "../../gen/mesos
 import { decode } from "../../src/codec/decode.js";
 import { DecodeError } from "../../src/codec/errors.js";
 import { safeDecode } from "../../src/codec/safe-decode.js";
+import { ValidationError } from "../../src/problems/index.js";
 import { arbitraryMessage, mutatedBytes, offer, taskInfo } from "../../src/testing/index.js";
-import { ValidationError } from "../../src/validation/validation-error.js";
 import { property } from "./harness.js";
 
 const SCHEMAS: readonly DescMessage[] = [TaskInfoSchema, ExecutorInfoSchema, OfferSchema];

@@ -4,15 +4,14 @@ import { clone, equals } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import { describe, expect } from "vitest";
 import { TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
-import { safeMigrateLegacyContainer } from "../../src/launch/migrate-legacy-container.js";
-import { resolveLaunch } from "../../src/launch/resolve-launch.js";
+import { resolveLaunch, safeMigrateLegacyContainer } from "../../src/launch/index.js";
 import {
   arbitraryMessage,
   invalidTaskInfo,
   TASK_KINDS,
   taskInfo,
 } from "../../src/testing/index.js";
-import { validate } from "../../src/validation/validate.js";
+import { validate } from "../../src/validation/index.js";
 import { property } from "./harness.js";
 
 describe("resolveLaunch(taskInfo({ kind }))", () => {
@@ -24,12 +23,12 @@ describe("resolveLaunch(taskInfo({ kind }))", () => {
         fc.property(taskInfo({ kind, legacy } as Parameters<typeof taskInfo>[0]), (task) => {
           const result = resolveLaunch(task);
           if (!result.success) throw new Error(JSON.stringify(result.issues));
-          expect(result.launch.kind).toBe(kind);
-          expect(result.launch.legacy).toBe(legacy);
+          expect(result.data.kind).toBe(kind);
+          expect(result.data.legacy).toBe(legacy);
           if (kind === "docker-task" || kind === "docker-executor") {
             const docker = (kind === "docker-task" ? task : task.executor)?.container?.docker;
-            expect(result.launch.image?.string).toBeTypeOf("string");
-            expect(result.launch.volumes.length).toBe(docker?.volume.length ?? 0);
+            expect(result.data.image?.string).toBeTypeOf("string");
+            expect(result.data.volumes.length).toBe(docker?.volume.length ?? 0);
           }
         }),
         { runs: 60 },
@@ -49,16 +48,16 @@ describe("migrateLegacyContainer(taskInfo({ legacy: true }))", () => {
       const legacy = (task.command ?? task.executor?.command)?.container;
       if (legacy !== undefined && legacy.options.length > 0) {
         // DockerInfo has no field for the options: refused rather than lost.
-        expect(migration.success ? "migrated" : migration.error.code).toBe("legacy_conflict");
+        expect(migration.success ? "migrated" : migration.issues[0]?.code).toBe("legacy_conflict");
         return;
       }
-      if (!migration.success) throw migration.error;
-      expect(validate(TaskInfoSchema, migration.task).issues).toEqual([]);
-      const result = resolveLaunch(migration.task);
+      if (!migration.success) throw new Error(JSON.stringify(migration.issues));
+      expect(validate(TaskInfoSchema, migration.data).issues).toEqual([]);
+      const result = resolveLaunch(migration.data);
       if (!original.success || !result.success) throw new Error("a valid task must resolve");
-      expect(result.launch.kind).toBe(original.launch.kind);
-      expect(result.launch.legacy).toBe(false);
-      expect(result.launch.image?.string).toBe(original.launch.image?.string);
+      expect(result.data.kind).toBe(original.data.kind);
+      expect(result.data.legacy).toBe(false);
+      expect(result.data.image?.string).toBe(original.data.image?.string);
     }),
     { runs: 100 },
   );

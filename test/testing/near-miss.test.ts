@@ -3,22 +3,22 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
+import { CODES, type IssueCode } from "../../src/problems/index.js";
 import {
   INVALID_TASK_INFO_EXCLUSIONS,
   invalidTaskInfo,
   invalidTaskInfoCodes,
 } from "../../src/testing/index.js";
-import { ISSUE_CODES, type IssueCode, RULES } from "../../src/validation/rules.js";
-import { validate } from "../../src/validation/validate.js";
+import { RULE_CODES, validate } from "../../src/validation/index.js";
 import { property } from "./harness.js";
 
-const ERROR_CODES = ISSUE_CODES.filter((code) => RULES[code].severity === "error");
+const ERROR_CODES = RULE_CODES.filter((code) => CODES[code].severity === "error");
 
 describe("invalidTaskInfo coverage", () => {
   it("draws from every error rule reachable in a TaskInfo; the exclusions say why", () => {
     const excluded = Object.keys(INVALID_TASK_INFO_EXCLUSIONS) as IssueCode[];
     for (const code of excluded) {
-      expect(RULES[code].severity).toBe("error");
+      expect(CODES[code].severity).toBe("error");
       expect(INVALID_TASK_INFO_EXCLUSIONS[code]?.length).toBeGreaterThan(20);
     }
     expect(new Set(invalidTaskInfoCodes())).toEqual(
@@ -27,7 +27,7 @@ describe("invalidTaskInfo coverage", () => {
   });
 
   it("refuses codes it cannot produce, naming the reason", () => {
-    expect(() => invalidTaskInfo({ code: "input_invalid" })).toThrow(/input_invalid.*decoded/);
+    expect(() => invalidTaskInfo({ code: "invalid_input" })).toThrow(/invalid_input.*decoded/);
     expect(() => invalidTaskInfo({ code: "path_not_clean" })).toThrow(/warning/);
     expect(() => invalidTaskInfo({ code: [] })).toThrow(/empty/);
   });

@@ -22,7 +22,7 @@ import {
   offer,
   taskInfo,
 } from "../../src/testing/index.js";
-import { validate } from "../../src/validation/validate.js";
+import { validate } from "../../src/validation/index.js";
 import { property } from "./harness.js";
 
 const SCHEMAS: readonly DescMessage[] = [

@@ -28,8 +28,7 @@ import {
   taskInfo,
   volume,
 } from "../../src/testing/index.js";
-import { parseImageReference } from "../../src/validation/image-reference.js";
-import { validate } from "../../src/validation/validate.js";
+import { parseImageReference, validate } from "../../src/validation/index.js";
 import { property } from "./harness.js";
 
 const dockerTaskInit = {

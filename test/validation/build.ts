@@ -11,8 +11,8 @@ import {
   type TaskInfo,
   type Value_Scalar,
 } from "../../gen/mesos/mesos_pb.js";
-import type { Issue } from "../../src/validation/issue.js";
-import { type ValidateOptions, validate } from "../../src/validation/validate.js";
+import type { Issue } from "../../src/validation/index.js";
+import { type ValidateOptions, validate } from "../../src/validation/index.js";
 import {
   commandTask,
   dockerExecutor,

@@ -1,11 +1,13 @@
 // Formatting: paths, quoting, the error class, assertValid, and the README rule table.
 import { describe, expect, test } from "vitest";
 import { ExecutorInfoSchema, TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
-import { assertValid } from "../../src/validation/assert-valid.js";
-import { formatIssues, formatPath, quote } from "../../src/validation/format.js";
-import { ISSUE_CODES, RULES } from "../../src/validation/rules.js";
-import { rulesTable } from "../../src/validation/rules-table.js";
-import { ValidationError } from "../../src/validation/validation-error.js";
+import { CODES, formatIssues, formatPath, quote } from "../../src/problems/index.js";
+import {
+  assertValid,
+  RULE_CODES,
+  rulesTable,
+  ValidationError,
+} from "../../src/validation/index.js";
 import { legacyDockerTask } from "../fixtures/canonical.js";
 import { docker, dockerInfo, executor, volume } from "./build.js";
 
@@ -66,7 +68,7 @@ describe("assertValid and ValidationError", () => {
   });
 
   test("root-level issues show (root)", () => {
-    const e = new ValidationError([
+    const e = new ValidationError("message is invalid", [
       { code: "command_and_executor_both_missing", severity: "error", path: [], message: "m" },
     ]);
     expect(e.message).toBe(
@@ -83,9 +85,9 @@ describe("assertValid and ValidationError", () => {
 
 describe("the rule table", () => {
   test("every code is snake_case with a severity, what and why", () => {
-    for (const code of ISSUE_CODES) {
+    for (const code of RULE_CODES) {
       expect(code).toMatch(/^[a-z]+(_[a-z]+)*$/);
-      const rule = RULES[code];
+      const rule = CODES[code];
       expect(["error", "warning"]).toContain(rule.severity);
       expect(rule.what.length).toBeGreaterThan(5);
       expect(rule.why.length).toBeGreaterThan(5);
@@ -96,7 +98,7 @@ describe("the rule table", () => {
     const lines = rulesTable().split("\n");
     expect(lines[0]).toBe("| code | severity | what | why | stricter than Mesos |");
     expect(lines[1]).toBe("|---|---|---|---|---|");
-    expect(lines.slice(2).map((l) => l.split(" | ")[0]?.slice(3, -1))).toEqual(ISSUE_CODES);
+    expect(lines.slice(2).map((l) => l.split(" | ")[0]?.slice(3, -1))).toEqual(RULE_CODES);
     const hostDir = lines.find((l) => l.startsWith("| `host_dir_not_absolute` |"));
     expect(hostDir).toMatch(/^\| `host_dir_not_absolute` \| error \| .* \| yes \|$/);
     const required = lines.find((l) => l.startsWith("| `required_field_missing` |"));

@@ -6,7 +6,7 @@ import {
   type ImageReferenceErrorCode,
   isImageReference,
   parseImageReference,
-} from "../../src/validation/image-reference.js";
+} from "../../src/validation/index.js";
 
 const HEX64 = "0123456789abcdef".repeat(4);
 const HEX128 = HEX64 + HEX64;

@@ -1,7 +1,7 @@
 // "Field order" made checkable: issues must come in pre-order of the message tree, fields in
 // declaration order and repeated items by index, a message's own issues before its fields'.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import type { IssuePath } from "../../src/validation/issue.js";
+import type { IssuePath } from "../../src/validation/index.js";
 
 /** Negative when `a` comes before `b` in field order of messages of type `root`. */
 export function compareFieldOrder(root: DescMessage, a: IssuePath, b: IssuePath): number {

@@ -12,7 +12,7 @@ import {
   PATH_NOT_CLEAN,
   PATH_PARENT,
   scanPath,
-} from "../../src/validation/path-text.js";
+} from "../../src/rules/path-text.js";
 
 // Go's path.Clean, ported byte for byte (a write index into a buffer, as upstream does).
 function goClean(path: string): string {

@@ -13,9 +13,8 @@ import {
   TaskInfoSchema,
   Value_Type,
 } from "../../gen/mesos/mesos_pb.js";
-import type { IssuePath } from "../../src/validation/issue.js";
-import type { IssueCode } from "../../src/validation/rules.js";
-import { validate } from "../../src/validation/validate.js";
+import type { IssueCode, IssuePath } from "../../src/validation/index.js";
+import { validate } from "../../src/validation/index.js";
 import {
   commandTask,
   dockerExecutor,

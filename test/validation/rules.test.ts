@@ -27,9 +27,9 @@ import {
   Value_Type,
   ValueSchema,
 } from "../../gen/mesos/mesos_pb.js";
-import type { IssuePath } from "../../src/validation/issue.js";
-import { ISSUE_CODES, type IssueCode, RULES } from "../../src/validation/rules.js";
-import type { ValidateOptions } from "../../src/validation/validate.js";
+import { CODES, type IssueCode } from "../../src/problems/index.js";
+import type { IssuePath, ValidateOptions } from "../../src/validation/index.js";
+import { RULE_CODES } from "../../src/validation/index.js";
 import { scalar } from "../fixtures/canonical.js";
 import {
   anOffer,
@@ -710,10 +710,91 @@ const rows: Row[] = [
     path: ["resources", 3, "set", "item", 3],
     valid: () => anOffer((o) => o.resources[3]?.set?.item.push("A")),
   },
+  // --- text that cannot travel --------------------------------------------------------------
+  {
+    name: "NUL in an environment value",
+    code: "string_contains_nul",
+    schema: T,
+    invalid: () => docker((t) => (cmd(t).environment = env("A", "x\0y"))),
+    path: ["command", "environment", "variables", 0, "value"],
+    valid: () => docker((t) => (cmd(t).environment = env("A", "x y"))),
+  },
+  {
+    name: "NUL in an environment name",
+    code: "string_contains_nul",
+    schema: T,
+    invalid: () => docker((t) => (cmd(t).environment = env("A\0B", "x"))),
+    path: ["command", "environment", "variables", 0, "name"],
+    valid: () => docker((t) => (cmd(t).environment = env("A_B", "x"))),
+  },
+  {
+    name: "NUL in a command value",
+    code: "string_contains_nul",
+    schema: T,
+    invalid: () => command((t) => (cmd(t).value = "echo a\0b")),
+    path: ["command", "value"],
+    valid: () => command((t) => (cmd(t).value = "echo a b")),
+  },
+  {
+    name: "NUL in an argument",
+    code: "string_contains_nul",
+    schema: T,
+    invalid: () =>
+      docker((t) => {
+        cmd(t).shell = false;
+        cmd(t).arguments = ["-v", "a\0"];
+      }),
+    path: ["command", "arguments", 1],
+    valid: () =>
+      docker((t) => {
+        cmd(t).shell = false;
+        cmd(t).arguments = ["-v", "a0"];
+      }),
+  },
+  {
+    name: "NUL in an executor's command argument",
+    code: "string_contains_nul",
+    schema: ExecutorInfoSchema,
+    invalid: () => executor((e) => (cmd(e).arguments = ["\0"])),
+    path: ["command", "arguments", 0],
+    valid: () => executor((e) => (cmd(e).arguments = ["0"])),
+  },
+  {
+    name: "an unpaired surrogate in the task name",
+    code: "unpaired_surrogate",
+    schema: T,
+    invalid: () => docker((t) => (t.name = "web\ud800")),
+    path: ["name"],
+    valid: () => docker((t) => (t.name = "web\ud83d\ude00")),
+  },
+  {
+    name: "an unpaired low surrogate in an argument (a repeated string)",
+    code: "unpaired_surrogate",
+    schema: T,
+    invalid: () =>
+      docker((t) => {
+        cmd(t).shell = false;
+        cmd(t).arguments = ["ok", "\udc00x"];
+      }),
+    path: ["command", "arguments", 1],
+    valid: () =>
+      docker((t) => {
+        cmd(t).shell = false;
+        cmd(t).arguments = ["ok", "\ud800\udc00x"];
+      }),
+  },
+  {
+    name: "an unpaired surrogate in a resource's role (an optional string no rule reads)",
+    code: "unpaired_surrogate",
+    schema: OfferSchema,
+    invalid: () => anOffer((o) => ((o.resources[0] as { role: string }).role = "a\ud800")),
+    path: ["resources", 0, "role"],
+    valid: () => anOffer((o) => ((o.resources[0] as { role: string }).role = "a")),
+  },
   // --- input ---------------------------------------------------------------------------------
   {
     name: "a Volume handed to validate(TaskInfoSchema, …)",
-    code: "input_invalid",
+    code: "invalid_input",
     schema: T,
     invalid: () => volume("/data"),
     path: [],
@@ -726,8 +807,8 @@ describe("rule table", () => {
     const bad = check(row.schema, row.invalid());
     const found = withCode(bad.issues, row.code);
     expect(found.map((i) => i.path)).toContainEqual(row.path);
-    for (const issue of found) expect(issue.severity).toBe(RULES[row.code].severity);
-    if (RULES[row.code].severity === "error") expect(bad.success).toBe(false);
+    for (const issue of found) expect(issue.severity).toBe(CODES[row.code].severity);
+    if (CODES[row.code].severity === "error") expect(bad.success).toBe(false);
 
     const good = check(row.schema, row.valid(), row.options);
     expect(withCode(good.issues, row.code)).toEqual([]);
@@ -737,9 +818,13 @@ describe("rule table", () => {
 
   test("every issue code has a row", () => {
     const covered = new Set(rows.map((r) => r.code));
-    expect(ISSUE_CODES.filter((code) => !covered.has(code))).toEqual([]);
+    expect(RULE_CODES.filter((code) => !covered.has(code))).toEqual([]);
   });
 });
+
+function env(name: string, value: string) {
+  return create(EnvironmentSchema, { variables: [{ name, value }] });
+}
 
 function id(value: string) {
   return create(TaskIDSchema, { value });

@@ -2,7 +2,7 @@
 // field is set, as steps from the root, and the way back to it in a clone.
 import type { DescField } from "@bufbuild/protobuf";
 import { isReflectList, isReflectMessage, type ReflectMessage } from "@bufbuild/protobuf/reflect";
-import type { IssuePath } from "../../src/validation/issue.js";
+import type { IssuePath } from "../../src/validation/index.js";
 
 export type Step = { field: DescField; index?: number };
 

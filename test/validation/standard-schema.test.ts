@@ -10,7 +10,7 @@ import {
   type StandardSchemaV1,
   standardSchema,
   TaskInfoStandardSchema,
-} from "../../src/validation/standard-schema.js";
+} from "../../src/standard-schema/index.js";
 import { dockerExecutor, dockerTask } from "../fixtures/canonical.js";
 import { keys } from "./build.js";
 
@@ -103,21 +103,21 @@ describe("Standard Schema v1", () => {
     ]);
   });
 
-  test("a decode failure is one input_invalid issue at the decoder's path", () => {
+  test("a decode failure is one invalid_input issue at the decoder's path", () => {
     const json = dockerTaskJson();
     (json.container.docker.volume[1] as Record<string, unknown>).read_only = true;
     const result = run(TaskInfoStandardSchema, json);
     expect(result.issues).toHaveLength(1);
     const [issue] = result.issues ?? [];
-    expect(issue?.code).toBe("input_invalid");
+    expect(issue?.code).toBe("invalid_input");
     expect(issue?.path?.slice(0, 4)).toEqual(["container", "docker", "volume", 1]);
     expect(issue?.message).toContain("read_only");
 
     const text = run(TaskInfoStandardSchema, "{ not json");
-    expect(text.issues?.[0]).toMatchObject({ code: "input_invalid" });
+    expect(text.issues?.[0]).toMatchObject({ code: "invalid_input" });
     const mode = dockerTaskJson();
     (mode.container.docker.volume[0] as { mode: string }).mode = "RX";
-    expect(run(TaskInfoStandardSchema, mode).issues?.[0]).toMatchObject({ code: "input_invalid" });
+    expect(run(TaskInfoStandardSchema, mode).issues?.[0]).toMatchObject({ code: "invalid_input" });
   });
 
   test("ignoreUnknownFields skips unknown keys", () => {

@@ -1,58 +1,27 @@
-// The ID messages (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID): Mesos's common
-// `validateID` (mesos.md §2.3): non-empty, at most NAME_MAX (255) bytes, not "." or "..", no
+// IDs (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID and their mesos.v1 twins): Mesos's common
+// `validateID` (Mesos 1.11.0 src/common/validation.cpp): non-empty, at most NAME_MAX (255) bytes, not "." or "..", no
 // control character, '/' or '\'. Mesos checks bytes of a std::string in the C locale, so the
 // length is counted in UTF-8 bytes and only ASCII control characters count.
-import type { Message } from "@bufbuild/protobuf";
+import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
-import { quote } from "./format.js";
-import { present, reportMissing } from "./presence.js";
-
-/** Any of the ID messages: a required `value`. */
-export type IdMessage = Message & { value: string };
 
 const NAME_MAX = 255;
-
-/** Walk an ID message: `value` required, then Mesos's ID rules on it. */
-export function walkId(msg: IdMessage, c: Collector): void {
-  const value = msg.value;
-  if (!present(msg, "value", value, "")) {
-    reportMissing(c, msg.$typeName, "value");
-    return;
-  }
-  checkIdValue(c, value, msg.$typeName);
-}
-
-/**
- * Walk the ID message field `field` of a message of type `parentType`; a missing ID is reported
- * when `required`.
- */
-export function walkIdField(
-  c: Collector,
-  parentType: string,
-  id: IdMessage | undefined,
-  field: string,
-  required: boolean,
-): void {
-  if (id === undefined) {
-    if (required) reportMissing(c, parentType, field);
-    return;
-  }
-  c.path.push(field);
-  walkId(id, c);
-  c.path.pop();
-}
 
 // "mesos.TaskID" -> "TaskID": names the ID in messages.
 function idKind(typeName: string): string {
   return typeName.slice(typeName.lastIndexOf(".") + 1);
 }
 
-function checkIdValue(c: Collector, id: string, typeName: string): void {
+/**
+ * Mesos's ID rules on the `value` of an ID message of type `typeName` (the walk reported it
+ * missing already; this runs only on a set value). Issues land at `field` (default "value").
+ */
+export function checkId(c: Collector, id: string, typeName: string, field = "value"): void {
   if (id === "") {
     c.report(
       "id_empty",
       `${idKind(typeName)} value is empty; Mesos rejects it ("ID must not be empty"): give it a non-empty ID`,
-      "value",
+      field,
     );
     return;
   }
@@ -63,7 +32,7 @@ function checkIdValue(c: Collector, id: string, typeName: string): void {
       c.report(
         "id_too_long",
         `${idKind(typeName)} value ${quote(id)} is ${bytes} bytes long (UTF-8); Mesos allows at most ${NAME_MAX}: shorten it`,
-        "value",
+        field,
       );
     }
   }
@@ -71,7 +40,7 @@ function checkIdValue(c: Collector, id: string, typeName: string): void {
     c.report(
       "id_reserved",
       `${idKind(typeName)} value ${quote(id)} is disallowed by Mesos (it names a directory in the sandbox path): choose another ID`,
-      "value",
+      field,
     );
     return;
   }
@@ -80,7 +49,7 @@ function checkIdValue(c: Collector, id: string, typeName: string): void {
     c.report(
       "id_invalid_characters",
       `${idKind(typeName)} value ${quote(id)} contains ${JSON.stringify(id[bad])} at index ${bad}; Mesos rejects control characters, '/' and '\\' in IDs: remove or replace it`,
-      "value",
+      field,
     );
   }
 }

@@ -1,8 +1,8 @@
-// The image rules, shared by DockerInfo.image and the image named by a legacy
-// CommandInfo.container ("docker:///<image>"): non-empty, not a docker:// URI, and a reference
+// The image rules, shared by DockerInfo.image, the image named by a legacy
+// CommandInfo.container ("docker:///<image>") and any other field naming a Docker image: non-empty, not a docker:// URI, and a reference
 // the docker CLI accepts (distribution/reference grammar, see image-reference.ts).
+import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
-import { quote } from "./format.js";
 import { type ImageReferenceResult, parseImageReference } from "./image-reference.js";
 
 const DOCKER_URI = "docker://";

@@ -3,16 +3,15 @@
 // Standard-Schema-aware server (Hono, tRPC, form libraries) can accept a TaskInfo directly.
 // The interface is written out here (types only) instead of depending on @standard-schema/spec.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { DecodeError, fromMesosJson } from "../codec/index.js";
+import type { Issue } from "../problems/index.js";
 import {
   ContainerInfoSchema,
   ExecutorInfoSchema,
   OfferSchema,
   TaskInfoSchema,
-} from "../../gen/mesos/mesos_pb.js";
-import { DecodeError } from "../codec/errors.js";
-import { fromMesosJson } from "../codec/from-mesos-json.js";
-import type { Issue } from "./issue.js";
-import { validate } from "./validate.js";
+} from "../schema/index.js";
+import { validate } from "../validation/index.js";
 
 /** The Standard Schema v1 interface (structurally identical to `@standard-schema/spec`). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -92,7 +91,7 @@ export interface StandardSchemaOptions {
 /**
  * A Standard Schema v1 validator for `schema`: input is Mesos-style JSON (snake_case keys, enum
  * names; a parsed value or JSON text). A decode failure (bad JSON, an unknown key, a wrong type,
- * an unknown enum name) is one issue with code `input_invalid` at the decoder's path; a decoded
+ * an unknown enum name) is one issue with code `invalid_input` at the decoder's path; a decoded
  * message with validation errors gives all of validate's issues (warnings included), missing
  * required fields among them. A message with warnings only is a success (Standard Schema has no
  * warnings; call validate on the value to see them).
@@ -125,14 +124,14 @@ export function standardSchema<Desc extends DescMessage>(
 function decodeIssue(error: unknown): Issue {
   if (error instanceof DecodeError) {
     return {
-      code: "input_invalid",
+      code: "invalid_input",
       severity: "error",
       path: error.path.slice(),
       message: error.message,
     };
   }
   return {
-    code: "input_invalid",
+    code: "invalid_input",
     severity: "error",
     path: [],
     message: `the input could not be decoded: ${error instanceof Error ? error.message : String(error)}`,

@@ -6,7 +6,7 @@ const PAIRWISE_MAX = 16;
 /**
  * The keys of the items of one list seen so far. A short list is compared pairwise without
  * allocating; past 16 items a Map keeps a hostile list (a message can hold hundreds of
- * thousands of items) linear. Each walker keeps one instance and resets it per list: the walk
+ * thousands of items) linear. Each rule keeps one instance and resets it per list: the walk
  * is synchronous and a list of one kind never nests inside another of the same kind.
  */
 export class SeenKeys {

@@ -1,5 +1,5 @@
 // Character classes of the reference grammar as char-code tests: no regular expressions, so the
-// scanner stays linear whatever the input (JS RegExp backtracks; see docker-and-peers.md §2.8).
+// scanner stays linear whatever the input (JS RegExp backtracks on the Go grammar's patterns).
 // `charCodeAt` past the end gives NaN, for which every test below is false.
 
 export const SLASH = 0x2f; // "/"

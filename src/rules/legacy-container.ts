@@ -1,11 +1,10 @@
 // The deprecated CommandInfo.container ({ image: "docker:///busybox" }), the 2014 API the seed
-// replaces (mesos.md §3.3): the pre-0.20 Docker containerizer stripped the literal prefix
+// replaces (Mesos 0.19.0 include/mesos/mesos.proto). The launchers of the time (Deimos behind the
+// external containerizer, then the 0.20 Docker containerizer) stripped the literal prefix
 // "docker:///" and ran the rest as the image; any other image was not a Docker launch.
-import type { CommandInfo_ContainerInfo as LegacyContainer } from "../../gen/mesos/mesos_pb.js";
+import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
-import { checkImageText } from "./docker-image.js";
-import { quote } from "./format.js";
-import { present, reportMissing } from "./presence.js";
+import { checkImageText } from "./image.js";
 
 /** The prefix that marks a Docker image in the legacy `CommandInfo.container.image`. */
 export const LEGACY_DOCKER_PREFIX = "docker:///";
@@ -14,7 +13,7 @@ export const LEGACY_DOCKER_PREFIX = "docker:///";
  * The Docker image a legacy container names (the text after "docker:///"), or undefined when it
  * is unset or does not name a Docker image. The launch resolver uses the same function.
  */
-export function legacyDockerImage(container: LegacyContainer | undefined): string | undefined {
+export function legacyDockerImage(container: { image: string } | undefined): string | undefined {
   if (container === undefined) return undefined;
   const image = container.image;
   return typeof image === "string" && image.startsWith(LEGACY_DOCKER_PREFIX)
@@ -22,29 +21,14 @@ export function legacyDockerImage(container: LegacyContainer | undefined): strin
     : undefined;
 }
 
-/**
- * Walk a legacy container. `beside` is true when a ContainerInfo sits beside the CommandInfo
- * that holds it (TaskInfo.container or ExecutorInfo.container): two images named is an error.
- */
-export function walkLegacyContainer(msg: LegacyContainer, c: Collector, beside: boolean): void {
-  const image = msg.image;
-  const imageSet = present(msg, "image", image, "");
-  const docker = imageSet && image.startsWith(LEGACY_DOCKER_PREFIX);
-  if (docker) {
+/** The legacy container's image (undefined when unset; the walk reports it missing). */
+export function checkLegacyImage(c: Collector, image: string | undefined): void {
+  if (image === undefined) return;
+  if (image.startsWith(LEGACY_DOCKER_PREFIX)) {
     c.report(
       "legacy_container_deprecated",
       `command.container ${quote(image)} is the legacy docker:/// form, replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27: use container: { type: DOCKER, docker: { image: ${quote(image.slice(LEGACY_DOCKER_PREFIX.length))} } } instead (migrateLegacyContainer rewrites it)`,
     );
-  }
-  if (beside) {
-    c.report(
-      "legacy_and_container_both_set",
-      `command.container${imageSet ? ` (${quote(image)})` : ""} and container both name a container image, and only one can be launched: remove command.container and keep container`,
-    );
-  }
-  if (!imageSet) {
-    reportMissing(c, msg.$typeName, "image");
-  } else if (docker) {
     checkImageText(c, image.slice(LEGACY_DOCKER_PREFIX.length), "image", true);
   } else {
     c.report(
@@ -53,6 +37,19 @@ export function walkLegacyContainer(msg: LegacyContainer, c: Collector, beside: 
       "image",
     );
   }
+}
+
+/**
+ * A legacy container beside a ContainerInfo (on a TaskInfo or ExecutorInfo): two images named.
+ * Reported at `command.container` of the current message.
+ */
+export function checkLegacyBeside(c: Collector, image: string | undefined): void {
+  c.report(
+    "legacy_and_container_both_set",
+    `command.container${image !== undefined ? ` (${quote(image)})` : ""} and container both name a container image, and only one can be launched: remove command.container and keep container`,
+    "command",
+    "container",
+  );
 }
 
 // A likely intended docker:/// form for common slips: "docker://busybox" and a bare "busybox".

@@ -1,7 +1,7 @@
 // parseImageReference: Docker image references as the docker CLI reads them
 // (distribution/reference v0.6.0 `ParseNormalizedNamed`, go-digest for digests), by a hand-written
 // scanner. No regular expressions: the Go grammar ported to JS RegExp backtracks, and the
-// published JS ports hang on 35-character inputs (docker-and-peers.md §2.8). Each stage below is
+// published JS ports hang on 35-character inputs. Each stage below is
 // one forward pass, so the whole parse is linear in the input length, and inputs over a cap
 // (4096 by default) are refused before any scanning.
 //

@@ -1,0 +1,69 @@
+// Environment variables: names that can be exported as NAME=value, and names and values that
+// survive exec. Written on plain strings so any Environment message (the seed's, Mesos 1.11's)
+// can use them.
+import { quote } from "../problems/index.js";
+import type { Collector } from "./collector.js";
+import type { SeenKeys } from "./duplicates.js";
+import { checkNoNul } from "./text.js";
+
+const EXEC = "the environment";
+
+/**
+ * One variable: `name` and `value` are undefined when unset (the walk reports a missing required
+ * field). Issues land at "name" and "value" of the current path.
+ */
+export function checkVariable(
+  c: Collector,
+  name: string | undefined,
+  value: string | undefined,
+): void {
+  if (name !== undefined) {
+    if (name === "") {
+      c.report(
+        "env_name_empty",
+        "name is empty; an environment variable without a name cannot be exported: set name or remove the variable",
+        "name",
+      );
+    } else {
+      const eq = name.indexOf("=");
+      if (eq !== -1) {
+        c.report(
+          "env_name_contains_equals",
+          `name ${quote(name)} contains '=' at index ${eq}; NAME=value splits at the first '=', so the variable would arrive under another name: remove the '='`,
+          "name",
+        );
+      }
+      checkNoNul(c, name, EXEC, "name");
+    }
+  }
+  if (value !== undefined) checkNoNul(c, value, EXEC, "value");
+}
+
+/**
+ * No name twice among the variables of the list field `list`; `nameOf(v)` is a variable's name
+ * (undefined when unset). Issues land at `<list>[i].name`, at the repeating variable.
+ */
+export function checkDuplicateNames<V>(
+  c: Collector,
+  variables: readonly V[],
+  nameOf: (variable: V) => string | undefined,
+  list: string,
+  seen: SeenKeys,
+): void {
+  const count = variables.length;
+  if (count < 2) return;
+  seen.reset();
+  for (let i = 0; i < count; i++) {
+    const name = nameOf(variables[i] as V);
+    const earlier = seen.add(name);
+    if (earlier < 0) continue;
+    c.report(
+      "env_name_duplicate",
+      `name ${quote(name as string)} is already set by ${list}[${earlier}]; only one value survives, and which one depends on the containerizer: remove one of them`,
+      list,
+      i,
+      "name",
+    );
+  }
+  seen.reset();
+}

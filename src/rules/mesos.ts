@@ -1,0 +1,251 @@
+// The binding table of the seed schema (package `mesos`): which concept rules run on which
+// message type, and how each message's fields map onto the rules' views. Everything structural
+// (required fields, closed enums, recursion, unpaired surrogates) comes from the descriptor; this
+// table holds only what the descriptor cannot say. A second schema (Mesos 1.11, `mesos.v1`)
+// gets a table of its own that calls the same rule functions.
+import {
+  AttributeSchema,
+  CommandInfo_ContainerInfoSchema,
+  CommandInfo_URISchema,
+  CommandInfoSchema,
+  type ContainerInfo,
+  ContainerInfo_DockerInfo_VolumeSchema,
+  ContainerInfo_DockerInfoSchema,
+  ContainerInfo_Type,
+  ContainerInfo_TypeSchema,
+  ContainerInfoSchema,
+  type ContainerInfo_DockerInfo_Volume as DockerVolume,
+  Environment_VariableSchema,
+  EnvironmentSchema,
+  type Environment_Variable as EnvVariable,
+  ExecutorIDSchema,
+  ExecutorInfoSchema,
+  FrameworkIDSchema,
+  OfferIDSchema,
+  present,
+  ResourceSchema,
+  SlaveIDSchema,
+  TaskIDSchema,
+  TaskInfoSchema,
+  Value_RangeSchema,
+  Value_RangesSchema,
+  Value_ScalarSchema,
+  Value_SetSchema,
+  Value_Type,
+  Value_TypeSchema,
+  type Value_Range as ValueRange,
+  ValueSchema,
+  ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
+  ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
+} from "../schema/index.js";
+import type { Collector } from "./collector.js";
+import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+import { SeenKeys } from "./duplicates.js";
+import { knownEnum } from "./enum-value.js";
+import { checkDuplicateNames, checkVariable } from "./environment.js";
+import { checkId } from "./ids.js";
+import { checkImageText } from "./image.js";
+import {
+  checkCommandOrExecutor,
+  checkContainerWithExecutor,
+  checkDockerInfoSet,
+  checkExecutorCommand,
+  checkTaskResources,
+} from "./launch-consistency.js";
+import { checkLegacyBeside, checkLegacyImage, legacyDockerImage } from "./legacy-container.js";
+import {
+  checkPayload,
+  checkRange,
+  checkRangeOverlaps,
+  checkResourceName,
+  checkResourceScalar,
+  checkResourceType,
+  checkScalarValue,
+  checkSetItems,
+} from "./resources.js";
+import { type BindingTable, bind } from "./rule.js";
+import { checkDuplicateMounts, checkVolume, type VolumeFields, type VolumeView } from "./volume.js";
+
+// One tracker per list kind: the walk is synchronous, and a list of one kind never nests inside
+// another of the same kind.
+const mounts = new SeenKeys();
+const names = new SeenKeys();
+const items = new SeenKeys();
+
+const SEED_VOLUME: VolumeFields = {
+  containerPath: "container_dir",
+  hostPath: "host_dir",
+  mode: "mode",
+};
+// Filled per volume: the rules read a view, the seed's names stay here.
+const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
+
+function setString(msg: object, key: string, value: string): string | undefined {
+  return present(msg, key, value, "") ? value : undefined;
+}
+
+const containerDirOf = (v: DockerVolume): string | undefined =>
+  setString(v, "containerDir", v.containerDir);
+const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
+const rangeBegin = (r: ValueRange): bigint | undefined =>
+  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
+const rangeEnd = (r: ValueRange): bigint | undefined =>
+  present(r, "end", r.end, 0n) ? r.end : undefined;
+
+// The command of a task or executor runs in an image iff a ContainerInfo sits beside it: DOCKER
+// is the only type this schema knows, and an unset or unknown type is reported on its own and
+// must not also make the command look unrunnable.
+function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
+  return msg.container === undefined ? 0 : IMAGE_ENTRYPOINT;
+}
+
+function checkIdMessage(msg: { $typeName: string; value: string }, c: Collector): void {
+  const value = msg.value;
+  if (present(msg, "value", value, "")) checkId(c, value, msg.$typeName);
+}
+
+function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], no: number) {
+  return knownEnum(msg, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
+}
+
+/** The rules of the seed schema, by message type. */
+export const MESOS_RULES: BindingTable = new Map([
+  bind(FrameworkIDSchema, { check: checkIdMessage }),
+  bind(OfferIDSchema, { check: checkIdMessage }),
+  bind(SlaveIDSchema, { check: checkIdMessage }),
+  bind(TaskIDSchema, { check: checkIdMessage }),
+  bind(ExecutorIDSchema, { check: checkIdMessage }),
+  bind(TaskInfoSchema, {
+    check(task, c) {
+      const command = task.command;
+      const executor = task.executor;
+      const container = task.container;
+      checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
+      checkTaskResources(c, task.resources.length);
+      if (container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
+      const legacy = command?.container;
+      if (legacy !== undefined && container !== undefined) {
+        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
+      }
+    },
+    childFlags: { command: commandFlags },
+  }),
+  bind(ExecutorInfoSchema, {
+    check(executor, c) {
+      const command = executor.command;
+      const container = executor.container;
+      checkExecutorCommand(c, command !== undefined, container !== undefined);
+      const legacy = command?.container;
+      if (legacy !== undefined && container !== undefined) {
+        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
+      }
+    },
+    ownsRequired: ["command"],
+    childFlags: { command: commandFlags },
+  }),
+  bind(CommandInfoSchema, {
+    check(command, c, flags) {
+      // shell defaults to true (on the prototype); an own `undefined` also means the default.
+      checkCommand(
+        c,
+        command.shell !== false,
+        setString(command, "value", command.value),
+        command.arguments,
+        (flags & IMAGE_ENTRYPOINT) !== 0,
+        legacyDockerImage(command.container) !== undefined,
+      );
+    },
+  }),
+  bind(CommandInfo_URISchema, {
+    check(uri, c) {
+      if (present(uri, "value", uri.value, "")) checkUriValue(c, uri.value);
+    },
+  }),
+  bind(CommandInfo_ContainerInfoSchema, {
+    check(legacy, c) {
+      checkLegacyImage(c, setString(legacy, "image", legacy.image));
+    },
+  }),
+  bind(EnvironmentSchema, {
+    check(env, c) {
+      checkDuplicateNames(c, env.variables, variableNameOf, "variables", names);
+    },
+  }),
+  bind(Environment_VariableSchema, {
+    check(v, c) {
+      checkVariable(c, setString(v, "name", v.name), setString(v, "value", v.value));
+    },
+  }),
+  bind(ContainerInfoSchema, {
+    check(container, c) {
+      const type = knownEnum(
+        container,
+        "type",
+        container.type,
+        ContainerInfo_Type.DOCKER,
+        1,
+        ContainerInfo_TypeSchema,
+      );
+      checkDockerInfoSet(c, type === ContainerInfo_Type.DOCKER, container.docker !== undefined);
+    },
+  }),
+  bind(ContainerInfo_DockerInfoSchema, {
+    check(docker, c) {
+      const image = docker.image;
+      if (present(docker, "image", image, "")) checkImageText(c, image, "image", false);
+      checkDuplicateMounts(c, docker.volume, containerDirOf, "volume", SEED_VOLUME, mounts);
+    },
+  }),
+  bind(ContainerInfo_DockerInfo_VolumeSchema, {
+    check(v, c) {
+      const mode = knownEnum(v, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
+      volumeView.containerPath = containerDirOf(v);
+      volumeView.hostPath = setString(v, "hostDir", v.hostDir);
+      volumeView.mode = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+      checkVolume(c, volumeView, SEED_VOLUME);
+    },
+  }),
+  bind(ResourceSchema, {
+    check(r, c) {
+      const name = r.name;
+      if (present(r, "name", name, "")) checkResourceName(c, name);
+      const type = valueType(r, 2);
+      checkResourceType(c, type);
+      checkPayload(c, r, type, false);
+      const scalar = r.scalar;
+      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
+        checkResourceScalar(c, scalar.value);
+      }
+    },
+  }),
+  bind(AttributeSchema, {
+    check(a, c) {
+      checkPayload(c, a, valueType(a, 2), true);
+    },
+  }),
+  bind(ValueSchema, {
+    check(v, c) {
+      checkPayload(c, v, valueType(v, 1), true);
+    },
+  }),
+  bind(Value_ScalarSchema, {
+    check(s, c) {
+      if (present(s, "value", s.value, 0)) checkScalarValue(c, s.value);
+    },
+  }),
+  bind(Value_RangeSchema, {
+    check(r, c) {
+      checkRange(c, rangeBegin(r), rangeEnd(r));
+    },
+  }),
+  bind(Value_RangesSchema, {
+    check(r, c) {
+      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
+    },
+  }),
+  bind(Value_SetSchema, {
+    check(s, c) {
+      checkSetItems(c, s.item, "item", items);
+    },
+  }),
+]);

@@ -1,0 +1,234 @@
+// Resource, Attribute and Value with their payloads (Scalar, Ranges/Range, Set, Text). Mesos's
+// resource rules (Mesos 1.11.0 src/common/resources.cpp): a name, a supported type, exactly the payload the type names,
+// finite non-negative scalars, ranges with begin <= end that do not overlap, unique set items.
+// Attributes and Values share the payload rules; they may be TEXT and hold negative scalars.
+// Resources, attributes and values with their payloads (Scalar, Ranges/Range, Set, Text).
+// Mesos's resource rules (Mesos 1.11.0 src/common/resources.cpp, `Resources::validate`): a
+// name, a supported type, exactly the payload the type names, finite non-negative scalars,
+// ranges with begin <= end that do not overlap, unique set items. Attributes and Values share the
+// payload rules; they may be TEXT and hold negative scalars. The functions take the payload
+// fields structurally, so any Resource/Attribute/Value message with these field names fits.
+import { quote } from "../problems/index.js";
+import type { Collector } from "./collector.js";
+import type { SeenKeys } from "./duplicates.js";
+
+/** Value.Type numbers (the same in every Mesos schema). */
+export const SCALAR = 0;
+export const RANGES = 1;
+export const SET = 2;
+export const TEXT = 3;
+
+/** A resource's name (set) must not be empty. */
+export function checkResourceName(c: Collector, name: string): void {
+  if (name === "") {
+    c.report(
+      "resource_name_empty",
+      `name is empty; Mesos rejects a resource without a name: set it, e.g. "cpus", "mem" or "ports"`,
+      "name",
+    );
+  }
+}
+
+/** A resource's type (known, or undefined) must not be TEXT. */
+export function checkResourceType(c: Collector, type: number | undefined): void {
+  if (type === TEXT) {
+    c.report(
+      "resource_type_unsupported",
+      `type is TEXT, which Mesos does not support for resources ("Unsupported resource type"): use SCALAR, RANGES or SET`,
+      "type",
+    );
+  }
+}
+
+/** A resource's scalar (set, finite) must not be negative. Reported at scalar.value. */
+export function checkResourceScalar(c: Collector, value: number): void {
+  if (Number.isFinite(value) && value < 0) {
+    c.report(
+      "scalar_invalid",
+      `value is ${value}; Mesos requires non-negative scalar resources: set 0 or a positive amount`,
+      "scalar",
+      "value",
+    );
+  }
+}
+
+// The payload fields of Resource, Attribute and Value (same local names; Resource has no text).
+type Payload = "scalar" | "ranges" | "set" | "text";
+const PAYLOAD_OF_TYPE: readonly Payload[] = ["scalar", "ranges", "set", "text"];
+const TYPE_NAMES: readonly string[] = ["SCALAR", "RANGES", "SET", "TEXT"];
+
+/** The payload fields of a Resource, Attribute or Value message. */
+export interface Payloads {
+  readonly scalar?: object | undefined;
+  readonly ranges?: object | undefined;
+  readonly set?: object | undefined;
+  readonly text?: object | undefined;
+}
+
+/**
+ * Exactly the payload `type` names (undefined: missing or unknown, already reported, so no match
+ * is checked). `text` is false for a Resource, which has no text field (TEXT is reported as
+ * unsupported instead). A mismatch is reported at each payload field that is wrongly set or
+ * unset. The common case, exactly the named payload, is settled by one test up front.
+ */
+export function checkPayload(
+  c: Collector,
+  msg: Payloads,
+  type: number | undefined,
+  text: boolean,
+): void {
+  if (type === undefined) return;
+  const scalar = msg.scalar !== undefined;
+  const ranges = msg.ranges !== undefined;
+  const set = msg.set !== undefined;
+  const hasText = text && msg.text !== undefined;
+  const mismatch =
+    scalar !== (type === SCALAR) ||
+    ranges !== (type === RANGES) ||
+    set !== (type === SET) ||
+    (text && hasText !== (type === TEXT));
+  if (!mismatch) return;
+  const expected = PAYLOAD_OF_TYPE[type];
+  checkMatch(c, scalar, "scalar", expected, type);
+  checkMatch(c, ranges, "ranges", expected, type);
+  checkMatch(c, set, "set", expected, type);
+  if (text) checkMatch(c, hasText, "text", expected, type);
+}
+
+// Payload `field` is set (`isSet`) or not, where `type` names the `expected` payload.
+function checkMatch(
+  c: Collector,
+  isSet: boolean,
+  field: Payload,
+  expected: Payload | undefined,
+  type: number,
+): void {
+  if (expected === undefined || isSet === (expected === field)) return;
+  const typeName = TYPE_NAMES[type];
+  c.report(
+    "resource_payload_mismatch",
+    isSet
+      ? `${field} is set but type is ${typeName}; Mesos requires exactly the payload that type names: remove ${field} or change type`
+      : `type is ${typeName} but ${field} is not set; Mesos requires the payload that type names: set ${field}`,
+    field,
+  );
+}
+
+/** A scalar (set) must be finite. Reported at "value". */
+export function checkScalarValue(c: Collector, value: number): void {
+  if (!Number.isFinite(value)) {
+    c.report(
+      "scalar_invalid",
+      `value is ${value}; a scalar must be a finite number: set a number such as 1 or 0.5`,
+      "value",
+    );
+  }
+}
+
+/** A range with both ends set must have begin <= end. Reported at the range itself. */
+export function checkRange(c: Collector, begin: bigint | undefined, end: bigint | undefined): void {
+  if (begin !== undefined && end !== undefined && begin > end) {
+    c.report(
+      "range_inverted",
+      `range [${begin}, ${end}] has begin > end; Mesos rejects inverted ranges: swap them to [${end}, ${begin}]`,
+    );
+  }
+}
+
+/**
+ * No two proper ranges (both ends set, begin <= end) of `ranges` overlap. `begin` and `end` read
+ * a range's ends (undefined when unset, which the walk reports); issues land at `<list>[i]`. Sweep in begin order, O(n log n) for any length: a range that
+ * overlaps one before it in the sweep is reported at the later index of the two, naming the
+ * other (an earlier range where there is one), so every overlapping group gets an issue.
+ */
+export function checkRangeOverlaps<R>(
+  c: Collector,
+  ranges: readonly R[],
+  begin: (range: R) => bigint | undefined,
+  end: (range: R) => bigint | undefined,
+  list: string,
+): void {
+  const count = ranges.length;
+  if (count < 2) return;
+  if (count === 2) {
+    // The common case (a port list of two ranges), without the sweep's arrays.
+    const a = ranges[0] as R;
+    const b = ranges[1] as R;
+    const ab = begin(a);
+    const ae = end(a);
+    const bb = begin(b);
+    const be = end(b);
+    if (ab === undefined || ae === undefined || bb === undefined || be === undefined) return;
+    if (ab > ae || bb > be || ab > be || bb > ae) return;
+    c.report(
+      "ranges_overlap",
+      `range [${bb}, ${be}] overlaps range[0] [${ab}, ${ae}]; Mesos rejects overlapping ranges: merge them into one range or make them disjoint`,
+      list,
+      1,
+    );
+    return;
+  }
+  const order: number[] = [];
+  const begins: bigint[] = new Array(count);
+  const ends: bigint[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = ranges[i] as R;
+    const b = begin(r);
+    const e = end(r);
+    if (b === undefined || e === undefined || b > e) continue;
+    begins[i] = b;
+    ends[i] = e;
+    order.push(i);
+  }
+  if (order.length < 2) return;
+  order.sort((x, y) => {
+    const bx = begins[x] as bigint;
+    const by = begins[y] as bigint;
+    return bx < by ? -1 : bx > by ? 1 : x - y;
+  });
+  let found: Int32Array | undefined;
+  let widest = order[0] as number; // the range with the largest end so far
+  for (let k = 1; k < order.length; k++) {
+    const i = order[k] as number;
+    if ((begins[i] as bigint) <= (ends[widest] as bigint)) {
+      found ??= new Int32Array(count).fill(-1);
+      const later = Math.max(i, widest);
+      if (found[later] === -1) found[later] = Math.min(i, widest);
+    }
+    if ((ends[i] as bigint) > (ends[widest] as bigint)) widest = i;
+  }
+  if (found === undefined) return;
+  for (let i = 0; i < count; i++) {
+    const other = found[i] as number;
+    if (other < 0) continue;
+    c.report(
+      "ranges_overlap",
+      `range [${begins[i]}, ${ends[i]}] overlaps range[${other}] [${begins[other]}, ${ends[other]}]; Mesos rejects overlapping ranges: merge them into one range or make them disjoint`,
+      list,
+      i,
+    );
+  }
+}
+
+/** No item of a set twice; issues land at `<list>[i]`, at the repeating item. */
+export function checkSetItems(
+  c: Collector,
+  items: readonly string[],
+  list: string,
+  seen: SeenKeys,
+): void {
+  if (items.length < 2) return;
+  seen.reset();
+  for (let i = 0; i < items.length; i++) {
+    const earlier = seen.add(items[i]);
+    if (earlier >= 0) {
+      c.report(
+        "set_item_duplicate",
+        `item ${quote(items[i] as string)} repeats item[${earlier}]; Mesos rejects duplicate set items: remove it`,
+        list,
+        i,
+      );
+    }
+  }
+  seen.reset();
+}

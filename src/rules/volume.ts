@@ -1,0 +1,178 @@
+// Volumes: the rules a `docker -v host:container[:mode]` spec imposes (moby/moby
+// daemon/volume/mounts/), checked before anything reaches an agent. Mesos checks none of them
+// before launch; Docker reports them only when the container starts.
+//
+// Written once for any volume message: the rules read a VolumeView (the two paths and the mode)
+// and name fields through VolumeFields, so the seed's DockerInfo.Volume (container_dir, host_dir)
+// and Mesos 1.11's Volume (container_path, host_path) share them.
+import { quote } from "../problems/index.js";
+import type { Collector } from "./collector.js";
+import type { SeenKeys } from "./duplicates.js";
+import {
+  cleanPath,
+  codeUnitName,
+  controlCharIndex,
+  PATH_COLON,
+  PATH_CONTROL,
+  PATH_NOT_CLEAN,
+  PATH_PARENT,
+  scanPath,
+} from "./path-text.js";
+
+/** Where Mesos always mounts the sandbox inside a Docker container (`--sandbox_directory`). */
+export const SANDBOX_MOUNT_POINT = "/mnt/mesos/sandbox";
+
+const SLASH = 47;
+
+/** What the volume rules read: undefined for an unset path or an unset/unknown mode. */
+export interface VolumeView {
+  containerPath: string | undefined;
+  hostPath: string | undefined;
+  mode: "rw" | "ro" | undefined;
+}
+
+/** The proto field names of a volume message, used in paths and messages. */
+export interface VolumeFields {
+  readonly containerPath: string;
+  readonly hostPath: string;
+  readonly mode: string;
+}
+
+/**
+ * Check one volume (its required fields were checked by the walk). Issues land at the fields
+ * named by `fields`, relative to the current path (the volume).
+ */
+export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): void {
+  const dir = v.containerPath;
+  if (dir !== undefined) {
+    const field = fields.containerPath;
+    const clean = checkPathText(c, dir, field, true);
+    if (clean === "/") {
+      c.report(
+        "container_dir_is_root",
+        `${field} ${quote(dir)} is the container's root directory; Docker refuses "/" as a mount point ("destination can't be '/'"): mount a subdirectory such as "/data"`,
+        field,
+      );
+    } else if (clean === SANDBOX_MOUNT_POINT) {
+      c.report(
+        "container_dir_is_sandbox",
+        `${field} ${quote(dir)} is the Mesos sandbox mount point ${SANDBOX_MOUNT_POINT}, where Mesos always mounts the sandbox; docker run fails with "Duplicate mount point": choose another directory`,
+        field,
+      );
+    }
+  }
+  const hostDir = v.hostPath;
+  if (hostDir !== undefined) checkPathText(c, hostDir, fields.hostPath, false);
+  if (v.mode === "ro" && hostDir === undefined) {
+    c.report(
+      "read_only_anonymous_volume",
+      `${fields.mode} is RO but ${fields.hostPath} is unset; Mesos would pass "-v ${dir ?? `<${fields.containerPath}>`}:ro", which Docker refuses as an invalid volume specification: set ${fields.hostPath} to an absolute host directory, or use mode RW for an anonymous volume`,
+      fields.mode,
+    );
+  }
+}
+
+/**
+ * No two volumes of one list on the same mount point (compared cleaned, as Docker does).
+ * `containerPath(v)` is a volume's container path (undefined when unset); issues land at
+ * `<list>[i].<containerPath field>`.
+ */
+export function checkDuplicateMounts<V>(
+  c: Collector,
+  volumes: readonly V[],
+  containerPath: (volume: V) => string | undefined,
+  list: string,
+  fields: VolumeFields,
+  seen: SeenKeys,
+): void {
+  const count = volumes.length;
+  if (count < 2) return;
+  seen.reset();
+  for (let i = 0; i < count; i++) {
+    const dir = containerPath(volumes[i] as V);
+    // Relative and empty paths (reported by checkVolume) still collide when equal once cleaned.
+    const earlier = seen.add(dir === undefined || dir === "" ? undefined : cleanPath(dir));
+    if (earlier < 0) continue;
+    const other = containerPath(volumes[earlier] as V) as string;
+    c.report(
+      "duplicate_container_dir",
+      `${fields.containerPath} ${quote(dir as string)} is the same mount point as ${list}[${earlier}].${fields.containerPath} ${quote(other)}${other === dir ? "" : " once cleaned"}; Docker refuses duplicate mount points: remove one of the volumes or change its ${fields.containerPath}`,
+      list,
+      i,
+      fields.containerPath,
+    );
+  }
+  seen.reset();
+}
+
+/**
+ * The text rules shared by both paths (`container` true for the container path). Returns the
+ * clean form when the path is non-empty and absolute (the path itself when already clean), else
+ * undefined: the container-specific checks make sense only then.
+ */
+function checkPathText(
+  c: Collector,
+  p: string,
+  field: string,
+  container: boolean,
+): string | undefined {
+  if (p === "") {
+    c.report(
+      "path_empty",
+      container
+        ? `${field} is set but empty; docker -v cannot express an empty path: set the absolute path inside the container, e.g. "/data"`
+        : `${field} is set but empty; docker -v cannot express an empty path: set an absolute host directory, or leave ${field} unset for an anonymous volume`,
+      field,
+    );
+    return undefined;
+  }
+  const found = scanPath(p);
+  if ((found & PATH_CONTROL) !== 0) {
+    const at = controlCharIndex(p);
+    c.report(
+      "path_contains_control_character",
+      `${field} ${quote(p)} contains the control character ${codeUnitName(p, at)} at index ${at}; such a path cannot be passed safely to docker: remove it`,
+      field,
+    );
+  }
+  if ((found & PATH_COLON) !== 0) {
+    c.report(
+      "path_contains_colon",
+      `${field} ${quote(p)} contains ':' at index ${p.indexOf(":")}; docker -v splits "host:container:mode" at ':', so this path cannot be written: use a directory without ':'`,
+      field,
+    );
+  }
+  if (p.charCodeAt(0) !== SLASH) {
+    const suggestion = quote(cleanPath(`/${p}`));
+    if (container) {
+      c.report(
+        "container_dir_not_absolute",
+        `${field} ${quote(p)} is not an absolute path; Docker requires an absolute mount point: write it from the container's root, e.g. ${suggestion}`,
+        field,
+      );
+    } else {
+      c.report(
+        "host_dir_not_absolute",
+        `${field} ${quote(p)} is not an absolute path; ${field} must name an absolute host directory (library policy from the seed design; Mesos 1.x would join a relative path under the sandbox): write it from the host's root, e.g. ${suggestion}`,
+        field,
+      );
+    }
+    return undefined;
+  }
+  if ((found & (PATH_PARENT | PATH_NOT_CLEAN)) === 0) return p;
+  const clean = cleanPath(p);
+  if ((found & PATH_PARENT) !== 0) {
+    c.report(
+      "path_has_parent_segment",
+      `${field} ${quote(p)} contains a '..' segment; Docker resolves it silently to ${quote(clean)}: write the intended directory without '..'`,
+      field,
+    );
+  } else {
+    c.report(
+      "path_not_clean",
+      `${field} ${quote(p)} is not in clean form ('//', a trailing '/' or a '.' segment); Docker uses ${quote(clean)}: write ${quote(clean)}`,
+      field,
+    );
+  }
+  return clean;
+}

@@ -1,0 +1,232 @@
+// The structural plan of a message type, derived once from its descriptor and cached per type
+// (a WeakMap keyed by the DescMessage): which fields the walk must look at and what to check on
+// each. It works for any schema: required fields (proto2 LEGACY_REQUIRED), closed enums (singular,
+// repeated, in a oneof, or parked in `$unknown`), strings (unpaired surrogates), nested
+// messages, repeated elements and map values. Fields with nothing to check (bytes, optional
+// numbers and bools) get no step. The domain rules of a type come from a binding table
+// (../rules), keyed by the same descriptor.
+import {
+  type DescEnum,
+  type DescField,
+  type DescMessage,
+  type Message,
+  ScalarType,
+} from "@bufbuild/protobuf";
+import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
+import {
+  type Binding,
+  type BindingTable,
+  type Check,
+  type Collector,
+  MESOS_RULES,
+} from "../rules/index.js";
+import { buildRun } from "./compile.js";
+import {
+  ENUM,
+  LIST_ENUM,
+  LIST_MESSAGE,
+  LIST_STRING,
+  MAP_ENUM,
+  MAP_MESSAGE,
+  MAP_STRING,
+  MESSAGE,
+  SCALAR,
+  STRING,
+} from "./kinds.js";
+
+export interface Step {
+  readonly kind: number;
+  /** The property (protobuf-es localName); in a oneof, the member's case name. */
+  readonly key: string;
+  /** The proto field name: paths and messages use it. */
+  readonly name: string;
+  readonly no: number;
+  /** Report `required_field_missing` when unset (false when a rule owns the field). */
+  readonly required: boolean;
+  /** The oneof group's property, when the field is a oneof member. */
+  readonly oneof: string | undefined;
+  /** The value protobuf-es shows for an unset field (from the prototype). */
+  readonly dflt: unknown;
+  /** A closed enum (open enums accept any number and get no step of their own). */
+  readonly enumDesc: DescEnum | undefined;
+  /** The plan of the message type, for message fields (filled in after construction). */
+  child: Plan | undefined;
+  /** Context flags for the child, from the binding. */
+  readonly flags: ((msg: never, flags: number) => number) | undefined;
+}
+
+/** Walks one message of a plan's type: the compiled walker, or the interpreter. */
+export type Run = (msg: Message, c: Collector, flags: number) => void;
+
+export interface Plan {
+  readonly desc: DescMessage;
+  /**
+   * Walk a message of this type. Starts as a stub that builds the real walker on first use (see
+   * compile.ts) and replaces itself, so a plan costs nothing until a message of its type is walked.
+   */
+  run: Run;
+  readonly steps: Step[];
+  /** The type's domain rules, if any are bound. */
+  readonly check: Check<never> | undefined;
+  /** Field declaration index by proto name: issues are put in this order. */
+  readonly order: ReadonlyMap<string, number>;
+}
+
+const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;
+
+const cache = new WeakMap<DescMessage, Plan>();
+
+/**
+ * The binding tables the plans draw their rules from, one per schema. A descriptor appears in at
+ * most one of them; a type in none (a schema from elsewhere) gets the structural checks only.
+ */
+const TABLES: readonly BindingTable[] = [MESOS_RULES];
+
+function bindingOf(desc: DescMessage): Binding | undefined {
+  for (const table of TABLES) {
+    const binding = table.get(desc);
+    if (binding !== undefined) return binding;
+  }
+  return undefined;
+}
+
+/**
+ * The plan of `desc` with the walkers of every plan it reaches built, so a walker never calls a
+ * stub (a call site that saw the stub once would stay polymorphic).
+ */
+export function readyPlanOf(desc: DescMessage): Plan {
+  const plan = planOf(desc);
+  if (!ready.has(plan)) prepare(plan);
+  return plan;
+}
+
+const ready = new WeakSet<Plan>();
+
+function prepare(plan: Plan): void {
+  ready.add(plan);
+  plan.run = buildRun(plan);
+  for (const step of plan.steps) {
+    const child = step.child;
+    if (child !== undefined && !ready.has(child)) prepare(child);
+  }
+}
+
+/** The plan of `desc` (built on first use, then cached). */
+export function planOf(desc: DescMessage): Plan {
+  const cached = cache.get(desc);
+  if (cached !== undefined) return cached;
+  const binding = bindingOf(desc);
+  const order = new Map<string, number>();
+  for (const [i, field] of desc.fields.entries()) order.set(field.name, i);
+  const plan: Plan = {
+    desc,
+    run: (msg, c, flags) => {
+      prepare(plan);
+      plan.run(msg, c, flags);
+    },
+    steps: [],
+    check: binding?.check as Check<never> | undefined,
+    order,
+  };
+  // Cached before the children are planned: recursive types (a message that holds itself) end.
+  cache.set(desc, plan);
+  for (const field of desc.fields) {
+    const step = stepOf(field, binding);
+    if (step === undefined) continue;
+    plan.steps.push(step);
+    const message = messageOf(field);
+    if (message !== undefined) step.child = planOf(message);
+  }
+  return plan;
+}
+
+function messageOf(field: DescField): DescMessage | undefined {
+  switch (field.fieldKind) {
+    case "message":
+      return field.message;
+    case "list":
+      return field.listKind === "message" ? field.message : undefined;
+    case "map":
+      return field.mapKind === "message" ? field.message : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function stepOf(field: DescField, binding: Binding | undefined): Step | undefined {
+  const required =
+    field.presence === REQUIRED && !(binding?.ownsRequired?.includes(field.name) ?? false);
+  const kind = kindOf(field, required);
+  if (kind === undefined) return undefined;
+  const closed = enumOf(field);
+  return {
+    kind,
+    key: field.localName,
+    name: field.name,
+    no: field.number,
+    required,
+    oneof: field.oneof?.localName,
+    dflt: defaultOf(field),
+    enumDesc: closed !== undefined && !closed.open ? closed : undefined,
+    child: undefined,
+    flags: binding?.childFlags?.[field.name] as Step["flags"],
+  };
+}
+
+function enumOf(field: DescField): DescEnum | undefined {
+  switch (field.fieldKind) {
+    case "enum":
+      return field.enum;
+    case "list":
+      return field.listKind === "enum" ? field.enum : undefined;
+    case "map":
+      return field.mapKind === "enum" ? field.enum : undefined;
+    default:
+      return undefined;
+  }
+}
+
+// The step kind, or undefined when the field has nothing to check.
+function kindOf(field: DescField, required: boolean): number | undefined {
+  switch (field.fieldKind) {
+    case "scalar":
+      if (field.scalar === ScalarType.STRING) return STRING;
+      return required ? SCALAR : undefined;
+    case "enum":
+      return field.enum.open && !required ? undefined : ENUM;
+    case "message":
+      return MESSAGE;
+    case "list":
+      if (field.listKind === "message") return LIST_MESSAGE;
+      if (field.listKind === "enum") return field.enum.open ? undefined : LIST_ENUM;
+      return field.scalar === ScalarType.STRING ? LIST_STRING : undefined;
+    case "map":
+      if (field.mapKind === "message") return MAP_MESSAGE;
+      if (field.mapKind === "enum") return field.enum.open ? undefined : MAP_ENUM;
+      return field.scalar === ScalarType.STRING ? MAP_STRING : undefined;
+  }
+}
+
+// protobuf-es keeps proto2 defaults on the prototype; an explicit [default = ...] wins.
+function defaultOf(field: DescField): unknown {
+  if (field.fieldKind === "enum") return field.getDefaultValue() ?? field.enum.values[0]?.number;
+  if (field.fieldKind !== "scalar") return undefined;
+  const explicit = field.getDefaultValue();
+  if (explicit !== undefined) return explicit;
+  switch (field.scalar) {
+    case ScalarType.STRING:
+      return "";
+    case ScalarType.BOOL:
+      return false;
+    case ScalarType.INT64:
+    case ScalarType.UINT64:
+    case ScalarType.SINT64:
+    case ScalarType.FIXED64:
+    case ScalarType.SFIXED64:
+      return field.longAsString ? "0" : 0n;
+    case ScalarType.BYTES:
+      return undefined;
+    default:
+      return 0;
+  }
+}
