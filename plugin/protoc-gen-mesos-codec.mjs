@@ -397,7 +397,8 @@ function readCases(f, field, file, requiredBit) {
         `const c = ${make}();`,
         `r.path.push(${name}, i);`,
         `${read}(r, c, r.pos + len, depth + 1, true);`,
-        "r.path.length -= 2;",
+        "r.path.pop();",
+        "r.path.pop();",
         "list.push(c);",
       );
     } else {
@@ -417,7 +418,7 @@ function readCases(f, field, file, requiredBit) {
       lines.push(
         `r.path.push(${name});`,
         `${read}(r, c, r.pos + len, depth + 1, false);`,
-        "r.path.length -= 1;",
+        "r.path.pop();",
         field.oneof !== undefined
           ? `m.${field.oneof.localName} = { case: ${JSON.stringify(local)}, value: c };`
           : `m.${local} = c;`,
@@ -528,7 +529,8 @@ function readMapEntry(f, field, file) {
     "    }",
     "  }",
     "}",
-    "r.path.length -= 2;",
+    "r.path.pop();",
+    "r.path.pop();",
   );
   let dflt;
   if (kind === "message") dflt = `${fn(f, "make", field.message, file)}()`;

@@ -323,7 +323,8 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const c = make$mesos$CommandInfo$URI();
         r.path.push("uris", i);
         read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -333,7 +334,7 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const c = m.environment ?? make$mesos$Environment();
         r.path.push("environment");
         read$mesos$Environment(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.environment = c;
         break;
       }
@@ -347,7 +348,7 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const c = m.container ?? make$mesos$CommandInfo$ContainerInfo();
         r.path.push("container");
         read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.container = c;
         break;
       }
@@ -641,7 +642,8 @@ export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: 
         const c = make$mesos$Environment$Variable();
         r.path.push("variables", i);
         read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -783,7 +785,7 @@ export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth
         const c = m.docker ?? make$mesos$ContainerInfo$DockerInfo();
         r.path.push("docker");
         read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.docker = c;
         break;
       }
@@ -861,7 +863,8 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
         const c = make$mesos$ContainerInfo$DockerInfo$Volume();
         r.path.push("volume", i);
         read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -1033,7 +1036,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
         read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.scalar = c;
         break;
       }
@@ -1043,7 +1046,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
         read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.ranges = c;
         break;
       }
@@ -1053,7 +1056,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
         read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.set = c;
         break;
       }
@@ -1063,7 +1066,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const c = m.text ?? make$mesos$Value$Text();
         r.path.push("text");
         read$mesos$Value$Text(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.text = c;
         break;
       }
@@ -1292,7 +1295,8 @@ export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth:
         const c = make$mesos$Value$Range();
         r.path.push("range", i);
         read$mesos$Value$Range(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -1478,7 +1482,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
         read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.scalar = c;
         break;
       }
@@ -1488,7 +1492,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
         read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.ranges = c;
         break;
       }
@@ -1498,7 +1502,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const c = m.text ?? make$mesos$Value$Text();
         r.path.push("text");
         read$mesos$Value$Text(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.text = c;
         break;
       }
@@ -1508,7 +1512,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
         read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.set = c;
         break;
       }
@@ -1638,7 +1642,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
         read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.scalar = c;
         break;
       }
@@ -1648,7 +1652,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
         read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.ranges = c;
         break;
       }
@@ -1658,7 +1662,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
         read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.set = c;
         break;
       }
@@ -1840,7 +1844,8 @@ export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: numbe
         const c = make$mesos$Label();
         r.path.push("labels", i);
         read$mesos$Label(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -1902,7 +1907,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const c = m.executorId ?? make$mesos$ExecutorID();
         r.path.push("executor_id");
         read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.executorId = c;
         seen |= 1;
         break;
@@ -1919,7 +1924,8 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const c = make$mesos$Resource();
         r.path.push("resources", i);
         read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -1929,7 +1935,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const c = m.command ?? make$mesos$CommandInfo();
         r.path.push("command");
         read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.command = c;
         seen |= 2;
         break;
@@ -1940,7 +1946,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const c = m.frameworkId ?? make$mesos$FrameworkID();
         r.path.push("framework_id");
         read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.frameworkId = c;
         break;
       }
@@ -1958,7 +1964,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const c = m.container ?? make$mesos$ContainerInfo();
         r.path.push("container");
         read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.container = c;
         break;
       }
@@ -2098,7 +2104,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.taskId ?? make$mesos$TaskID();
         r.path.push("task_id");
         read$mesos$TaskID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.taskId = c;
         seen |= 2;
         break;
@@ -2109,7 +2115,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.slaveId ?? make$mesos$SlaveID();
         r.path.push("slave_id");
         read$mesos$SlaveID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.slaveId = c;
         seen |= 4;
         break;
@@ -2122,7 +2128,8 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = make$mesos$Resource();
         r.path.push("resources", i);
         read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -2132,7 +2139,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.executor ?? make$mesos$ExecutorInfo();
         r.path.push("executor");
         read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.executor = c;
         break;
       }
@@ -2146,7 +2153,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.command ?? make$mesos$CommandInfo();
         r.path.push("command");
         read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.command = c;
         break;
       }
@@ -2156,7 +2163,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.container ?? make$mesos$ContainerInfo();
         r.path.push("container");
         read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.container = c;
         break;
       }
@@ -2166,7 +2173,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const c = m.labels ?? make$mesos$Labels();
         r.path.push("labels");
         read$mesos$Labels(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.labels = c;
         break;
       }
@@ -2319,7 +2326,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = m.id ?? make$mesos$OfferID();
         r.path.push("id");
         read$mesos$OfferID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.id = c;
         seen |= 1;
         break;
@@ -2330,7 +2337,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = m.frameworkId ?? make$mesos$FrameworkID();
         r.path.push("framework_id");
         read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.frameworkId = c;
         seen |= 2;
         break;
@@ -2341,7 +2348,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = m.slaveId ?? make$mesos$SlaveID();
         r.path.push("slave_id");
         read$mesos$SlaveID(r, c, r.pos + len, depth + 1, false);
-        r.path.length -= 1;
+        r.path.pop();
         m.slaveId = c;
         seen |= 4;
         break;
@@ -2359,7 +2366,8 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = make$mesos$Resource();
         r.path.push("resources", i);
         read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -2371,7 +2379,8 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = make$mesos$ExecutorID();
         r.path.push("executor_ids", i);
         read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }
@@ -2383,7 +2392,8 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const c = make$mesos$Attribute();
         r.path.push("attributes", i);
         read$mesos$Attribute(r, c, r.pos + len, depth + 1, true);
-        r.path.length -= 2;
+        r.path.pop();
+        r.path.pop();
         list.push(c);
         break;
       }

@@ -252,16 +252,17 @@ export function string(
   const start = r.pos;
   const stop = start + len;
   r.pos = stop;
-  if (len <= 24) {
-    // Short ASCII (IDs, names, roles): build the string without a TextDecoder call.
-    let s = "";
+  if (len <= 128) {
+    // ASCII (IDs, names, roles, most commands): one fromCharCode over the codes, without a
+    // TextDecoder call (measured about twice as fast as appending character by character).
+    const codes = new Array<number>(len);
     let i = start;
     for (; i < stop; i++) {
       const b = buf[i] as number;
       if (b > 0x7f) break;
-      s += String.fromCharCode(b);
+      codes[i - start] = b;
     }
-    if (i === stop) return s;
+    if (i === stop) return String.fromCharCode.apply(String, codes);
   }
   const bad = firstInvalidUtf8(buf, start, stop);
   if (bad >= 0) {
