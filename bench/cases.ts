@@ -10,6 +10,7 @@ import {
   toBinary,
   toJson,
 } from "@bufbuild/protobuf";
+import { generatedCodec } from "../src/codec/generated/index.js";
 import {
   decode,
   encode,
@@ -21,7 +22,6 @@ import {
   toMesosJson,
   validate,
 } from "../src/index.js";
-import { generatedCodec } from "../src/codec/generated/index.js";
 import { commandTask, dockerExecutorTask, dockerTask, offer } from "../test/fixtures/canonical.js";
 import type { Operation } from "./harness.js";
 import type { ProtobufjsTypes } from "./protobufjs.js";
