@@ -54,6 +54,12 @@ afterAll(() => {
   if (dir !== "") rmSync(dir, { recursive: true, force: true });
 });
 
+function varintLength(n: number): number {
+  let length = 1;
+  for (let v = n; v >= 0x80; v >>>= 7) length++;
+  return length;
+}
+
 function codec(schema: DescMessage): GeneratedCodec {
   const c = codecs.get(schema);
   if (c === undefined) throw new Error(`no generated codec for ${schema.typeName}`);
@@ -208,6 +214,37 @@ describe("rules only this schema has", () => {
     let input = vi(1, 1);
     for (let i = 0; i < 150; i++) input = bytes(vi(1, 1), ld(2, input));
     expect(sameDecode(NodeSchema, input)).toMatchObject({ code: "max_depth_exceeded" });
+  });
+
+  test("recursion 10^4 deep with a huge maxDepth is a typed error, not a stack overflow", () => {
+    // Node { id = 1; child = 2 } nested 10^4 times, built inside out without quadratic copies.
+    const depth = 10_000;
+    const sizes: number[] = [2];
+    for (let i = 1; i < depth; i++) {
+      const inner = sizes[i - 1] as number;
+      sizes.push(2 + 1 + varintLength(inner) + inner);
+    }
+    const input = new Uint8Array(sizes[depth - 1] as number);
+    let pos = 0;
+    for (let i = depth - 1; i >= 1; i--) {
+      input.set([0x08, 0x01, 0x12], pos);
+      pos += 3;
+      for (let v = sizes[i - 1] as number; ; v >>>= 7) {
+        if (v < 0x80) {
+          input[pos++] = v;
+          break;
+        }
+        input[pos++] = (v & 0x7f) | 0x80;
+      }
+    }
+    input.set([0x08, 0x01], pos);
+    const result = outcome(
+      () => codec(NodeSchema).decode(input, { maxDepth: 1_000_000 }),
+      () => undefined,
+    );
+    // Refused where STACK_SAFE_DEPTH (500) ends, with the whole path: child.child…
+    expect(result).toMatchObject({ code: "max_depth_exceeded" });
+    expect((result as { path: unknown[] }).path).toEqual(new Array(500).fill("child"));
   });
 
   test("encode problems: the same codes and paths as the reflective encode", () => {

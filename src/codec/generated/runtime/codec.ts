@@ -116,6 +116,21 @@ function runDecode(
     const deferred = r.deferred;
     if (deferred !== undefined) judgeMerged(r, schema, m, deferred);
     return m;
+  } catch (e) {
+    // STACK_SAFE_DEPTH keeps known messages well inside Node's default stack; this is the net
+    // for a caller already deep in its own stack: the overflow becomes the typed error too.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw decodeError(r, {
+        code: "max_depth_exceeded",
+        severity: "error",
+        path: [],
+        message:
+          `messages nest ${r.path.filter((s) => typeof s === "string").length} levels deep at ` +
+          `byte ${r.pos}, more than the JavaScript stack can follow`,
+        offset: r.pos,
+      });
+    }
+    throw e;
   } finally {
     r.buf = EMPTY; // do not keep the caller's buffer alive
     r.path.length = 0;

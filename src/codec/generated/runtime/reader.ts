@@ -15,7 +15,7 @@ import { DecodeError, type Issue, type IssuePath, quote } from "../../../problem
 import { decodeUtf8, firstInvalidUtf8 } from "./utf8.js";
 
 /** Known messages nested deeper than this are refused even when maxDepth allows more. */
-export const STACK_SAFE_DEPTH = 1500;
+export const STACK_SAFE_DEPTH = 500;
 
 const WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit"];
 
