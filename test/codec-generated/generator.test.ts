@@ -105,6 +105,14 @@ test("the plugin writes a codec for every message of the file", () => {
     [EmptySchema, HolderSchema, NodeSchema].map((s) => s.typeName).sort(),
   );
   expect(source).toContain("export const codecs");
+  // Map key and value fields are named like the reflective codec's synthetic entry fields.
+  expect(source).toContain(
+    'R.failMismatch(r, t2, "value", -1, "enum gctest.Color", 2, 0, wt, false)',
+  );
+  expect(source).toContain(
+    'R.failMismatch(r, t2, "value", -1, "message gctest.Node", 2, 2, wt, false)',
+  );
+  expect(source).toContain('R.failMismatch(r, t2, "key", -1, "int64", 1, 0, wt, false)');
 });
 
 describe.each(SCHEMAS)("%s", (_name, schema) => {
