@@ -10,6 +10,7 @@ import {
   toBinary,
   toJson,
 } from "@bufbuild/protobuf";
+import { generatedCodec } from "../src/codec/generated/index.js";
 import {
   decode,
   encode,
@@ -64,13 +65,16 @@ export function messageCases(): MessageCase[] {
 export const OPERATION_KINDS = [
   "rawDecode",
   "decode",
+  "generatedDecode",
   "protobufjsDecode",
   "rawEncode",
   "encode",
+  "generatedEncode",
   "protobufjsEncode",
   "validate",
   "resolveLaunch",
   "pipeline",
+  "generatedPipeline",
   "rawToJson",
   "toMesosJson",
   "rawFromJson",
@@ -82,13 +86,16 @@ export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const OPERATION_LABELS: Record<OperationKind, string> = {
   rawDecode: "protobuf-es `fromBinary` (baseline)",
   decode: "`decode` (strict)",
+  generatedDecode: "generated strict decode (gen/mesos/mesos_codec.ts)",
   protobufjsDecode: "protobufjs static `decode`",
   rawEncode: "protobuf-es `toBinary` (baseline)",
   encode: "`encode`",
+  generatedEncode: "generated encode",
   protobufjsEncode: "protobufjs static `encode`",
   validate: "`validate`",
   resolveLaunch: "`resolveLaunch` (runs validate itself)",
   pipeline: "`decode` + `resolveLaunch` (Offer: + `validate`)",
+  generatedPipeline: "generated decode + `resolveLaunch` (Offer: + `validate`)",
   rawToJson: "protobuf-es `toJson` (proto names)",
   toMesosJson: "`toMesosJson`",
   rawFromJson: "protobuf-es `fromJson`",
@@ -140,12 +147,24 @@ function candidates(c: MessageCase, protobufjs: ProtobufjsTypes | undefined): Ca
     toMesosJson: () => toMesosJson(schema, message),
     rawFromJson: () => fromJson(schema, json),
   };
+  const generated = generatedCodec(schema);
+  if (generated !== undefined) {
+    ops.generatedDecode = () => generated.decode(bytes);
+    ops.generatedEncode = () => generated.encode(message);
+  }
   if (c.isTask) {
     const task = message as TaskInfo;
     ops.resolveLaunch = () => resolveLaunch(task);
     ops.pipeline = () => resolveLaunch(decode(TaskInfoSchema, bytes));
+    const generatedTask = generatedCodec(TaskInfoSchema);
+    if (generatedTask !== undefined) {
+      ops.generatedPipeline = () => resolveLaunch(generatedTask.decode(bytes));
+    }
   } else {
     ops.pipeline = () => validate(schema, decode(schema, bytes));
+    if (generated !== undefined) {
+      ops.generatedPipeline = () => validate(schema, generated.decode(bytes));
+    }
   }
   // Measured on what toMesosJson writes, as a round trip through Mesos-style JSON would be.
   try {
@@ -182,7 +201,19 @@ function crossCheck(
   if ("encode" in results) {
     check("encode writes the same bytes as toBinary", sameBytes(bytesOf("encode"), c.bytes));
   }
-  for (const kind of ["validate", "resolveLaunch", "pipeline"] as const) {
+  if ("generatedDecode" in results) {
+    check(
+      "generated decode equals fromBinary",
+      equals(c.schema, results.generatedDecode as Message, raw),
+    );
+  }
+  if ("generatedEncode" in results) {
+    check(
+      "generated encode writes the same bytes as toBinary",
+      sameBytes(bytesOf("generatedEncode"), c.bytes),
+    );
+  }
+  for (const kind of ["validate", "resolveLaunch", "pipeline", "generatedPipeline"] as const) {
     if (kind in results) {
       const verdict = results[kind] as { success?: unknown; issues?: unknown };
       check(

@@ -13,6 +13,8 @@ buf breaking --against test/fixtures/schema-baseline.binpb
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp -r proto buf.yaml buf.gen.yaml "$tmp"/
+# Our codec plugin runs from the checkout: a link keeps its imports resolving to node_modules here.
+ln -s "$PWD/plugin" "$tmp/plugin"
 (cd "$tmp" && buf generate)
 if ! diff -r "$tmp/gen" gen; then
   echo "gen/ differs from a fresh 'buf generate': run 'npm run generate' and commit; never hand-edit gen/." >&2

@@ -21,6 +21,7 @@ function copyOfRepo(): string {
   for (const p of [
     "proto",
     "gen",
+    "plugin", // buf.gen.yaml runs our codec plugin from here
     "scripts",
     "buf.yaml",
     "buf.gen.yaml",

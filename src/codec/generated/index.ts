@@ -1,0 +1,47 @@
+// Generated strict codecs (plugin/protoc-gen-mesos-codec.mjs -> gen/**/*_codec.ts), looked up by
+// schema. `decode`/`encode` in src/codec can use one when it exists and fall back to reflection
+// for any other schema:
+//
+//   const codec = generatedCodec(TaskInfoSchema);
+//   const task = codec ? codec.decode(bytes, { maxDepth }) : reflectiveDecode(...);
+//
+// The generated decode is the strict mode of the reflective decode (the default): same values
+// as protobuf-es's fromBinary (prototype, presence, defaults, unknown fields in order), same
+// DecodeError code, path and offset; `strict: false` and `validate` stay with the caller. The
+// generated encode gives toBinary's bytes, or an EncodeError listing every problem.
+import type { DescMessage } from "@bufbuild/protobuf";
+import { codecs as mesosCodecs } from "../../../gen/mesos/mesos_codec.js";
+import { codecs as v1Codecs } from "../../../gen/mesos/v1/mesos_codec.js";
+import { codecs as schedulerCodecs } from "../../../gen/mesos/v1/scheduler/scheduler_codec.js";
+import { type CodecEntry, codecOf, type GeneratedCodec } from "./runtime/index.js";
+
+export type { GeneratedCodec, GeneratedDecodeOptions } from "./runtime/index.js";
+
+const byTypeName = new Map<string, CodecEntry>();
+for (const list of [mesosCodecs, v1Codecs, schedulerCodecs]) {
+  for (const entry of list) byTypeName.set(entry.schema.typeName, entry);
+}
+
+const built = new WeakMap<DescMessage, GeneratedCodec>();
+
+/**
+ * The generated codec for `schema`, or undefined when none was generated for it. Matched by the
+ * descriptor object itself: a schema loaded from another registry with the same type name gets
+ * undefined, since its messages need not have the generated layout.
+ */
+export function generatedCodec<Desc extends DescMessage>(
+  schema: Desc,
+): GeneratedCodec<Desc> | undefined {
+  const cached = built.get(schema);
+  if (cached !== undefined) return cached as GeneratedCodec<Desc>;
+  const entry = byTypeName.get(schema.typeName);
+  if (entry === undefined || entry.schema !== schema) return undefined;
+  const codec = codecOf<Desc>(entry);
+  built.set(schema, codec as unknown as GeneratedCodec);
+  return codec;
+}
+
+/** Every schema with a generated codec. */
+export function generatedSchemas(): DescMessage[] {
+  return [...byTypeName.values()].map((e) => e.schema);
+}
