@@ -38,7 +38,7 @@ test("every message type of the schema has a generated codec", () => {
   const names = generatedSchemas().map((s) => s.typeName);
   expect(names).toContain("mesos.TaskInfo");
   expect(names).toContain("mesos.ContainerInfo.DockerInfo.Volume");
-  expect(names.length).toBe(26);
+  expect(names.filter((n) => !n.startsWith("mesos.v1.")).length).toBe(26);
   for (const schema of generatedSchemas()) expect(generatedCodec(schema)).toBeDefined();
 });
 
