@@ -334,6 +334,11 @@ export const CODES = {
     "a silently ignored limit is no limit",
     ["decode", "encode", "launch"],
   ),
+  // --- codec limits ---------------------------------------------------------------------------
+  too_many_unknown_fields: input(
+    "the input holds more unknown fields than maxUnknownFields (default 10,000 per input)",
+    "each kept unknown field costs memory: 2 MB of one-byte fields would otherwise take hundreds of MiB",
+  ),
   // --- launch -------------------------------------------------------------------------------
   not_docker_launch: input(
     "dockerRunArgs was asked for a task that launches without Docker (a command or custom executor task)",
