@@ -47,9 +47,12 @@ export function decode<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  const message = readBinary(schema, bytes, limits);
+  let starts: WeakMap<object, number> | undefined;
+  const message = readBinary(schema, bytes, limits, (s) => {
+    starts = s;
+  });
   if (limits.required) {
-    const missing = missingRequired(schema, message);
+    const missing = missingRequired(schema, message, (m) => starts?.get(m));
     if (missing.length > 0) {
       throw new DecodeError(
         `cannot decode ${schema.typeName}`,

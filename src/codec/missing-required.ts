@@ -13,8 +13,15 @@ interface Item {
   readonly seg: readonly (string | number)[];
 }
 
-/** One `required_field_missing` issue per unset required field, in field order per message. */
-export function missingRequired(desc: DescMessage, message: unknown): Issue[] {
+/**
+ * One `required_field_missing` issue per unset required field, in field order per message;
+ * `offsetOf` gives the input offset of a nested message, where known.
+ */
+export function missingRequired(
+  desc: DescMessage,
+  message: unknown,
+  offsetOf?: (message: object) => number | undefined,
+): Issue[] {
   const out: Issue[] = [];
   const todo: Item[] = [
     { desc, msg: message as Record<string, unknown>, parent: undefined, seg: [] },
@@ -24,11 +31,13 @@ export function missingRequired(desc: DescMessage, message: unknown): Issue[] {
     const children: Item[] = [];
     for (const field of item.desc.fields) {
       if (field.presence === 3 /* LEGACY_REQUIRED */ && !isSet(item.msg, field.localName)) {
+        const offset = offsetOf?.(item.msg);
         out.push({
           code: "required_field_missing",
           severity: "error",
           path: [...pathOf(item), field.name],
           message: `required field ${field.name} of ${item.desc.typeName} is not set`,
+          ...(offset === undefined ? {} : { offset }),
         });
         continue;
       }

@@ -35,6 +35,8 @@ interface Frame {
   readonly end: number;
   /** Field number of the start-group tag for a group, else 0. */
   readonly group: number;
+  /** Offset of the tag that opened this frame (the root: 0). */
+  readonly start: number;
   readonly depth: number;
   readonly parent: Frame | undefined;
   /** Path segments from the parent to this frame. */
@@ -55,6 +57,8 @@ class Reader {
   pos = 0;
   private readonly view: DataView;
   unknownCount = 0;
+  /** Where each nested message last started (its tag), for required-field issues. */
+  readonly starts = new WeakMap<object, number>();
 
   constructor(
     readonly buf: Uint8Array,
@@ -74,15 +78,24 @@ class Reader {
     throw decodeError(this.typeName, code, [...pathOf(frame), ...extra], message, offset);
   }
 
-  /** A varint as [low 32 bits, high 32 bits], within `limit`. */
-  varint(limit: number, frame: Frame): [number, number] {
+  /**
+   * A varint as [low 32 bits, high 32 bits], within `limit`. A cut varint is reported at
+   * `truncatedAt` (the field's tag) when given, an overlong one at its first byte.
+   */
+  varint(
+    limit: number,
+    frame: Frame,
+    extra: (string | number)[] = [],
+    truncatedAt?: number,
+  ): [number, number] {
     const buf = this.buf;
     const start = this.pos;
     let lo = 0;
     let hi = 0;
     for (let i = 0; i < 10; i++) {
-      if (this.pos >= limit)
-        this.fail("truncated", frame, [], "the data ends inside a varint", start);
+      if (this.pos >= limit) {
+        this.fail("truncated", frame, extra, "the data ends inside a varint", truncatedAt ?? start);
+      }
       const b = buf[this.pos++] as number;
       if (i < 4) lo |= (b & 0x7f) << (7 * i);
       else if (i === 4) {
@@ -97,7 +110,7 @@ class Reader {
     return this.fail(
       "invalid_varint",
       frame,
-      [],
+      extra,
       "a varint is longer than 10 bytes or overflows 64 bits",
       start,
     );
@@ -105,7 +118,7 @@ class Reader {
 
   /** A length prefix whose payload fits before `limit`. */
   length(limit: number, frame: Frame, extra: (string | number)[], tagPos: number): number {
-    const [lo, hi] = this.varint(limit, frame);
+    const [lo, hi] = this.varint(limit, frame, extra, tagPos);
     if (hi !== 0 || lo > limit - this.pos) {
       this.fail(
         "truncated",
@@ -151,15 +164,18 @@ export function readBinary<Desc extends DescMessage>(
   desc: Desc,
   bytes: Uint8Array,
   limits: Limits,
+  starts?: (starts: WeakMap<object, number>) => void,
 ): MessageShape<Desc> {
   const r = new Reader(bytes, desc.typeName, limits);
   const root = create(desc) as unknown as Obj;
   if (limits.maxDepth < 1) depthFail(r, undefined, 0);
+  r.starts.set(root, 0);
   let frame: Frame = {
     desc,
     msg: root,
     end: bytes.length,
     group: 0,
+    start: 0,
     depth: 1,
     parent: undefined,
     seg: [],
@@ -167,7 +183,7 @@ export function readBinary<Desc extends DescMessage>(
   for (;;) {
     if (r.pos >= frame.end) {
       if (frame.group !== 0) {
-        r.fail("truncated", frame, [], `the data ends inside group ${frame.group}`, r.pos);
+        r.fail("truncated", frame, [], `the data ends inside group ${frame.group}`, frame.start);
       }
       frame.done?.();
       if (frame.parent === undefined) break;
@@ -203,6 +219,7 @@ export function readBinary<Desc extends DescMessage>(
     const child = readField(r, frame, field, wt, tagPos);
     if (child !== undefined) frame = child;
   }
+  starts?.(r.starts);
   return root as MessageShape<Desc>;
 }
 
@@ -211,13 +228,14 @@ function readTag(r: Reader, frame: Frame): [number, number] {
   const [lo, hi] = r.varint(frame.end, frame);
   const no = lo >>> 3;
   const wt = lo & 7;
-  if (hi !== 0 || no === 0 || wt > 5) {
+  // A tag is a uint32 in at most 5 bytes (as protobuf-es reads it).
+  if (hi !== 0 || r.pos - at > 5 || no === 0 || wt > 5) {
     r.fail(
       "invalid_tag",
       frame,
       [],
-      hi !== 0
-        ? "a tag with a field number above 2^29 - 1"
+      hi !== 0 || r.pos - at > 5
+        ? "a tag longer than 5 bytes or with a field number above 2^29 - 1"
         : no === 0
           ? "a tag with field number 0"
           : `a tag with wire type ${wt}`,
@@ -280,7 +298,7 @@ function readField(
     case "list": {
       const list = msg[field.localName] as unknown[];
       if (field.listKind === "message") {
-        expectWire(r, frame, field, wt, field.delimitedEncoding ? 3 : 2, tagPos);
+        expectWire(r, frame, field, wt, field.delimitedEncoding ? 3 : 2, tagPos, list.length);
         const child = create(field.message) as unknown as Obj;
         list.push(child);
         return push(
@@ -297,12 +315,24 @@ function readField(
       const single = wireOf(field);
       if (wt === 2 && single !== 2) {
         // Packed: a run of values without tags.
-        const end = r.pos + r.length(frame.end, frame, [field.name], tagPos);
+        const len = r.length(frame.end, frame, [field.name], tagPos);
+        const end = r.pos + len;
+        // A run that cannot hold whole values is cut: say so at the run's first element.
+        const size = single === 1 ? 8 : single === 5 ? 4 : 0;
+        if (size > 0 ? len % size !== 0 : len > 0 && (r.buf[end - 1] as number) >= 0x80) {
+          r.fail(
+            "truncated",
+            frame,
+            [field.name, list.length],
+            `a packed run of ${len} bytes ends inside a value`,
+            tagPos,
+          );
+        }
         while (r.pos < end)
           list.push(readValue(r, frame, field, [field.name, list.length], tagPos, end));
         return undefined;
       }
-      expectWire(r, frame, field, wt, single, tagPos);
+      expectWire(r, frame, field, wt, single, tagPos, list.length);
       list.push(readValue(r, frame, field, [field.name, list.length], tagPos));
       return undefined;
     }
@@ -381,13 +411,16 @@ function push(
   done?: () => void,
   entry?: Entry,
 ): Frame {
-  const end = delimited ? frame.end : r.pos + r.length(frame.end, frame, [field.name], tagPos);
-  if (frame.depth >= r.limits.maxDepth) depthFail(r, frame, tagPos);
+  // The length first: it moves r.pos.
+  const end = delimited ? frame.end : lengthEnd(r, frame, field, tagPos);
+  if (frame.depth >= r.limits.maxDepth) depthFail(r, frame, tagPos, seg);
+  r.starts.set(msg, tagPos);
   return {
     desc,
     msg,
     end,
     group: delimited ? field.number : 0,
+    start: tagPos,
     depth: frame.depth + 1,
     parent: frame,
     seg,
@@ -396,11 +429,16 @@ function push(
   };
 }
 
-function depthFail(r: Reader, frame: Frame | undefined, at: number): never {
+function depthFail(
+  r: Reader,
+  frame: Frame | undefined,
+  at: number,
+  extra: (string | number)[] = [],
+): never {
   return r.fail(
     "max_depth_exceeded",
     frame,
-    [],
+    extra,
     `messages and groups nest deeper than maxDepth (${r.limits.maxDepth}); raise maxDepth if such input is expected`,
     at,
   );
@@ -433,18 +471,10 @@ function readValue(
   limit = frame.end,
 ): unknown {
   if (field.enum === undefined) {
-    return readScalar(
-      r,
-      frame,
-      field.scalar as ScalarType,
-      asString(field),
-      extra,
-      tagPos,
-      limit,
-    );
+    return readScalar(r, frame, field.scalar as ScalarType, asString(field), extra, tagPos, limit);
   }
   const at = r.pos;
-  const value = r.varint(limit, frame)[0] | 0;
+  const value = r.varint(limit, frame, extra, tagPos)[0] | 0;
   if (!field.enum.open && field.enum.value[value] === undefined) {
     r.fail(
       "unknown_enum_value",
@@ -486,7 +516,7 @@ function readScalar(
     case ScalarType.BYTES: {
       const len = r.length(limit, frame, extra, tagPos);
       r.pos += len;
-      return r.buf.slice(r.pos - len, r.pos); // a copy: never a view into the caller's buffer
+      return copy(r.buf, r.pos - len, r.pos);
     }
     case ScalarType.DOUBLE:
       return r.f64(r.need(8, limit, frame, extra, tagPos));
@@ -502,7 +532,7 @@ function readScalar(
       return long(type === ScalarType.FIXED64, r.u32(at), r.u32(at + 4), longAsString);
     }
     default: {
-      const [lo, hi] = r.varint(limit, frame);
+      const [lo, hi] = r.varint(limit, frame, extra, tagPos);
       switch (type) {
         case ScalarType.BOOL:
           return lo !== 0 || hi !== 0;
@@ -546,14 +576,14 @@ function keepUnknown(r: Reader, frame: Frame, no: number, wt: number, tagPos: nu
     wireType: number;
     data: Uint8Array;
   }[];
-  unknown.push({ no, wireType: wt, data: r.buf.slice(start, r.pos) });
+  unknown.push({ no, wireType: wt, data: copy(r.buf, start, r.pos) });
 }
 
 /** Pass over one value of wire type `wt`; groups iteratively, with their nesting counted. */
 function skipValue(r: Reader, frame: Frame, no: number, wt: number, tagPos: number): void {
   switch (wt) {
     case 0:
-      r.varint(frame.end, frame);
+      r.varint(frame.end, frame, [], tagPos);
       return;
     case 1:
       r.need(8, frame.end, frame, [], tagPos);
@@ -562,7 +592,10 @@ function skipValue(r: Reader, frame: Frame, no: number, wt: number, tagPos: numb
       r.need(4, frame.end, frame, [], tagPos);
       return;
     case 2:
-      r.pos += r.length(frame.end, frame, [], tagPos);
+      {
+        const len = r.length(frame.end, frame, [], tagPos);
+        r.pos += len;
+      }
       return;
   }
   // wt 3: a group; the stack holds the field numbers of the open groups.
@@ -570,7 +603,7 @@ function skipValue(r: Reader, frame: Frame, no: number, wt: number, tagPos: numb
   while (open.length > 0) {
     if (frame.depth + open.length > r.limits.maxDepth) depthFail(r, frame, tagPos);
     if (r.pos >= frame.end)
-      r.fail("truncated", frame, [], `the data ends inside group ${open[open.length - 1]}`, r.pos);
+      r.fail("truncated", frame, [], `the data ends inside group ${open[open.length - 1]}`, tagPos);
     const at = r.pos;
     const [n, w] = readTag(r, frame);
     if (w === 4) {
@@ -597,8 +630,18 @@ function expectWire(
   wt: number,
   want: number,
   tagPos: number,
+  index?: number,
 ): void {
-  if (wt !== want) wireFail(r, frame, [field.name], field.name, wt, want, tagPos);
+  if (wt === want) return;
+  wireFail(
+    r,
+    frame,
+    index === undefined ? [field.name] : [field.name, index],
+    field.name,
+    wt,
+    want,
+    tagPos,
+  );
 }
 
 function wireFail(
@@ -700,4 +743,20 @@ export function pathOf(frame: Frame | undefined): IssuePath {
 /** Whether a 64-bit field is stored as a string (jstype = JS_STRING). */
 function asString(field: DescField): boolean {
   return (field as { longAsString?: boolean }).longAsString === true;
+}
+
+/** The end offset of a length-delimited payload starting after its length prefix. */
+function lengthEnd(r: Reader, frame: Frame, field: DescField, tagPos: number): number {
+  const len = r.length(frame.end, frame, [field.name], tagPos);
+  return r.pos + len;
+}
+
+/**
+ * A plain Uint8Array copy of `buf[start, end)`: never a view into the caller's buffer (a reused
+ * network buffer would change the message), and never a Node Buffer (whose slice is a view).
+ */
+function copy(buf: Uint8Array, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  out.set(buf.subarray(start, end));
+  return out;
 }

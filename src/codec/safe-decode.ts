@@ -1,6 +1,7 @@
 // safeDecode: decode without throwing for bad input.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { failWith, type Result, succeed } from "../problems/index.js";
+import { fail, failWith, type Issue, type Result, succeed } from "../problems/index.js";
+import { ValidationError } from "../validation/index.js";
 import { type DecodeOptions, decode } from "./decode.js";
 
 /**
@@ -15,6 +16,8 @@ export function safeDecode<Desc extends DescMessage>(
   try {
     return succeed(decode(schema, bytes, options));
   } catch (error) {
+    // Until validation throws the problems' ValidationError, its own class is caught here too.
+    if (error instanceof ValidationError) return fail([...(error.issues as unknown as Issue[])]);
     return failWith(error);
   }
 }

@@ -34,7 +34,7 @@ describe("encode", () => {
       executor: { command: {} },
     });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["required_field_missing", ["name"]],
       ["required_field_missing", ["task_id", "value"]],
       ["required_field_missing", ["slave_id"]],
@@ -54,7 +54,7 @@ describe("encode", () => {
   test("out-of-range and non-integer values are reported with their path", () => {
     const node = create(NodeSchema, { id: 2 ** 31, child: { id: 1.5 }, ints: [1, -(2 ** 31) - 1] });
     const error = encodeError(() => encode(NodeSchema, node));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["out_of_range", ["id"]],
       ["invalid_value", ["child", "id"]],
       ["out_of_range", ["ints", 1]],
@@ -68,12 +68,12 @@ describe("encode", () => {
     (volume as { mode: number }).mode = 9;
     expect(toBinary(TaskInfoSchema, task).length).toBeGreaterThan(0); // protobuf-es: no complaint
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["unknown_enum_value", ["container", "docker", "volume", 2, "mode"]],
     ]);
     expect(error.message).toContain("RW = 1, RO = 2");
     const node = create(NodeSchema, { id: 1, colors: [1, 3], byName: { k: 4 } });
-    expect(encodeError(() => encode(NodeSchema, node)).problems.map((p) => p.path)).toEqual([
+    expect(encodeError(() => encode(NodeSchema, node)).issues.map((p) => p.path)).toEqual([
       ["colors", 1],
       ["by_name", "k"],
     ]);
@@ -123,7 +123,7 @@ describe("encode", () => {
     expect(encode(HolderSchema, valid())).toEqual(toBinary(HolderSchema, valid()));
     const holder = valid();
     spoil(holder);
-    expect(encodeError(() => encode(HolderSchema, holder)).problems).toMatchObject([
+    expect(encodeError(() => encode(HolderSchema, holder)).issues).toMatchObject([
       { code: "unknown_enum_value", path },
     ]);
   });
@@ -132,7 +132,7 @@ describe("encode", () => {
     const task = commandTask();
     task.name = "emoji cut in half: \ud83d";
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([["unpaired_surrogate", ["name"]]]);
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([["unpaired_surrogate", ["name"]]]);
     task.name = "replacement \ufffd character";
     expect(decode(TaskInfoSchema, encode(TaskInfoSchema, task)).name).toBe(
       "replacement \ufffd character",
@@ -144,7 +144,7 @@ describe("encode", () => {
     (task as { taskId: unknown }).taskId = { value: "plain" };
     (task as { slaveId: unknown }).slaveId = create(NodeSchema, { id: 1 });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["wrong_message_type", ["task_id"]],
       ["wrong_message_type", ["slave_id"]],
     ]);
@@ -154,7 +154,7 @@ describe("encode", () => {
     const task = create(TaskInfoSchema, { taskId: { value: "t" }, slaveId: { value: "s" } });
     Object.assign(task, { name: 5, data: "text" });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["invalid_value", ["name"]],
       ["invalid_value", ["data"]],
     ]);

@@ -9,7 +9,8 @@ import {
   Value_RangeSchema,
   Value_ScalarSchema,
 } from "../../gen/mesos/mesos_pb.js";
-import { DecodeError, type DecodeErrorCode, EncodeError } from "../../src/codec/errors.js";
+import { DecodeError, EncodeError } from "../../src/codec/errors.js";
+import type { IssueCode } from "../../src/problems/index.js";
 import { fromMesosJson } from "../../src/codec/from-mesos-json.js";
 import { safeFromMesosJson } from "../../src/codec/safe-from-mesos-json.js";
 import { toMesosJson } from "../../src/codec/to-mesos-json.js";
@@ -111,7 +112,7 @@ describe("toMesosJson", () => {
     (docker.volume[1] as { mode: number }).mode = 7;
     docker.image = "\udc00";
     const error = thrown(EncodeError, () => toMesosJson(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["unpaired_surrogate", ["container", "docker", "image"]],
       ["unknown_enum_value", ["container", "docker", "volume", 1, "mode"]],
     ]);
@@ -188,7 +189,7 @@ describe("fromMesosJson", () => {
     });
   });
 
-  test.each<[string, unknown, DecodeErrorCode, (string | number)[]]>([
+  test.each<[string, unknown, IssueCode, (string | number)[]]>([
     [
       "a bare number past 2^53 in text",
       '{"begin": 9007199254740993, "end": 1}',
@@ -211,7 +212,7 @@ describe("fromMesosJson", () => {
     }
   });
 
-  test.each<[string, unknown, DecodeErrorCode, (string | number)[]]>([
+  test.each<[string, unknown, IssueCode, (string | number)[]]>([
     ["an enum number (Mesos rejects numbers)", { type: 1 }, "invalid_value", ["type"]],
     ["an unknown enum name", { type: "MESOS" }, "unknown_enum_value", ["type"]],
     [
@@ -383,9 +384,9 @@ describe("fromMesosJson", () => {
       safeFromMesosJson(ResourceSchema, { name: "cpus", type: "SCALAR", scalar: { value: 1 } }),
     ).toMatchObject({
       success: true,
-      message: { name: "cpus" },
+      data: { name: "cpus" },
     });
     const failed = safeFromMesosJson(ResourceSchema, "{");
-    expect(!failed.success && failed.error.code).toBe("invalid_json");
+    expect(!failed.success && failed.issues[0]?.code).toBe("invalid_json");
   });
 });

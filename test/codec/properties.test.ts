@@ -8,7 +8,6 @@ import { decode } from "../../src/codec/decode.js";
 import { encode } from "../../src/codec/encode.js";
 import { DecodeError } from "../../src/codec/errors.js";
 import { fromMesosJson } from "../../src/codec/from-mesos-json.js";
-import { safeDecode } from "../../src/codec/safe-decode.js";
 import { toMesosJson } from "../../src/codec/to-mesos-json.js";
 import { arbitraryMessage, mutatedBytes } from "../../src/testing/index.js";
 import { NodeSchema } from "./test-schema.js";
@@ -32,8 +31,12 @@ function decodeOrError(
   bytes: Uint8Array,
   options = {},
 ): Message | DecodeError {
-  const result = safeDecode(schema, bytes, options);
-  return result.success ? (result.message as Message) : result.error;
+  try {
+    return decode(schema, bytes, options);
+  } catch (error) {
+    if (error instanceof DecodeError) return error;
+    throw error;
+  }
 }
 
 describe.each(SCHEMAS)("%s", (_name, schema) => {
