@@ -7,9 +7,10 @@
 // constant name and checks it with a checker picked at compile time, so the walk does no
 // descriptor reflection and allocates only when it finds a problem.
 
-import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import { isSet } from "../schema/index.js";
+import type { DescField, DescMessage, ScalarType } from "@bufbuild/protobuf";
+import { isWrapperDesc } from "@bufbuild/protobuf/wkt";
 import type { Issue, IssueCode, IssuePath } from "../problems/index.js";
+import { isSet } from "../schema/index.js";
 import type { MessageObject } from "./field-access.js";
 import {
   describeValue,
@@ -123,6 +124,14 @@ function compileField(field: DescField): FieldCheck {
       code: "required_field_missing",
       reason: `required field ${name} of ${parent} is not set`,
     });
+  if (field.fieldKind === "message" && isWrapperDesc(field.message)) {
+    // protobuf-es stores singular wrapper fields (google.protobuf.*Value) unwrapped.
+    const wrapped = scalarChecker((field.message.fields[0] as DescField).scalar as ScalarType);
+    return (message, path, out) => {
+      const problem = isSet(message, local) ? wrapped(message[local]) : undefined;
+      if (problem !== undefined) reportAt(out, path, name, -1, problem);
+    };
+  }
   if (field.fieldKind === "message") {
     return (message, path, out) => {
       const value = message[local];

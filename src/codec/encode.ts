@@ -19,27 +19,32 @@ export function encode<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
 ): Uint8Array {
-  const issues = encodeIssues(schema, message);
-  if (issues.length > 0)
-    throw new EncodeError(`cannot encode ${schema.typeName}`, issues as [Issue, ...Issue[]]);
+  let bytes: Uint8Array | undefined;
+  let cause: unknown;
   try {
-    return toBinary(schema, message);
-  } catch (cause) {
-    // The check above should have caught it; say so rather than leak a plain Error.
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new EncodeError(
-      `cannot encode ${schema.typeName}`,
-      [
-        {
-          code: "invalid_value",
-          severity: "error",
-          path: [],
-          message: `protobuf-es cannot encode the message: ${reason}`,
-        },
-      ],
-      { cause },
-    );
+    bytes = toBinary(schema, message);
+  } catch (e) {
+    cause = e; // kept as the EncodeError's cause: protobuf-es's own words
   }
+  const issues = encodeIssues(schema, message);
+  const what = `cannot encode ${schema.typeName}`;
+  const options = bytes === undefined ? { cause } : undefined;
+  if (issues.length > 0) throw new EncodeError(what, issues as [Issue, ...Issue[]], options);
+  if (bytes !== undefined) return bytes;
+  // The check should have found why; say so rather than leak a plain Error.
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  throw new EncodeError(
+    what,
+    [
+      {
+        code: "invalid_value",
+        severity: "error",
+        path: [],
+        message: `protobuf-es cannot encode the message: ${reason}`,
+      },
+    ],
+    options,
+  );
 }
 
 /** Like `encode`, but returns `{ success: false, issues }` instead of throwing an EncodeError. */

@@ -146,7 +146,7 @@ interface Context {
 }
 
 function readMessage(ctx: Context, item: Todo): void {
-  const { desc, json, msg, path } = item;
+  const { desc, json, path } = item;
   const fields = fieldsByKey(desc);
   const seen = new Map<DescField, string>();
   const children: Todo[] = [];
@@ -165,7 +165,7 @@ function readMessage(ctx: Context, item: Todo): void {
       fail(
         ctx,
         "duplicate_key",
-        [...path, key],
+        [...path, field.name],
         `field ${field.name} is given twice, as ${JSON.stringify(other)} and ${JSON.stringify(key)}; keep one`,
       );
     }

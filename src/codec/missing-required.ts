@@ -14,7 +14,7 @@ interface Item {
 }
 
 /**
- * One `required_field_missing` issue per unset required field, in field order per message;
+ * One `required_field_missing` issue per unset required field, depth first in field order;
  * `offsetOf` gives the input offset of a nested message, where known.
  */
 export function missingRequired(
@@ -23,33 +23,37 @@ export function missingRequired(
   offsetOf?: (message: object) => number | undefined,
 ): Issue[] {
   const out: Issue[] = [];
-  const todo: Item[] = [
+  // A stack of messages still to walk and issues already found, popped in field order.
+  const todo: (Item | Issue)[] = [
     { desc, msg: message as Record<string, unknown>, parent: undefined, seg: [] },
   ];
   while (todo.length > 0) {
-    const item = todo.pop() as Item;
-    const children: Item[] = [];
-    for (const field of item.desc.fields) {
-      if (field.presence === 3 /* LEGACY_REQUIRED */ && !isSet(item.msg, field.localName)) {
-        const offset = offsetOf?.(item.msg);
-        out.push({
+    const next = todo.pop() as Item | Issue;
+    if ("code" in next) {
+      out.push(next);
+      continue;
+    }
+    const found: (Item | Issue)[] = [];
+    for (const field of next.desc.fields) {
+      if (field.presence === 3 /* LEGACY_REQUIRED */ && !isSet(next.msg, field.localName)) {
+        const offset = offsetOf?.(next.msg);
+        found.push({
           code: "required_field_missing",
           severity: "error",
-          path: [...pathOf(item), field.name],
-          message: `required field ${field.name} of ${item.desc.typeName} is not set`,
+          path: [...pathOf(next), field.name],
+          message: `required field ${field.name} of ${next.desc.typeName} is not set`,
           ...(offset === undefined ? {} : { offset }),
         });
         continue;
       }
-      collect(item, field, children);
+      collect(next, field, found);
     }
-    // Reversed onto the stack, so children are visited in field order.
-    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i] as Item);
+    for (let i = found.length - 1; i >= 0; i--) todo.push(found[i] as Item | Issue);
   }
   return out;
 }
 
-function collect(item: Item, field: DescField, children: Item[]): void {
+function collect(item: Item, field: DescField, children: (Item | Issue)[]): void {
   const msg = item.msg;
   const add = (value: unknown, seg: (string | number)[], desc: DescMessage) => {
     if (typeof value === "object" && value !== null) {
@@ -67,9 +71,8 @@ function collect(item: Item, field: DescField, children: Item[]): void {
       return;
     case "list":
       if (field.listKind === "message" && Array.isArray(msg[field.localName])) {
-        (msg[field.localName] as unknown[]).forEach((v, i) =>
-          add(v, [field.name, i], field.message),
-        );
+        const list = msg[field.localName] as unknown[];
+        for (let i = 0; i < list.length; i++) add(list[i], [field.name, i], field.message);
       }
       return;
     case "map":

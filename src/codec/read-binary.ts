@@ -571,11 +571,12 @@ function keepUnknown(r: Reader, frame: Frame, no: number, wt: number, tagPos: nu
       tagPos,
     );
   }
-  const unknown = (frame.msg.$unknown ??= []) as {
-    no: number;
-    wireType: number;
-    data: Uint8Array;
-  }[];
+  type Unknown = { no: number; wireType: number; data: Uint8Array };
+  let unknown = frame.msg.$unknown as Unknown[] | undefined;
+  if (unknown === undefined) {
+    unknown = [];
+    frame.msg.$unknown = unknown;
+  }
   unknown.push({ no, wireType: wt, data: copy(r.buf, start, r.pos) });
 }
 

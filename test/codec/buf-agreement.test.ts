@@ -21,7 +21,7 @@ import {
   ScalarType,
   toBinary,
 } from "@bufbuild/protobuf";
-import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
+import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
@@ -117,9 +117,14 @@ function goModelAccepts(input: Uint8Array): boolean {
     return false;
   }
   // What remains has the declared wire types only, which protobuf-es reads as Go does (it keeps
-  // unknown enum numbers and reads strings leniently, which is all the model needs).
-  const merged = fromBinary(TaskInfoSchema, normalized);
-  return missingRequired(TaskInfoSchema, merged).length === 0;
+  // unknown enum numbers and reads strings leniently, which is all the model needs); it throws
+  // for a packed run cut inside a value, which Go rejects too.
+  try {
+    const merged = fromBinary(TaskInfoSchema, normalized);
+    return missingRequired(TaskInfoSchema, merged).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -154,8 +159,10 @@ function knownFieldsOnly(
   const skip = (no: number, wt: number): void => {
     if (wt === 0) varint();
     else if (wt === 1 || wt === 5) pos += wt === 1 ? 8 : 4;
-    else if (wt === 2) pos += Number(varint());
-    else if (wt === 3) {
+    else if (wt === 2) {
+      const len = Number(varint()); // before the addition: varint() moves pos
+      pos += len;
+    } else if (wt === 3) {
       const open = [no];
       while (open.length > 0) {
         const [n, t] = tag();
@@ -182,6 +189,12 @@ function knownFieldsOnly(
       const len = Number(varint());
       w.tag(no, wt).bytes(knownFieldsOnly(field.message, data, pos, pos + len));
       pos += len;
+    } else if (field.fieldKind === "enum") {
+      // Go treats proto2 enums as open: an undeclared number still sets the field. protobuf-es
+      // would move it to the unknown fields, so the model writes a declared one in its place.
+      const value = new BinaryReader(data.subarray(bodyStart, pos)).int32();
+      const declared = field.enum.values.some((v) => v.number === value);
+      w.tag(no, wt).int32(declared ? value : (field.enum.values[0]?.number ?? 0));
     } else {
       w.tag(no, wt).raw(data.subarray(bodyStart, pos));
     }

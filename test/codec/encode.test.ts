@@ -46,7 +46,7 @@ describe("encode", () => {
     ]);
     expect(error.code).toBe("required_field_missing");
     expect(error.path).toEqual(["name"]);
-    expect(error.message).toContain("8 problems");
+    expect(error.message).toContain("(8 errors)");
     expect(error.message).toContain("container.docker.volume[1].container_dir");
     expect(error.cause).toBeInstanceOf(Error); // protobuf-es's own error, kept as the cause
   });
