@@ -114,8 +114,8 @@ function readValue<Desc extends DescMessage>(
     todo: [],
   };
   const message = create(schema) as unknown as MessageObject;
-  if (limits.maxDepth < 1) tooDeep(ctx, []);
-  ctx.todo.push({ desc: schema, json, msg: message, path: [], depth: 1 });
+  if (limits.maxDepth < 1) tooDeep(ctx, ROOT);
+  ctx.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
   while (ctx.todo.length > 0) readMessage(ctx, ctx.todo.pop() as Todo);
   if (limits.required) {
     const missing = missingRequired(schema, message);
@@ -126,6 +126,30 @@ function readValue<Desc extends DescMessage>(
 }
 
 type MessageObject = Record<string, unknown>;
+
+/**
+ * A path as a link to its parent, so that reaching depth n costs O(n), not O(n^2) copies; the
+ * array is built only for an issue.
+ */
+class Where {
+  constructor(
+    readonly parent: Where | undefined,
+    readonly seg: string | number,
+  ) {}
+
+  at(seg: string | number): Where {
+    return new Where(this, seg);
+  }
+
+  get(): IssuePath {
+    const out: IssuePath = [];
+    for (let w: Where | undefined = this; w !== ROOT && w !== undefined; w = w.parent)
+      out.push(w.seg);
+    return out.reverse();
+  }
+}
+
+const ROOT = new Where(undefined, "");
 type JsonObject = Record<string, unknown>;
 
 /** An object still to be read into a message. */
@@ -133,7 +157,7 @@ interface Todo {
   readonly desc: DescMessage;
   readonly json: JsonObject;
   readonly msg: MessageObject;
-  readonly path: IssuePath;
+  readonly path: Where;
   readonly depth: number;
 }
 
@@ -158,20 +182,20 @@ function readMessage(ctx: Context, item: Todo): void {
       (ctx.v0Names && key.startsWith("slave") ? fields.get(`agent${key.slice(5)}`) : undefined);
     if (field === undefined) {
       if (ctx.ignoreUnknown) continue;
-      fail(ctx, "unknown_field", [...path, key], unknownKeyDetail(desc, key));
+      fail(ctx, "unknown_field", path.at(key), unknownKeyDetail(desc, key));
     }
     const other = seen.get(field);
     if (other !== undefined) {
       fail(
         ctx,
         "duplicate_key",
-        [...path, field.name],
+        path.at(field.name),
         `field ${field.name} is given twice, as ${JSON.stringify(other)} and ${JSON.stringify(key)}; keep one`,
       );
     }
     seen.set(field, key);
     if (value === null) continue; // null means "not set", as in Mesos
-    readField(ctx, item, field, value, [...path, field.name], children);
+    readField(ctx, item, field, value, path.at(field.name), children);
   }
   // Reversed onto the stack, so nested messages are read in field order.
   for (let i = children.length - 1; i >= 0; i--) ctx.todo.push(children[i] as Todo);
@@ -182,11 +206,11 @@ function readField(
   item: Todo,
   field: DescField,
   value: unknown,
-  path: IssuePath,
+  path: Where,
   children: Todo[],
 ): void {
   const msg = item.msg;
-  const child = (desc: DescMessage, json: unknown, at: IssuePath): MessageObject => {
+  const child = (desc: DescMessage, json: unknown, at: Where): MessageObject => {
     if (!isObject(json))
       fail(
         ctx,
@@ -213,7 +237,7 @@ function readField(
       const list = msg[field.localName] as unknown[];
       const items = Array.isArray(value) ? value : [value]; // a single value: a one-element list
       for (let i = 0; i < items.length; i++) {
-        const at = [...path, i];
+        const at = path.at(i);
         const element: unknown = items[i];
         if (element === null || element === undefined)
           fail(ctx, "invalid_value", at, "null is not allowed in a list");
@@ -233,7 +257,7 @@ function readField(
         );
       const record = msg[field.localName] as Record<string, unknown>;
       for (const key of Object.keys(value)) {
-        const at = [...path, key];
+        const at = path.at(key);
         const element = value[key];
         if (element === null || element === undefined)
           fail(ctx, "invalid_value", at, "a map value cannot be null");
@@ -256,7 +280,7 @@ function readField(
   }
 }
 
-function tooDeep(ctx: Context, path: IssuePath): never {
+function tooDeep(ctx: Context, path: Where): never {
   return fail(
     ctx,
     "max_depth_exceeded",
@@ -270,7 +294,7 @@ function assign(
   message: MessageObject,
   field: DescField,
   value: unknown,
-  path: IssuePath,
+  path: Where,
 ): void {
   if (field.oneof !== undefined) {
     const current = message[field.oneof.localName] as { case?: string };
@@ -288,7 +312,7 @@ function assign(
   }
 }
 
-function readEnum(ctx: Context, desc: DescEnum, value: unknown, path: IssuePath): number {
+function readEnum(ctx: Context, desc: DescEnum, value: unknown, path: Where): number {
   if (typeof value === "string") {
     const found = desc.values.find((v) => v.name === value);
     if (found !== undefined) return found.number;
@@ -329,7 +353,7 @@ function readScalar(
   type: ScalarType,
   longAsString: boolean,
   value: unknown,
-  path: IssuePath,
+  path: Where,
 ): unknown {
   switch (type) {
     case ScalarType.STRING:
@@ -373,7 +397,7 @@ function readScalar(
   }
 }
 
-function readFloat(ctx: Context, float32: boolean, value: unknown, path: IssuePath): number {
+function readFloat(ctx: Context, float32: boolean, value: unknown, path: Where): number {
   let n: number;
   if (typeof value === "number") n = value;
   else if (value instanceof UnsafeInteger) n = value.value;
@@ -400,7 +424,7 @@ function readInteger(
   [min, max]: readonly [bigint, bigint],
   type: string,
   wide: boolean,
-  path: IssuePath,
+  path: Where,
 ): bigint {
   let n: bigint;
   if (typeof value === "number") {
@@ -435,7 +459,7 @@ function readInteger(
  * than any 64-bit integer (20): a 2,000,000-digit string costs one scan, and the message quotes
  * a prefix.
  */
-function decimal(ctx: Context, text: string, type: string, path: IssuePath): bigint {
+function decimal(ctx: Context, text: string, type: string, path: Where): bigint {
   let first = text.charCodeAt(0) === 0x2d ? 1 : 0;
   while (first < text.length - 1 && text.charCodeAt(first) === 0x30) first++;
   if (text.length - first > 20) {
@@ -449,7 +473,7 @@ function decimal(ctx: Context, text: string, type: string, path: IssuePath): big
   return BigInt(text);
 }
 
-function unsafe(ctx: Context, text: string, type: string, path: IssuePath): never {
+function unsafe(ctx: Context, text: string, type: string, path: Where): never {
   return fail(
     ctx,
     "unsafe_integer",
@@ -458,7 +482,7 @@ function unsafe(ctx: Context, text: string, type: string, path: IssuePath): neve
   );
 }
 
-function readMapKey(ctx: Context, type: ScalarType, key: string, path: IssuePath): unknown {
+function readMapKey(ctx: Context, type: ScalarType, key: string, path: Where): unknown {
   switch (type) {
     case ScalarType.STRING:
       return key;
@@ -477,7 +501,7 @@ function readMapKey(ctx: Context, type: ScalarType, key: string, path: IssuePath
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
-function readBase64(ctx: Context, value: string, path: IssuePath): Uint8Array {
+function readBase64(ctx: Context, value: string, path: Where): Uint8Array {
   const unpadded = value.replace(/=+$/, "");
   const padded = unpadded.length !== value.length;
   if (!BASE64.test(value) || unpadded.length % 4 === 1 || (padded && value.length % 4 !== 0)) {
@@ -552,10 +576,10 @@ function describeJson(value: unknown): string {
   return describeValue(value);
 }
 
-function expected(ctx: Context, what: string, value: unknown, path: IssuePath): never {
+function expected(ctx: Context, what: string, value: unknown, path: Where): never {
   return fail(ctx, "invalid_value", path, `expected ${what}, got ${describeJson(value)}`);
 }
 
-function fail(ctx: Context, code: IssueCode, path: IssuePath, detail: string): never {
-  throw decodeError(ctx.typeName, code, path, detail);
+function fail(ctx: Context, code: IssueCode, path: Where, detail: string): never {
+  throw decodeError(ctx.typeName, code, path.get(), detail);
 }
