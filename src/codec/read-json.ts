@@ -176,6 +176,7 @@ class Reader {
   mark(): void {
     if (
       this.found !== undefined &&
+      this.pos < this.text.length &&
       this.matched === this.path.length &&
       this.path.length >= this.found.depth
     ) {

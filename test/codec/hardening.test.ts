@@ -19,7 +19,7 @@ import {
 } from "../../src/codec/index.js";
 import { HolderSchema, type Node, NodeSchema } from "./test-schema.js";
 import { thrown } from "./thrown.js";
-import { bytes, str, tag, vi } from "./wire.js";
+import { bytes, str } from "./wire.js";
 
 const decodeError = (run: () => unknown) => thrown(DecodeError, run);
 
