@@ -6,11 +6,13 @@ import { describe, expect, test } from "vitest";
 import {
   ContainerInfo_DockerInfo_Volume_Mode as Mode,
   OfferSchema,
+  TaskIDSchema,
   TaskInfoSchema,
 } from "../../gen/mesos/mesos_pb.js";
 import { decode } from "../../src/codec/decode.js";
-import { encode } from "../../src/codec/encode.js";
+import { encode, safeEncode } from "../../src/codec/encode.js";
 import { EncodeError } from "../../src/codec/errors.js";
+import { safeToMesosJson } from "../../src/codec/to-mesos-json.js";
 import { arbitraryMessage } from "../../src/testing/index.js";
 import { commandTask, dockerExecutorTask, dockerTask, offer } from "../fixtures/canonical.js";
 import { type Holder, HolderSchema, type Node, NodeSchema } from "./test-schema.js";
@@ -204,5 +206,30 @@ describe("encode", () => {
         { numRuns: 200 },
       );
     }
+  });
+});
+
+describe("safeEncode and safeToMesosJson: the problems Result shape", () => {
+  test("data on success; every issue on failure; nothing thrown", () => {
+    const good = create(TaskIDSchema, { value: "x" });
+    const ok = safeEncode(TaskIDSchema, good);
+    expect(ok.success && [...ok.data]).toEqual([10, 1, 120]);
+    expect(safeToMesosJson(TaskIDSchema, good)).toEqual({
+      success: true,
+      data: { value: "x" },
+      issues: [],
+    });
+    const bad = create(TaskInfoSchema, { name: "\ud800" });
+    const failed = safeEncode(TaskInfoSchema, bad);
+    expect(failed.success).toBe(false);
+    expect(failed.issues.map((i) => i.code)).toEqual([
+      "unpaired_surrogate",
+      "required_field_missing",
+      "required_field_missing",
+    ]);
+    const json = safeToMesosJson(TaskInfoSchema, bad);
+    expect(!json.success && json.issues.map((i) => [i.code, i.path])).toEqual([
+      ["unpaired_surrogate", ["name"]],
+    ]);
   });
 });
