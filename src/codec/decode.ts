@@ -47,12 +47,9 @@ export function decode<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  let starts: WeakMap<object, number> | undefined;
-  const message = readBinary(schema, bytes, limits, (s) => {
-    starts = s;
-  });
+  const { message, starts } = readBinary(schema, bytes, limits);
   if (limits.required) {
-    const missing = missingRequired(schema, message, (m) => starts?.get(m));
+    const missing = missingRequired(schema, message, (m) => starts.get(m));
     if (missing.length > 0) {
       throw new DecodeError(
         `cannot decode ${schema.typeName}`,

@@ -159,13 +159,15 @@ class Reader {
 
 const utf8 = new TextDecoder();
 
-/** Decode `bytes` (already size-checked) into a message of `desc`; throws DecodeError. */
+/**
+ * Decode `bytes` (already size-checked) into a message of `desc`, with where each nested message
+ * last started (for required-field issues); throws DecodeError.
+ */
 export function readBinary<Desc extends DescMessage>(
   desc: Desc,
   bytes: Uint8Array,
   limits: Limits,
-  starts?: (starts: WeakMap<object, number>) => void,
-): MessageShape<Desc> {
+): { message: MessageShape<Desc>; starts: WeakMap<object, number> } {
   const r = new Reader(bytes, desc.typeName, limits);
   const root = create(desc) as unknown as Obj;
   if (limits.maxDepth < 1) depthFail(r, undefined, 0);
@@ -219,8 +221,7 @@ export function readBinary<Desc extends DescMessage>(
     const child = readField(r, frame, field, wt, tagPos);
     if (child !== undefined) frame = child;
   }
-  starts?.(r.starts);
-  return root as MessageShape<Desc>;
+  return { message: root as MessageShape<Desc>, starts: r.starts };
 }
 
 function readTag(r: Reader, frame: Frame): [number, number] {
