@@ -7,9 +7,10 @@
 // constant name and checks it with a checker picked at compile time, so the walk does no
 // descriptor reflection and allocates only when it finds a problem.
 
-import type { DescField, DescMessage } from "@bufbuild/protobuf";
+import type { DescField, DescMessage, ScalarType } from "@bufbuild/protobuf";
+import { isWrapperDesc } from "@bufbuild/protobuf/wkt";
+import type { Issue, IssueCode, IssuePath } from "../problems/index.js";
 import { isSet } from "../schema/index.js";
-import type { EncodeErrorCode, EncodeProblem, FieldPath } from "./errors.js";
 import type { MessageObject } from "./field-access.js";
 import {
   describeValue,
@@ -19,20 +20,15 @@ import {
   type ValueProblem,
 } from "./scalar-check.js";
 
-/** Every problem of `message` (of type `desc`), in field order; empty when it can be encoded. */
-export function encodeProblems(desc: DescMessage, message: unknown): EncodeProblem[] {
-  const out: EncodeProblem[] = [];
+/** Every issue of `message` (of type `desc`), in field order; empty when it can be encoded. */
+export function encodeIssues(desc: DescMessage, message: unknown): Issue[] {
+  const out: Issue[] = [];
   messageChecker(desc).check(message, [], out);
   return out;
 }
 
-/** The unset required fields of `message`, by path, in field order. */
-export function missingRequired(desc: DescMessage, message: unknown): EncodeProblem[] {
-  return encodeProblems(desc, message).filter((p) => p.code === "required_field_missing");
-}
-
-type Check = (value: unknown, path: FieldPath, out: EncodeProblem[]) => void;
-type FieldCheck = (message: MessageObject, path: FieldPath, out: EncodeProblem[]) => void;
+type Check = (value: unknown, path: IssuePath, out: Issue[]) => void;
+type FieldCheck = (message: MessageObject, path: IssuePath, out: Issue[]) => void;
 
 /** Filled in after registration, so recursive message types compile once. */
 interface Compiled {
@@ -123,11 +119,19 @@ function compileField(field: DescField): FieldCheck {
   // (validation/presence.ts holds that rule for the whole library).
   const required = field.presence === 3; // LEGACY_REQUIRED
   const parent = field.parent.typeName;
-  const missing = (path: FieldPath, out: EncodeProblem[]) =>
+  const missing = (path: IssuePath, out: Issue[]) =>
     reportAt(out, path, name, -1, {
       code: "required_field_missing",
       reason: `required field ${name} of ${parent} is not set`,
     });
+  if (field.fieldKind === "message" && isWrapperDesc(field.message)) {
+    // protobuf-es stores singular wrapper fields (google.protobuf.*Value) unwrapped.
+    const wrapped = scalarChecker((field.message.fields[0] as DescField).scalar as ScalarType);
+    return (message, path, out) => {
+      const problem = isSet(message, local) ? wrapped(message[local]) : undefined;
+      if (problem !== undefined) reportAt(out, path, name, -1, problem);
+    };
+  }
   if (field.fieldKind === "message") {
     return (message, path, out) => {
       const value = message[local];
@@ -149,13 +153,7 @@ function compileField(field: DescField): FieldCheck {
   };
 }
 
-function descend(
-  check: Check,
-  value: unknown,
-  name: string,
-  path: FieldPath,
-  out: EncodeProblem[],
-): void {
+function descend(check: Check, value: unknown, name: string, path: IssuePath, out: Issue[]): void {
   path.push(name);
   check(value, path, out);
   path.pop();
@@ -228,22 +226,17 @@ function mapCheck(item: Check): Check {
 
 /** Report at `path` + `name` (+ `index` when >= 0). */
 function reportAt(
-  out: EncodeProblem[],
-  path: FieldPath,
+  out: Issue[],
+  path: IssuePath,
   name: string,
   index: number,
   problem: ValueProblem,
 ): void {
   const at = [...path, name];
   if (index >= 0) at.push(index);
-  out.push({ code: problem.code, path: at, message: problem.reason });
+  out.push({ code: problem.code, severity: "error", path: at, message: problem.reason });
 }
 
-function report(
-  out: EncodeProblem[],
-  path: FieldPath,
-  code: EncodeErrorCode,
-  message: string,
-): void {
-  out.push({ code, path: path.slice(), message });
+function report(out: Issue[], path: IssuePath, code: IssueCode, message: string): void {
+  out.push({ code, severity: "error", path: path.slice(), message });
 }

@@ -1,6 +1,8 @@
 // fromMesosJson: Mesos-style JSON (as Mesos's HTTP API reads it, reference mesos.md §4.1) to a
-// message, with every problem a DecodeError that names the field path. Built on our own walk
-// rather than protobuf-es fromJson, whose errors carry no path and which rounds 64-bit numbers.
+// message, every problem a DecodeError naming the field path (and, for text, the character
+// offset). Our own walk rather than protobuf-es fromJson, whose errors carry no path, which
+// rounds 64-bit numbers and which reads lowerCamel names only. The walk is iterative (a stack of
+// objects still to read), so no nesting of input can exhaust the JS stack.
 import {
   create,
   type DescEnum,
@@ -10,25 +12,32 @@ import {
   ScalarType,
 } from "@bufbuild/protobuf";
 import { base64Decode } from "@bufbuild/protobuf/wire";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from "./decode.js";
-import { missingRequired } from "./encode-check.js";
-import { DecodeError, type DecodeErrorCode, type FieldPath, formatPath } from "./errors.js";
-import type { MessageObject } from "./field-access.js";
-import { readJson, UnsafeInteger } from "./json-reader.js";
+import {
+  DecodeError,
+  type Issue,
+  type IssueCode,
+  type IssuePath,
+  quote,
+} from "../problems/index.js";
+import { decodeError } from "./errors.js";
+import { locateJsonPath } from "./locate-json-path.js";
+import { missingRequired } from "./missing-required.js";
+import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
+import { readJson, UnsafeInteger } from "./read-json.js";
 import { describeValue, FLOAT32_MAX, INTEGER_RANGES, isWellFormed } from "./scalar-check.js";
 
-export interface FromMesosJsonOptions {
+export interface FromMesosJsonOptions extends LimitOptions {
   /**
    * Skip keys that name no field instead of failing with `unknown_field`. Mesos skips them
    * silently, which is how users lose fields to a typo ("contianer"); default false.
    */
   readonly ignoreUnknownFields?: boolean;
-  /** true (default): every proto2 required field must be present, as Mesos checks after parsing. */
-  readonly strict?: boolean;
-  /** Longest accepted JSON text, in UTF-16 code units; default 4 Mi. */
-  readonly maxBytes?: number;
-  /** Deepest accepted nesting of messages, root = 1; default 100. */
-  readonly maxDepth?: number;
+  /**
+   * Read v0 names as their v1 fields: `slave_id` as `agent_id`, `slave_ids`, `slaves`, any
+   * `slave…` key as `agent…` (Mesos's operator endpoints and v0 APIs write them). A field given
+   * under both spellings is `duplicate_key`. Default false.
+   */
+  readonly v0Names?: boolean;
 }
 
 /**
@@ -37,154 +46,228 @@ export interface FromMesosJsonOptions {
  * Accepted, as Mesos (stout) accepts it:
  * - keys: proto field names (`task_id`); the lowerCamel JSON names (`taskId`) are accepted too;
  * - `null` for any field means "not set";
- * - enums: the value name as a string (`"DOCKER"`). Numbers are rejected, as stout rejects them
- *   ("Not expecting a JSON number"), so JSON we accept is JSON Mesos accepts;
- * - numbers: a JSON number or a string holding one (`"42"`), as stout allows; 64-bit integers
- *   keep full precision from strings (and bigints in a JS value); float/double also take "NaN",
- *   "Infinity" and "-Infinity";
+ * - enums: the value name as a string (`"DOCKER"`); numbers are rejected, as stout rejects them;
+ * - numbers: a JSON number or a string holding one (`"42"`); 64-bit integers keep full precision
+ *   from strings, from bare digits in text (as Mesos writes them) and from bigints; float and
+ *   double also take NaN, Infinity, -Infinity (bare in text, as Mesos >= 1.10 writes, or quoted);
  * - bools: true/false or "true"/"false"; bytes: base64 (standard or URL alphabet, padding optional);
- * - repeated fields: an array; a single value is taken as a one-element list, as stout does
- *   (unambiguous, and Mesos users rely on it).
+ * - repeated fields: an array; a single value is taken as a one-element list, as stout does;
+ * - map fields: an object whose values are the value type's JSON (a message's JSON object).
  *
  * Rejected, each with a DecodeError naming the path (Mesos silently drops or rounds these):
- * - `unknown_field`: a key that names no field (unless `ignoreUnknownFields`); `__proto__` and
- *   `constructor` are just unknown keys and never touch any prototype;
- * - `duplicate_key`: a key twice in one object (text input), or a field under both spellings;
- * - `unsafe_integer`: a bare JSON number past 2^53 - 1 for a 64-bit integer field, which
- *   JSON.parse would already have rounded: quote it (`"9007199254740993"`);
- * - `unknown_enum_value`: an enum name the schema does not declare (Mesos >= 1.5 drops it);
- * - `invalid_value`, `out_of_range`, `invalid_base64`, `unpaired_surrogate`, `invalid_json`,
- *   `max_depth_exceeded`, `input_too_large`, and (strict) `required_field_missing`.
- * For JSON text, `offset` is the character index of syntax errors and duplicate keys.
+ * `unknown_field` (unless `ignoreUnknownFields`; `__proto__` is just an unknown key),
+ * `duplicate_key`, `unsafe_integer` (a bare number past 2^53 - 1 in a JS value, already rounded
+ * by JSON.parse), `unknown_enum_value`, `invalid_value`, `out_of_range` (an integer is judged
+ * by its digit count first, so a 2,000,000-digit number is refused at once),
+ * `invalid_base64`, `unpaired_surrogate`, `invalid_json`, `max_depth_exceeded`,
+ * `input_too_large`, `invalid_option`, `invalid_input`, and `required_field_missing` (every
+ * one; `{ required: false }` skips only this check).
  */
 export function fromMesosJson<Desc extends DescMessage>(
   schema: Desc,
   input: unknown,
   options?: FromMesosJsonOptions,
 ): MessageShape<Desc> {
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-  let json = input;
-  if (typeof input === "string") {
-    const maxBytes = options?.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (input.length > maxBytes) {
-      throw new DecodeError(
-        "input_too_large",
-        `the JSON text has ${input.length} characters, more than maxBytes (${maxBytes}); raise ` +
-          "maxBytes if such messages are expected",
-        [],
-        maxBytes,
-      );
-    }
-    // Each message level is an object, possibly inside an array.
-    json = readJson(input, 2 * maxDepth);
-  }
-  if (!isObject(json)) {
+  const limits = limitsOf(schema.typeName, options);
+  if (typeof input !== "string") return readValue(schema, input, limits, options);
+  checkSize(schema.typeName, input.length, limits, "characters");
+  // Each message level is an object, possibly inside an array (or a map's object).
+  const json = readJson(input, 2 * limits.maxDepth, schema.typeName);
+  try {
+    return readValue(schema, json, limits, options);
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
     throw new DecodeError(
+      `cannot decode ${schema.typeName}`,
+      error.issues.map((i) => located(input, i)) as [Issue, ...Issue[]],
+      { cause: error },
+    );
+  }
+}
+
+/** The issue with the character offset of its path's value in the text. */
+function located(text: string, issue: Issue): Issue {
+  if (issue.offset !== undefined) return issue;
+  const at = locateJsonPath(text, issue.path);
+  return at === undefined ? issue : { ...issue, offset: at.offset };
+}
+
+function readValue<Desc extends DescMessage>(
+  schema: Desc,
+  json: unknown,
+  limits: Limits,
+  options: FromMesosJsonOptions | undefined,
+): MessageShape<Desc> {
+  if (!isObject(json)) {
+    throw decodeError(
+      schema.typeName,
       "invalid_input",
+      [],
       `expected a JSON object (or JSON text of one) for ${schema.typeName}, got ${describeJson(json)}`,
     );
   }
-  const ctx: Context = { ignoreUnknown: options?.ignoreUnknownFields === true, maxDepth };
-  const message = create(schema) as MessageShape<Desc>;
-  readMessage(ctx, schema, json, message as unknown as MessageObject, [], 1);
-  if (options?.strict !== false) checkRequired(schema, message);
-  return message;
+  const ctx: Context = {
+    typeName: schema.typeName,
+    ignoreUnknown: options?.ignoreUnknownFields === true,
+    v0Names: options?.v0Names === true,
+    maxDepth: limits.maxDepth,
+    todo: [],
+  };
+  const message = create(schema) as unknown as MessageObject;
+  if (limits.maxDepth < 1) tooDeep(ctx, ROOT);
+  ctx.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
+  while (ctx.todo.length > 0) readMessage(ctx, ctx.todo.pop() as Todo);
+  if (limits.required) {
+    const missing = missingRequired(schema, message);
+    if (missing.length > 0)
+      throw new DecodeError(`cannot decode ${schema.typeName}`, missing as [Issue, ...Issue[]]);
+  }
+  return message as MessageShape<Desc>;
+}
+
+type MessageObject = Record<string, unknown>;
+
+/**
+ * A path as a link to its parent, so that reaching depth n costs O(n), not O(n^2) copies; the
+ * array is built only for an issue.
+ */
+class Where {
+  constructor(
+    readonly parent: Where | undefined,
+    readonly seg: string | number,
+  ) {}
+
+  at(seg: string | number): Where {
+    return new Where(this, seg);
+  }
+
+  get(): IssuePath {
+    const out: IssuePath = [];
+    for (let w: Where | undefined = this; w !== ROOT && w !== undefined; w = w.parent)
+      out.push(w.seg);
+    return out.reverse();
+  }
+}
+
+const ROOT = new Where(undefined, "");
+type JsonObject = Record<string, unknown>;
+
+/** An object still to be read into a message. */
+interface Todo {
+  readonly desc: DescMessage;
+  readonly json: JsonObject;
+  readonly msg: MessageObject;
+  readonly path: Where;
+  readonly depth: number;
 }
 
 interface Context {
+  readonly typeName: string;
   readonly ignoreUnknown: boolean;
+  readonly v0Names: boolean;
   readonly maxDepth: number;
+  readonly todo: Todo[];
 }
 
-type JsonObject = Record<string, unknown>;
-
-function readMessage(
-  ctx: Context,
-  desc: DescMessage,
-  json: JsonObject,
-  message: MessageObject,
-  path: FieldPath,
-  depth: number,
-): void {
-  if (depth > ctx.maxDepth) {
-    fail("max_depth_exceeded", path, `messages nest deeper than maxDepth (${ctx.maxDepth})`);
-  }
+function readMessage(ctx: Context, item: Todo): void {
+  const { desc, json, path } = item;
   const fields = fieldsByKey(desc);
   const seen = new Map<DescField, string>();
+  const children: Todo[] = [];
   for (const key of Object.keys(json)) {
     const value = json[key];
     if (value === undefined) continue; // not JSON: a JS value's absent property
-    const field = fields.get(key);
+    const field =
+      fields.get(key) ??
+      (ctx.v0Names && key.startsWith("slave") ? fields.get(`agent${key.slice(5)}`) : undefined);
     if (field === undefined) {
       if (ctx.ignoreUnknown) continue;
-      fail("unknown_field", [...path, key], unknownKeyDetail(desc, key));
+      fail(ctx, "unknown_field", path.at(key), unknownKeyDetail(desc, key));
     }
     const other = seen.get(field);
     if (other !== undefined) {
       fail(
+        ctx,
         "duplicate_key",
-        [...path, field.name],
+        path.at(field.name),
         `field ${field.name} is given twice, as ${JSON.stringify(other)} and ${JSON.stringify(key)}; keep one`,
       );
     }
     seen.set(field, key);
     if (value === null) continue; // null means "not set", as in Mesos
-    path.push(field.name);
-    readField(ctx, field, value, message, path, depth);
-    path.pop();
+    readField(ctx, item, field, value, path.at(field.name), children);
   }
+  // Reversed onto the stack, so nested messages are read in field order.
+  for (let i = children.length - 1; i >= 0; i--) ctx.todo.push(children[i] as Todo);
 }
 
 function readField(
   ctx: Context,
+  item: Todo,
   field: DescField,
   value: unknown,
-  message: MessageObject,
-  path: FieldPath,
-  depth: number,
+  path: Where,
+  children: Todo[],
 ): void {
+  const msg = item.msg;
+  const child = (desc: DescMessage, json: unknown, at: Where): MessageObject => {
+    if (!isObject(json))
+      fail(
+        ctx,
+        "invalid_value",
+        at,
+        `expected a JSON object for message ${desc.typeName}, got ${describeJson(json)}`,
+      );
+    if (item.depth + 1 > ctx.maxDepth) tooDeep(ctx, at);
+    const m = create(desc) as unknown as MessageObject;
+    children.push({ desc, json, msg: m, path: at, depth: item.depth + 1 });
+    return m;
+  };
   switch (field.fieldKind) {
     case "scalar":
-      assign(message, field, readScalar(field.scalar, field.longAsString, value, path));
+      assign(ctx, msg, field, readScalar(ctx, field.scalar, field.longAsString, value, path), path);
       return;
     case "enum":
-      assign(message, field, readEnum(field.enum, value, path));
+      assign(ctx, msg, field, readEnum(ctx, field.enum, value, path), path);
       return;
     case "message":
-      assign(message, field, readChild(ctx, field.message, value, path, depth));
+      assign(ctx, msg, field, child(field.message, value, path), path);
       return;
     case "list": {
-      const list = message[field.localName] as unknown[];
+      const list = msg[field.localName] as unknown[];
       const items = Array.isArray(value) ? value : [value]; // a single value: a one-element list
       for (let i = 0; i < items.length; i++) {
-        path.push(i);
-        const item: unknown = items[i];
-        if (item === null || item === undefined)
-          fail("invalid_value", path, "null is not allowed in a list");
-        if (field.listKind === "message")
-          list.push(readChild(ctx, field.message, item, path, depth));
-        else if (field.listKind === "enum") list.push(readEnum(field.enum, item, path));
-        else list.push(readScalar(field.scalar, field.longAsString, item, path));
-        path.pop();
+        const at = path.at(i);
+        const element: unknown = items[i];
+        if (element === null || element === undefined)
+          fail(ctx, "invalid_value", at, "null is not allowed in a list");
+        if (field.listKind === "message") list.push(child(field.message, element, at));
+        else if (field.listKind === "enum") list.push(readEnum(ctx, field.enum, element, at));
+        else list.push(readScalar(ctx, field.scalar, field.longAsString, element, at));
       }
       return;
     }
     case "map": {
       if (!isObject(value))
-        fail("invalid_value", path, `expected a JSON object for a map, got ${describeJson(value)}`);
-      const record = message[field.localName] as Record<string, unknown>;
+        fail(
+          ctx,
+          "invalid_value",
+          path,
+          `expected a JSON object for a map, got ${describeJson(value)}`,
+        );
+      const record = msg[field.localName] as Record<string, unknown>;
       for (const key of Object.keys(value)) {
-        path.push(key);
-        const item = value[key];
-        if (item === null || item === undefined)
-          fail("invalid_value", path, "a map value cannot be null");
-        const mapKey = String(readMapKey(field.mapKey, key, path));
+        const at = path.at(key);
+        const element = value[key];
+        if (element === null || element === undefined)
+          fail(ctx, "invalid_value", at, "a map value cannot be null");
+        const mapKey = String(readMapKey(ctx, field.mapKey, key, at));
         const mapValue =
           field.mapKind === "message"
-            ? readChild(ctx, field.message, item, path, depth)
+            ? child(field.message, element, at)
             : field.mapKind === "enum"
-              ? readEnum(field.enum, item, path)
-              : readScalar(field.scalar, false, item, path);
+              ? readEnum(ctx, field.enum, element, at)
+              : readScalar(ctx, field.scalar, false, element, at);
         // A key may be "__proto__": define it, never assign it.
         Object.defineProperty(record, mapKey, {
           value: mapValue,
@@ -192,40 +275,44 @@ function readField(
           writable: true,
           configurable: true,
         });
-        path.pop();
       }
     }
   }
 }
 
-function readChild(
-  ctx: Context,
-  desc: DescMessage,
-  value: unknown,
-  path: FieldPath,
-  depth: number,
-): MessageObject {
-  if (!isObject(value)) {
-    fail(
-      "invalid_value",
-      path,
-      `expected a JSON object for message ${desc.typeName}, got ${describeJson(value)}`,
-    );
-  }
-  const child = create(desc) as unknown as MessageObject;
-  readMessage(ctx, desc, value, child, path, depth + 1);
-  return child;
+function tooDeep(ctx: Context, path: Where): never {
+  return fail(
+    ctx,
+    "max_depth_exceeded",
+    path,
+    `messages nest deeper than maxDepth (${ctx.maxDepth}); raise maxDepth if such input is expected`,
+  );
 }
 
-function assign(message: MessageObject, field: DescField, value: unknown): void {
+function assign(
+  ctx: Context,
+  message: MessageObject,
+  field: DescField,
+  value: unknown,
+  path: Where,
+): void {
   if (field.oneof !== undefined) {
+    const current = message[field.oneof.localName] as { case?: string };
+    if (current.case !== undefined && current.case !== field.localName) {
+      fail(
+        ctx,
+        "duplicate_key",
+        path,
+        `oneof ${field.oneof.name} is set twice (${current.case} and ${field.localName}); keep one`,
+      );
+    }
     message[field.oneof.localName] = { case: field.localName, value };
   } else {
     message[field.localName] = value;
   }
 }
 
-function readEnum(desc: DescEnum, value: unknown, path: FieldPath): number {
+function readEnum(ctx: Context, desc: DescEnum, value: unknown, path: Where): number {
   if (typeof value === "string") {
     const found = desc.values.find((v) => v.name === value);
     if (found !== undefined) return found.number;
@@ -233,6 +320,7 @@ function readEnum(desc: DescEnum, value: unknown, path: FieldPath): number {
   const names = desc.values.map((v) => `"${v.name}"`).join(", ");
   if (typeof value === "string") {
     fail(
+      ctx,
       "unknown_enum_value",
       path,
       `"${value}" is not a value of enum ${desc.typeName} (one of ${names})`,
@@ -242,6 +330,7 @@ function readEnum(desc: DescEnum, value: unknown, path: FieldPath): number {
     const n = value instanceof UnsafeInteger ? value.text : String(value);
     const named = desc.values.find((v) => String(v.number) === n);
     fail(
+      ctx,
       "invalid_value",
       path,
       `enum ${desc.typeName} must be written as a name, as Mesos requires (it rejects numbers): ` +
@@ -249,6 +338,7 @@ function readEnum(desc: DescEnum, value: unknown, path: FieldPath): number {
     );
   }
   return fail(
+    ctx,
     "invalid_value",
     path,
     `expected an enum name (one of ${names}), got ${describeJson(value)}`,
@@ -259,16 +349,18 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const DECIMAL_INTEGER = /^-?[0-9]+$/;
 
 function readScalar(
+  ctx: Context,
   type: ScalarType,
   longAsString: boolean,
   value: unknown,
-  path: FieldPath,
+  path: Where,
 ): unknown {
   switch (type) {
     case ScalarType.STRING:
-      if (typeof value !== "string") return expected("a JSON string", value, path);
+      if (typeof value !== "string") return expected(ctx, "a JSON string", value, path);
       if (!isWellFormed(value)) {
         fail(
+          ctx,
           "unpaired_surrogate",
           path,
           "the string holds an unpaired UTF-16 surrogate (a lone \\ud800-\\udfff escape), which " +
@@ -279,33 +371,33 @@ function readScalar(
     case ScalarType.BOOL:
       if (typeof value === "boolean") return value;
       if (value === "true" || value === "false") return value === "true";
-      return expected('true or false (or "true" / "false")', value, path);
+      return expected(ctx, 'true or false (or "true" / "false")', value, path);
     case ScalarType.BYTES:
-      if (typeof value !== "string") return expected("a base64 JSON string", value, path);
-      return readBase64(value, path);
+      if (typeof value !== "string") return expected(ctx, "a base64 JSON string", value, path);
+      return readBase64(ctx, value, path);
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT:
-      return readFloat(type === ScalarType.FLOAT, value, path);
+      return readFloat(ctx, type === ScalarType.FLOAT, value, path);
     case ScalarType.INT32:
     case ScalarType.SINT32:
     case ScalarType.SFIXED32:
-      return Number(readInteger(value, INTEGER_RANGES.int32, "int32", false, path));
+      return Number(readInteger(ctx, value, INTEGER_RANGES.int32, "int32", false, path));
     case ScalarType.UINT32:
     case ScalarType.FIXED32:
-      return Number(readInteger(value, INTEGER_RANGES.uint32, "uint32", false, path));
+      return Number(readInteger(ctx, value, INTEGER_RANGES.uint32, "uint32", false, path));
     case ScalarType.UINT64:
     case ScalarType.FIXED64: {
-      const n = readInteger(value, INTEGER_RANGES.uint64, "uint64", true, path);
+      const n = readInteger(ctx, value, INTEGER_RANGES.uint64, "uint64", true, path);
       return longAsString ? String(n) : n;
     }
     default: {
-      const n = readInteger(value, INTEGER_RANGES.int64, "int64", true, path);
+      const n = readInteger(ctx, value, INTEGER_RANGES.int64, "int64", true, path);
       return longAsString ? String(n) : n;
     }
   }
 }
 
-function readFloat(float32: boolean, value: unknown, path: FieldPath): number {
+function readFloat(ctx: Context, float32: boolean, value: unknown, path: Where): number {
   let n: number;
   if (typeof value === "number") n = value;
   else if (value instanceof UnsafeInteger) n = value.value;
@@ -314,33 +406,39 @@ function readFloat(float32: boolean, value: unknown, path: FieldPath): number {
   else if (value === "-Infinity") n = Number.NEGATIVE_INFINITY;
   else if (typeof value === "string" && JSON_NUMBER.test(value)) n = Number(value);
   else
-    return expected('a number (or a numeric string, "NaN", "Infinity", "-Infinity")', value, path);
+    return expected(
+      ctx,
+      'a number (or a numeric string, "NaN", "Infinity", "-Infinity")',
+      value,
+      path,
+    );
   if (float32 && Number.isFinite(n) && Math.abs(n) > FLOAT32_MAX) {
-    fail("out_of_range", path, `${n} is out of range for float (at most ±3.4028235e38)`);
+    fail(ctx, "out_of_range", path, `${n} is out of range for float (at most ±3.4028235e38)`);
   }
   return n;
 }
 
 function readInteger(
+  ctx: Context,
   value: unknown,
   [min, max]: readonly [bigint, bigint],
   type: string,
   wide: boolean,
-  path: FieldPath,
+  path: Where,
 ): bigint {
   let n: bigint;
   if (typeof value === "number") {
     if (!Number.isInteger(value))
-      fail("invalid_value", path, `${value} is not an integer (${type})`);
-    if (wide && !Number.isSafeInteger(value)) unsafe(String(value), type, path, true);
+      fail(ctx, "invalid_value", path, `${value} is not an integer (${type})`);
+    if (wide && !Number.isSafeInteger(value)) unsafe(ctx, String(value), type, path);
     n = BigInt(value);
   } else if (value instanceof UnsafeInteger) {
-    if (wide) unsafe(value.text, type, path, false);
-    n = BigInt(value.text);
+    // Bare digits in JSON text, read exactly (Mesos writes 64-bit integers this way).
+    n = decimal(ctx, value.text, type, path);
   } else if (typeof value === "bigint") {
     n = value;
   } else if (typeof value === "string" && DECIMAL_INTEGER.test(value)) {
-    n = BigInt(value);
+    n = decimal(ctx, value, type, path);
   } else if (
     typeof value === "string" &&
     JSON_NUMBER.test(value) &&
@@ -349,60 +447,72 @@ function readInteger(
   ) {
     n = BigInt(Number(value)); // "1e3" for an int32, as a number would be read
   } else {
-    return expected(`an integer (${type}) as a JSON number or a decimal string`, value, path);
+    return expected(ctx, `an integer (${type}) as a JSON number or a decimal string`, value, path);
   }
   if (n < min || n > max)
-    fail("out_of_range", path, `${n} is out of range for ${type} (${min} to ${max})`);
+    fail(ctx, "out_of_range", path, `${n} is out of range for ${type} (${min} to ${max})`);
   return n;
 }
 
-function unsafe(text: string, type: string, path: FieldPath, rounded: boolean): never {
+/**
+ * A decimal integer, refused by its digit count before any arithmetic when it has more digits
+ * than any 64-bit integer (20): a 2,000,000-digit string costs one scan, and the message quotes
+ * a prefix.
+ */
+function decimal(ctx: Context, text: string, type: string, path: Where): bigint {
+  let first = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  while (first < text.length - 1 && text.charCodeAt(first) === 0x30) first++;
+  if (text.length - first > 20) {
+    fail(
+      ctx,
+      "out_of_range",
+      path,
+      `${quote(text)} has ${text.length - first} digits, out of range for ${type}`,
+    );
+  }
+  return BigInt(text);
+}
+
+function unsafe(ctx: Context, text: string, type: string, path: Where): never {
   return fail(
+    ctx,
     "unsafe_integer",
     path,
-    `the JSON number ${text} for a ${type} field is past 2^53 - 1, where JSON numbers lose ` +
-      `digits${rounded ? " (JSON.parse may already have rounded it)" : ""}; write it as a string: "${text}"`,
+    `the JSON number ${text} for a ${type} field is past 2^53 - 1, where JSON numbers lose digits (JSON.parse may already have rounded it); write it as a string: "${text}"`,
   );
 }
 
-function readMapKey(type: ScalarType, key: string, path: FieldPath): unknown {
+function readMapKey(ctx: Context, type: ScalarType, key: string, path: Where): unknown {
   switch (type) {
     case ScalarType.STRING:
       return key;
     case ScalarType.BOOL:
       if (key === "true" || key === "false") return key;
-      return fail("invalid_value", path, `map key ${JSON.stringify(key)} is not "true" or "false"`);
+      return fail(
+        ctx,
+        "invalid_value",
+        path,
+        `map key ${JSON.stringify(key)} is not "true" or "false"`,
+      );
     default:
-      return readScalar(type, false, key, path);
+      return readScalar(ctx, type, false, key, path);
   }
 }
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
-function readBase64(value: string, path: FieldPath): Uint8Array {
+function readBase64(ctx: Context, value: string, path: Where): Uint8Array {
   const unpadded = value.replace(/=+$/, "");
   const padded = unpadded.length !== value.length;
   if (!BASE64.test(value) || unpadded.length % 4 === 1 || (padded && value.length % 4 !== 0)) {
     fail(
+      ctx,
       "invalid_base64",
       path,
       `${describeJson(value)} is not base64 (RFC 4648: A-Z a-z 0-9 + / with = padding; - _ also accepted)`,
     );
   }
   return base64Decode(value);
-}
-
-function checkRequired(desc: DescMessage, message: unknown): void {
-  const missing = missingRequired(desc, message);
-  const first = missing[0];
-  if (first === undefined) return;
-  const all = missing.map((p) => formatPath(p.path)).join(", ");
-  fail(
-    "required_field_missing",
-    first.path,
-    `${missing.length === 1 ? "required field" : `${missing.length} required fields`} not set: ${all}; ` +
-      "add them, or pass { strict: false } to accept partial messages",
-  );
 }
 
 // ---- field lookup and error helpers ---------------------------------------------------------
@@ -466,10 +576,10 @@ function describeJson(value: unknown): string {
   return describeValue(value);
 }
 
-function expected(what: string, value: unknown, path: FieldPath): never {
-  return fail("invalid_value", path, `expected ${what}, got ${describeJson(value)}`);
+function expected(ctx: Context, what: string, value: unknown, path: Where): never {
+  return fail(ctx, "invalid_value", path, `expected ${what}, got ${describeJson(value)}`);
 }
 
-function fail(code: DecodeErrorCode, path: FieldPath, detail: string): never {
-  throw new DecodeError(code, detail, path.slice());
+function fail(ctx: Context, code: IssueCode, path: Where, detail: string): never {
+  throw decodeError(ctx.typeName, code, path.get(), detail);
 }

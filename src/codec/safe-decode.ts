@@ -1,39 +1,20 @@
-// safeDecode: the non-throwing twin of decode.
+// safeDecode: decode without throwing for bad input.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { ValidationError } from "../problems/index.js";
+import { failWith, type Result, succeed } from "../problems/index.js";
 import { type DecodeOptions, decode } from "./decode.js";
-import { DecodeError } from "./errors.js";
-
-/** The result of safeDecode / safeFromMesosJson. */
-export type SafeDecodeResult<T, E = DecodeError> =
-  | { readonly success: true; readonly message: T }
-  | { readonly success: false; readonly error: E };
-
-/** The error type of safeDecode: a ValidationError is possible only with `validate: true`. */
-export type SafeDecodeError<O> = "validate" extends keyof O
-  ? true extends O["validate" & keyof O]
-    ? DecodeError | ValidationError
-    : DecodeError
-  : DecodeError;
 
 /**
- * Like `decode`, but returns `{ success: false, error }` instead of throwing the DecodeError (or,
- * with `validate: true`, the ValidationError).
+ * Like `decode`, but returns `{ success: false, issues }` instead of throwing a DecodeError (or,
+ * with `validate: true`, a ValidationError). Other exceptions are bugs and are rethrown.
  */
-export function safeDecode<
-  Desc extends DescMessage,
-  O extends DecodeOptions = Record<never, never>,
->(
+export function safeDecode<Desc extends DescMessage>(
   schema: Desc,
   bytes: Uint8Array,
-  options?: O,
-): SafeDecodeResult<MessageShape<Desc>, SafeDecodeError<O>> {
+  options?: DecodeOptions,
+): Result<MessageShape<Desc>> {
   try {
-    return { success: true, message: decode(schema, bytes, options) };
+    return succeed(decode(schema, bytes, options));
   } catch (error) {
-    if (error instanceof DecodeError || error instanceof ValidationError) {
-      return { success: false, error: error as SafeDecodeError<O> };
-    }
-    throw error;
+    return failWith(error);
   }
 }

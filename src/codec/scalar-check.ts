@@ -4,7 +4,7 @@
 // numbers the schema does not declare, and turns unpaired surrogates into U+FFFD. Each of those
 // would hand out bytes that differ from the message or that our own strict decode rejects.
 import { type DescEnum, ScalarType } from "@bufbuild/protobuf";
-import type { EncodeErrorCode } from "./errors.js";
+import type { IssueCode } from "../problems/index.js";
 
 /** Integer ranges of the protobuf types, as bigints [min, max] (shared with fromMesosJson). */
 export const INTEGER_RANGES = {
@@ -25,7 +25,7 @@ const DECIMAL = /^-?[0-9]+$/;
 
 /** Why a value cannot be written: a code and a phrase that completes "… <field>: <reason>". */
 export interface ValueProblem {
-  readonly code: EncodeErrorCode;
+  readonly code: IssueCode;
   readonly reason: string;
 }
 

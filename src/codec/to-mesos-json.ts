@@ -10,65 +10,133 @@ import {
   ScalarType,
 } from "@bufbuild/protobuf";
 import { base64Encode } from "@bufbuild/protobuf/wire";
-import { EncodeError, type EncodeProblem, type FieldPath } from "./errors.js";
+import {
+  EncodeError,
+  failWith,
+  type Issue,
+  type IssuePath,
+  type Result,
+  succeed,
+} from "../problems/index.js";
 import { type MessageObject, setValue } from "./field-access.js";
 import { enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
 
 export interface ToMesosJsonOptions {
   /**
-   * Also write unset fields that declare a `[default = …]` (CommandInfo.shell → true,
-   * CommandInfo.URI.extract → true, Resource.role → "*"), except deprecated ones — exactly what
-   * Mesos (stout, since 0.19 / 1.4) writes. Default false: only set fields are written, so that
-   * `fromMesosJson(toMesosJson(m))` is `m` again with the same fields set (presence matters in
-   * proto2: `equals` tells an unset `shell` from `shell: true`). With true, the values read back
-   * are the same but the defaults come back as set fields.
+   * Write unset fields that declare a `[default = …]` with their default (DockerInfo.network →
+   * "HOST", CommandInfo.shell → true, URI.extract → true), except deprecated ones: exactly what
+   * Mesos (stout, since 0.19 / 1.4) writes. Default true. false writes only set fields, so that
+   * `fromMesosJson(toMesosJson(m))` has the same fields set as `m` (proto2 presence: `equals`
+   * tells an unset `shell` from `shell: true`).
    */
   readonly emitDefaults?: boolean;
 }
 
 /**
  * The message as a JSON value in Mesos's style: proto field names (`task_id`), declaration order,
- * enum value names, bytes as standard base64, repeated fields only when non-empty.
+ * enum value names, bytes as standard base64, repeated fields only when non-empty, map fields as
+ * objects, defaults of unset fields (see `emitDefaults`).
  *
- * 64-bit integers are JSON numbers when they are safe integers (|n| <= 2^53 - 1) and decimal
- * strings otherwise: Mesos writes bare numbers, which JavaScript (and every other double-based
- * JSON reader) silently rounds past 2^53, while Mesos's own reader accepts numeric strings for
- * any number field, so strings are correct for Mesos and lossless everywhere. For the same
- * reason NaN and ±Infinity are written as the strings "NaN", "Infinity", "-Infinity" (Mesos
- * >= 1.10 writes bare tokens that are not JSON, and reads these strings).
- *
- * Not written: unknown fields (JSON has no place for them; Mesos drops them too — use `encode`
- * to keep them). Unset required fields are simply absent (use `validate` or `encode` to check).
- * Throws `EncodeError` for values that have no faithful JSON form: a closed-enum number without
- * a name, a value of the wrong type or range, a string with an unpaired surrogate.
+ * A JS value cannot hold what Mesos writes for some numbers, so here 64-bit integers past 2^53
+ * are decimal strings and NaN / ±Infinity the strings "NaN", "Infinity", "-Infinity" (Mesos reads
+ * both, and fromMesosJson reads them back exactly); -0 stays -0 (JSON.stringify would write 0:
+ * use `toMesosJsonText` for text). Unknown fields are not written (JSON has no place for them;
+ * use `encode` to keep them). Unset required fields are simply absent.
+ * Throws `EncodeError` (every issue) for values with no faithful JSON form: a closed-enum number
+ * without a name, a value of the wrong type or range, a string with an unpaired surrogate.
  */
 export function toMesosJson<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
   options?: ToMesosJsonOptions,
 ): JsonObject {
-  const ctx: Context = { emitDefaults: options?.emitDefaults === true, problems: [] };
-  const json = writeMessage(ctx, schema, message as unknown as MessageObject, []);
+  return write(schema, message, options, false) as JsonObject;
+}
+
+/**
+ * The message as JSON text exactly as Mesos writes it: like `toMesosJson`, but 64-bit integers
+ * are bare digits however large, NaN and ±Infinity are the bare tokens Mesos >= 1.10 writes, and
+ * -0 is written as -0. fromMesosJson reads all of it back exactly. `indent` as in JSON.stringify.
+ */
+export function toMesosJsonText<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+  options?: ToMesosJsonOptions & { readonly indent?: number },
+): string {
+  return stringify(write(schema, message, options, true), " ".repeat(options?.indent ?? 0), "\n");
+}
+
+/** Like `toMesosJson`, but returns `{ success: false, issues }` instead of throwing. */
+export function safeToMesosJson<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+  options?: ToMesosJsonOptions,
+): Result<JsonObject> {
+  try {
+    return succeed(toMesosJson(schema, message, options));
+  } catch (error) {
+    return failWith(error);
+  }
+}
+
+/** A token written as is into JSON text (bare digits, Infinity, NaN, -0). */
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+type Out = JsonValue | Raw | Out[] | OutObject;
+type OutObject = { [key: string]: Out };
+
+function write(
+  schema: DescMessage,
+  message: unknown,
+  options: ToMesosJsonOptions | undefined,
+  text: boolean,
+): Out {
+  const ctx: Context = { emitDefaults: options?.emitDefaults !== false, text, problems: [] };
+  const json = writeMessage(ctx, schema, message as MessageObject, []);
   const [first, ...rest] = ctx.problems;
-  if (first !== undefined) throw new EncodeError([first, ...rest]);
+  if (first !== undefined)
+    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [first, ...rest]);
   return json;
+}
+
+/** JSON text of `value`; keys and strings through JSON.stringify, Raw tokens as they are. */
+function stringify(value: Out, indent: string, nl: string, at = ""): string {
+  if (value instanceof Raw) return value.text;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  const inner = at + indent;
+  const sep = indent === "" ? "" : nl + inner;
+  const end = indent === "" ? "" : nl + at;
+  const colon = indent === "" ? ":" : ": ";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[${sep}${value.map((v) => stringify(v, indent, nl, inner)).join(`,${sep}`)}${end}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "{}";
+  const obj = value as { [key: string]: Out };
+  return `{${sep}${keys.map((k) => `${JSON.stringify(k)}${colon}${stringify(obj[k] as Out, indent, nl, inner)}`).join(`,${sep}`)}${end}}`;
 }
 
 interface Context {
   readonly emitDefaults: boolean;
-  readonly problems: EncodeProblem[];
+  /** Writing text: numbers JSON values cannot hold become Raw tokens. */
+  readonly text: boolean;
+  readonly problems: Issue[];
 }
 
 function writeMessage(
   ctx: Context,
   desc: DescMessage,
   message: MessageObject,
-  path: FieldPath,
-): JsonObject {
-  const json: JsonObject = {};
+  path: IssuePath,
+): OutObject {
+  const json: OutObject = {};
   if (typeof message !== "object" || message === null || message.$typeName !== desc.typeName) {
     ctx.problems.push({
       code: "wrong_message_type",
+      severity: "error",
       path: path.slice(),
       message: `expected a ${desc.typeName} message`,
     });
@@ -100,13 +168,13 @@ function writeField(
   ctx: Context,
   field: DescField,
   value: unknown,
-  path: FieldPath,
-): JsonValue | undefined {
+  path: IssuePath,
+): Out | undefined {
   switch (field.fieldKind) {
     case "list": {
       if (!Array.isArray(value))
         return problem(ctx, path, { code: "invalid_value", reason: "expected an array" });
-      const out: JsonValue[] = [];
+      const out: Out[] = [];
       for (let i = 0; i < value.length; i++) {
         path.push(i);
         const item = writeSingular(ctx, field, value[i], path);
@@ -116,7 +184,7 @@ function writeField(
       return out;
     }
     case "map": {
-      const out: JsonObject = {};
+      const out: OutObject = {};
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         path.push(key);
         const written = writeSingular(ctx, field, item, path);
@@ -135,8 +203,8 @@ function writeSingular(
   ctx: Context,
   field: DescField,
   value: unknown,
-  path: FieldPath,
-): JsonValue | undefined {
+  path: IssuePath,
+): Out | undefined {
   if (field.message !== undefined)
     return writeMessage(ctx, field.message, value as MessageObject, path);
   if (field.enum !== undefined) return writeEnum(ctx, field.enum, value, path);
@@ -149,8 +217,9 @@ function writeSingular(
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT: {
       const n = value as number;
-      if (Number.isFinite(n)) return n;
-      return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+      if (Number.isFinite(n)) return ctx.text && Object.is(n, -0) ? new Raw("-0") : n;
+      const token = Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+      return ctx.text ? new Raw(token) : token;
     }
     case ScalarType.INT64:
     case ScalarType.UINT64:
@@ -158,7 +227,8 @@ function writeSingular(
     case ScalarType.FIXED64:
     case ScalarType.SFIXED64: {
       const n = BigInt(value as bigint | string | number);
-      return n >= -MAX_SAFE && n <= MAX_SAFE ? Number(n) : String(n);
+      if (n >= -MAX_SAFE && n <= MAX_SAFE) return Number(n);
+      return ctx.text ? new Raw(String(n)) : String(n);
     }
     default:
       return value as JsonValue;
@@ -167,12 +237,7 @@ function writeSingular(
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-function writeEnum(
-  ctx: Context,
-  desc: DescEnum,
-  value: unknown,
-  path: FieldPath,
-): JsonValue | undefined {
+function writeEnum(ctx: Context, desc: DescEnum, value: unknown, path: IssuePath): Out | undefined {
   const p = enumChecker(desc)(value);
   if (p !== undefined) return problem(ctx, path, p);
   const named = desc.value[value as number];
@@ -180,13 +245,13 @@ function writeEnum(
   return named === undefined ? (value as number) : named.name;
 }
 
-function problem(ctx: Context, path: FieldPath, p: ValueProblem): undefined {
-  ctx.problems.push({ code: p.code, path: path.slice(), message: p.reason });
+function problem(ctx: Context, path: IssuePath, p: ValueProblem): undefined {
+  ctx.problems.push({ code: p.code, severity: "error", path: path.slice(), message: p.reason });
   return undefined;
 }
 
 /** Set a key without ever invoking the `__proto__` setter. */
-function setKey(obj: JsonObject, key: string, value: JsonValue): void {
+function setKey(obj: OutObject, key: string, value: Out): void {
   if (key === "__proto__") {
     Object.defineProperty(obj, key, {
       value,

@@ -353,6 +353,11 @@ export const CODES = {
     "a RecordIO length header announces more bytes than maxRecordBytes",
     "a limit against memory exhaustion, checked on the header before any of the record is buffered (mesos-go: 4 MiB)",
   ),
+  // --- codec limits ---------------------------------------------------------------------------
+  too_many_unknown_fields: input(
+    "the input holds more unknown fields than maxUnknownFields (default 10,000 per input)",
+    "each kept unknown field costs memory: 2 MB of one-byte fields would otherwise take hundreds of MiB",
+  ),
   // --- launch -------------------------------------------------------------------------------
   not_docker_launch: input(
     "dockerRunArgs was asked for a task that launches without Docker (a command or custom executor task)",

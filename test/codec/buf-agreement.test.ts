@@ -3,9 +3,10 @@
 // (toolchain.md §2.3) and, like us, rejects broken structure. It deliberately accepts what our
 // strict decode rejects for safety (listed in DELIBERATE below and in the README).
 //
-// Speed: one buf process costs ~0.25 s, so not one per message. The scanner's structure-and-
-// required mode (CHECK_REQUIRED) models Go exactly: a field with an unexpected wire type is an
-// unknown field, enums and UTF-8 are not checked. Everything that model accepts goes to buf in ONE
+// Speed: one buf process costs ~0.25 s, so not one per message. A small model of Go's reader
+// below (goModelAccepts: structure, then required fields after merging; a field with an
+// unexpected wire type is an unknown field, enums and UTF-8 are not checked) decides which
+// messages go where. Everything that model accepts goes to buf in ONE
 // process, as the repeated field of a wrapper message (buf must accept the whole batch); each
 // message it rejects goes to buf alone (buf must reject it), for a sample of them.
 import { execFile } from "node:child_process";
@@ -13,22 +14,21 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { toBinary } from "@bufbuild/protobuf";
+import {
+  type DescField,
+  type DescMessage,
+  fromBinary,
+  ScalarType,
+  toBinary,
+} from "@bufbuild/protobuf";
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { TaskInfoSchema } from "../../gen/mesos/mesos_pb.js";
 import { encode } from "../../src/codec/encode.js";
-import { missingRequired } from "../../src/codec/encode-check.js";
-import type { DecodeErrorCode } from "../../src/codec/errors.js";
+import { missingRequired } from "../../src/codec/missing-required.js";
 import { safeDecode } from "../../src/codec/safe-decode.js";
-import { CHECK_REQUIRED, scanBinary, takeDeferredRequired } from "../../src/codec/strict-scan.js";
-import {
-  KIND_MESSAGE,
-  lookupField,
-  type MessagePlan,
-  wirePlan,
-} from "../../src/codec/wire-plan.js";
+import type { IssueCode } from "../../src/problems/index.js";
 import { arbitraryMessage, mutatedBytes } from "../../src/testing/index.js";
 import { dockerExecutorTask, dockerTask } from "../fixtures/canonical.js";
 import { bytes, ld, tag, vi } from "./wire.js";
@@ -38,7 +38,7 @@ const BUF = join(ROOT, "node_modules", ".bin", "buf");
 const run = promisify(execFile);
 
 /** Our strict decode rejects these; Go accepts them (see the README's list of differences). */
-const DELIBERATE: ReadonlySet<DecodeErrorCode> = new Set([
+const DELIBERATE: ReadonlySet<IssueCode> = new Set([
   "wire_type_mismatch", // Go: the field becomes an unknown field
   "unknown_enum_value", // Go: proto2 enums are treated as open, the number is kept as the value
   "invalid_utf8", // Go: proto2 strings are not validated
@@ -49,7 +49,7 @@ const DELIBERATE: ReadonlySet<DecodeErrorCode> = new Set([
 const VALID_HEAD = bytes(ld(1, [0x6e]), ld(2, ld(1, [0x74])), ld(3, ld(1, [0x73])));
 
 /** Input Go reads and we refuse by design (the model has no limit to check the second against). */
-const GO_READS: readonly [DecodeErrorCode, Uint8Array][] = [
+const GO_READS: readonly [IssueCode, Uint8Array][] = [
   ["invalid_tag", bytes(VALID_HEAD, [0xf8, 0x80, 0x80, 0x80, 0x80, 0x00], 0x01)], // field 15, 6-byte tag
   ["max_depth_exceeded", bytes(VALID_HEAD, Array(150).fill(0x7b), Array(150).fill(0x7c))],
 ];
@@ -108,41 +108,118 @@ function batch(items: readonly Uint8Array[]): Uint8Array {
   return w.finish();
 }
 
-/** Go's verdict as modelled by the scanner: structure and required fields (after merging). */
+/** Go's verdict as modelled here: sound structure, then required fields on the merged message. */
 function goModelAccepts(input: Uint8Array): boolean {
+  let normalized: Uint8Array;
   try {
-    scanBinary(wirePlan(TaskInfoSchema), input, 10_000, CHECK_REQUIRED);
+    normalized = knownFieldsOnly(TaskInfoSchema, input, 0, input.length);
   } catch {
     return false;
   }
-  if (takeDeferredRequired() === undefined) return true;
-  // A nested message lacked a required field but occurred again: decide on the merged message,
-  // read from the fields Go reads (protobuf-es would misread the ones with a foreign wire type).
-  const normalized = knownFieldsOnly(wirePlan(TaskInfoSchema), input);
-  const merged = safeDecode(TaskInfoSchema, normalized, { strict: false, maxDepth: 10_000 });
-  return merged.success && missingRequired(TaskInfoSchema, merged.message).length === 0;
+  // What remains has the declared wire types only, which protobuf-es reads as Go does (it keeps
+  // unknown enum numbers and reads strings leniently, which is all the model needs); it throws
+  // for a packed run cut inside a value, which Go rejects too.
+  try {
+    const merged = fromBinary(TaskInfoSchema, normalized);
+    return missingRequired(TaskInfoSchema, merged).length === 0;
+  } catch {
+    return false;
+  }
 }
 
-/** The known fields with their declared wire type, recursively; everything else dropped. */
-function knownFieldsOnly(plan: MessagePlan, data: Uint8Array): Uint8Array {
-  const r = new BinaryReader(data);
+/**
+ * The known fields of `data[start, end)` with their declared wire type, recursively; everything
+ * else dropped. Throws on broken structure (tags, varints, lengths, groups) as Go does.
+ */
+function knownFieldsOnly(
+  desc: DescMessage,
+  data: Uint8Array,
+  start: number,
+  end: number,
+): Uint8Array {
   const w = new BinaryWriter();
-  while (r.pos < r.len) {
-    const [no, wt] = r.tag();
-    const body = r.skip(wt, no);
-    const fp = lookupField(plan, no);
-    if (
-      fp === undefined ||
-      (wt !== fp.wireType && !(wt === WireType.LengthDelimited && fp.packable))
-    )
-      continue;
-    if (fp.kind === KIND_MESSAGE) {
-      w.tag(no, wt).bytes(knownFieldsOnly(fp.message, new BinaryReader(body).bytes()));
+  let pos = start;
+  const varint = (): bigint => {
+    let v = 0n;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= end) throw new Error("truncated");
+      const b = data[pos++] as number;
+      if (i === 9 && b > 1) throw new Error("overflow");
+      v |= BigInt(b & 0x7f) << BigInt(7 * i);
+      if (b < 0x80) return v;
+    }
+    throw new Error("overflow");
+  };
+  const tag = (): [number, number] => {
+    const at = pos;
+    const t = varint();
+    if (pos - at > 5 || t > 0xffffffffn || t >> 3n === 0n || (t & 7n) > 5n) throw new Error("tag");
+    return [Number(t >> 3n), Number(t & 7n)];
+  };
+  const skip = (no: number, wt: number): void => {
+    if (wt === 0) varint();
+    else if (wt === 1 || wt === 5) pos += wt === 1 ? 8 : 4;
+    else if (wt === 2) {
+      const len = Number(varint()); // before the addition: varint() moves pos
+      pos += len;
+    } else if (wt === 3) {
+      const open = [no];
+      while (open.length > 0) {
+        const [n, t] = tag();
+        if (t === 4) {
+          if (open.pop() !== n) throw new Error("end group");
+        } else if (t === 3) open.push(n);
+        else skip(n, t);
+      }
+    } else throw new Error("end group");
+    if (pos > end) throw new Error("truncated");
+  };
+  while (pos < end) {
+    const [no, wt] = tag();
+    const bodyStart = pos;
+    skip(no, wt);
+    const field = desc.fields.find((f) => f.number === no);
+    if (field === undefined) continue;
+    const want = declaredWireType(field);
+    const packed =
+      wt === 2 && field.fieldKind === "list" && field.listKind !== "message" && want !== 2;
+    if (wt !== want && !packed) continue;
+    if (field.message !== undefined) {
+      pos = bodyStart; // read the length again; skip has checked it
+      const len = Number(varint());
+      w.tag(no, wt).bytes(knownFieldsOnly(field.message, data, pos, pos + len));
+      pos += len;
+    } else if (field.fieldKind === "enum") {
+      // Go treats proto2 enums as open: an undeclared number still sets the field. protobuf-es
+      // would move it to the unknown fields, so the model writes a declared one in its place.
+      const value = new BinaryReader(data.subarray(bodyStart, pos)).int32();
+      const declared = field.enum.values.some((v) => v.number === value);
+      w.tag(no, wt).int32(declared ? value : (field.enum.values[0]?.number ?? 0));
     } else {
-      w.tag(no, wt).raw(body);
+      w.tag(no, wt).raw(data.subarray(bodyStart, pos));
     }
   }
   return w.finish();
+}
+
+function declaredWireType(field: DescField): number {
+  if (field.message !== undefined) return 2;
+  if (field.enum !== undefined) return 0;
+  switch (field.scalar) {
+    case ScalarType.STRING:
+    case ScalarType.BYTES:
+      return WireType.LengthDelimited;
+    case ScalarType.DOUBLE:
+    case ScalarType.FIXED64:
+    case ScalarType.SFIXED64:
+      return WireType.Bit64;
+    case ScalarType.FLOAT:
+    case ScalarType.FIXED32:
+    case ScalarType.SFIXED32:
+      return WireType.Bit32;
+    default:
+      return WireType.Varint;
+  }
 }
 
 const corpus: Uint8Array[] = [
@@ -179,7 +256,10 @@ const corpus: Uint8Array[] = [
 describe("agreement with buf convert (Go protobuf)", () => {
   test("Go accepts every message the Go model accepts; strict rejects only for listed reasons", async () => {
     for (const [code, item] of GO_READS) {
-      expect(safeDecode(TaskInfoSchema, item)).toMatchObject({ success: false, error: { code } });
+      expect(safeDecode(TaskInfoSchema, item)).toMatchObject({
+        success: false,
+        issues: [{ code }],
+      });
     }
     const accepted = [...corpus.filter(goModelAccepts), ...GO_READS.map(([, item]) => item)];
     expect(accepted.length).toBeGreaterThan(40);
@@ -196,12 +276,13 @@ describe("agreement with buf convert (Go protobuf)", () => {
         `buf rejects ${Buffer.from(suspects[0] as Uint8Array).toString("hex")}: ${verdict}`,
       );
     }
-    const differences = new Map<DecodeErrorCode, number>();
+    const differences = new Map<IssueCode, number>();
     for (const item of accepted) {
       const strict = safeDecode(TaskInfoSchema, item);
       if (!strict.success) {
-        expect(DELIBERATE, `${strict.error.message}`).toContain(strict.error.code);
-        differences.set(strict.error.code, (differences.get(strict.error.code) ?? 0) + 1);
+        const code = strict.issues[0]?.code as IssueCode;
+        expect(DELIBERATE, `${strict.issues[0]?.message}`).toContain(code);
+        differences.set(code, (differences.get(code) ?? 0) + 1);
       }
     }
     // The corpus exercises each deliberate difference at least once.
@@ -237,8 +318,8 @@ describe("agreement with buf convert (Go protobuf)", () => {
 function stratify(items: readonly Uint8Array[], n: number): Uint8Array[] {
   const byCode = new Map<string, Uint8Array[]>();
   for (const item of items) {
-    const result = safeDecode(TaskInfoSchema, item, { strict: false, maxDepth: 10_000 });
-    const code = result.success ? "lenient-ok" : result.error.code;
+    const result = safeDecode(TaskInfoSchema, item, { required: false, maxDepth: 10_000 });
+    const code = result.success ? "lenient-ok" : (result.issues[0]?.code as string);
     byCode.set(code, [...(byCode.get(code) ?? []), item]);
   }
   const out: Uint8Array[] = [];

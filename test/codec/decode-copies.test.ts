@@ -1,7 +1,7 @@
 // decode never returns views into the caller's input: every bytes value and unknown-field payload
 // that protobuf-es would leave in the input is copied, wherever it sits (lists, maps, oneofs,
 // nested and repeated messages, groups, a message type without fields, a bare BytesValue), in
-// strict and non-strict mode, and only those: presence and other values are untouched.
+// with and without the required-field check, and only those: presence and other values are untouched.
 import {
   create,
   type DescMessage,
@@ -22,7 +22,7 @@ import { bytes, ld, varint, vi } from "./wire.js";
 
 const MODES = [
   ["strict", {}],
-  ["non-strict", { strict: false }],
+  ["required: false", { required: false }],
 ] as const;
 
 /** An unknown varint field (as protobuf-es keeps it in `$unknown`). */

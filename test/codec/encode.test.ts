@@ -6,11 +6,13 @@ import { describe, expect, test } from "vitest";
 import {
   ContainerInfo_DockerInfo_Volume_Mode as Mode,
   OfferSchema,
+  TaskIDSchema,
   TaskInfoSchema,
 } from "../../gen/mesos/mesos_pb.js";
 import { decode } from "../../src/codec/decode.js";
-import { encode } from "../../src/codec/encode.js";
+import { encode, safeEncode } from "../../src/codec/encode.js";
 import { EncodeError } from "../../src/codec/errors.js";
+import { safeToMesosJson } from "../../src/codec/to-mesos-json.js";
 import { arbitraryMessage } from "../../src/testing/index.js";
 import { commandTask, dockerExecutorTask, dockerTask, offer } from "../fixtures/canonical.js";
 import { type Holder, HolderSchema, type Node, NodeSchema } from "./test-schema.js";
@@ -34,7 +36,7 @@ describe("encode", () => {
       executor: { command: {} },
     });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["required_field_missing", ["name"]],
       ["required_field_missing", ["task_id", "value"]],
       ["required_field_missing", ["slave_id"]],
@@ -46,7 +48,7 @@ describe("encode", () => {
     ]);
     expect(error.code).toBe("required_field_missing");
     expect(error.path).toEqual(["name"]);
-    expect(error.message).toContain("8 problems");
+    expect(error.message).toContain("(8 errors)");
     expect(error.message).toContain("container.docker.volume[1].container_dir");
     expect(error.cause).toBeInstanceOf(Error); // protobuf-es's own error, kept as the cause
   });
@@ -54,7 +56,7 @@ describe("encode", () => {
   test("out-of-range and non-integer values are reported with their path", () => {
     const node = create(NodeSchema, { id: 2 ** 31, child: { id: 1.5 }, ints: [1, -(2 ** 31) - 1] });
     const error = encodeError(() => encode(NodeSchema, node));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["out_of_range", ["id"]],
       ["invalid_value", ["child", "id"]],
       ["out_of_range", ["ints", 1]],
@@ -68,12 +70,12 @@ describe("encode", () => {
     (volume as { mode: number }).mode = 9;
     expect(toBinary(TaskInfoSchema, task).length).toBeGreaterThan(0); // protobuf-es: no complaint
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["unknown_enum_value", ["container", "docker", "volume", 2, "mode"]],
     ]);
     expect(error.message).toContain("RW = 1, RO = 2");
     const node = create(NodeSchema, { id: 1, colors: [1, 3], byName: { k: 4 } });
-    expect(encodeError(() => encode(NodeSchema, node)).problems.map((p) => p.path)).toEqual([
+    expect(encodeError(() => encode(NodeSchema, node)).issues.map((p) => p.path)).toEqual([
       ["colors", 1],
       ["by_name", "k"],
     ]);
@@ -123,7 +125,7 @@ describe("encode", () => {
     expect(encode(HolderSchema, valid())).toEqual(toBinary(HolderSchema, valid()));
     const holder = valid();
     spoil(holder);
-    expect(encodeError(() => encode(HolderSchema, holder)).problems).toMatchObject([
+    expect(encodeError(() => encode(HolderSchema, holder)).issues).toMatchObject([
       { code: "unknown_enum_value", path },
     ]);
   });
@@ -132,7 +134,7 @@ describe("encode", () => {
     const task = commandTask();
     task.name = "emoji cut in half: \ud83d";
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([["unpaired_surrogate", ["name"]]]);
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([["unpaired_surrogate", ["name"]]]);
     task.name = "replacement \ufffd character";
     expect(decode(TaskInfoSchema, encode(TaskInfoSchema, task)).name).toBe(
       "replacement \ufffd character",
@@ -144,7 +146,7 @@ describe("encode", () => {
     (task as { taskId: unknown }).taskId = { value: "plain" };
     (task as { slaveId: unknown }).slaveId = create(NodeSchema, { id: 1 });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["wrong_message_type", ["task_id"]],
       ["wrong_message_type", ["slave_id"]],
     ]);
@@ -154,7 +156,7 @@ describe("encode", () => {
     const task = create(TaskInfoSchema, { taskId: { value: "t" }, slaveId: { value: "s" } });
     Object.assign(task, { name: 5, data: "text" });
     const error = encodeError(() => encode(TaskInfoSchema, task));
-    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+    expect(error.issues.map((p) => [p.code, p.path])).toEqual([
       ["invalid_value", ["name"]],
       ["invalid_value", ["data"]],
     ]);
@@ -204,5 +206,30 @@ describe("encode", () => {
         { numRuns: 200 },
       );
     }
+  });
+});
+
+describe("safeEncode and safeToMesosJson: the problems Result shape", () => {
+  test("data on success; every issue on failure; nothing thrown", () => {
+    const good = create(TaskIDSchema, { value: "x" });
+    const ok = safeEncode(TaskIDSchema, good);
+    expect(ok.success && [...ok.data]).toEqual([10, 1, 120]);
+    expect(safeToMesosJson(TaskIDSchema, good)).toEqual({
+      success: true,
+      data: { value: "x" },
+      issues: [],
+    });
+    const bad = create(TaskInfoSchema, { name: "\ud800" });
+    const failed = safeEncode(TaskInfoSchema, bad);
+    expect(failed.success).toBe(false);
+    expect(failed.issues.map((i) => i.code)).toEqual([
+      "unpaired_surrogate",
+      "required_field_missing",
+      "required_field_missing",
+    ]);
+    const json = safeToMesosJson(TaskInfoSchema, bad);
+    expect(!json.success && json.issues.map((i) => [i.code, i.path])).toEqual([
+      ["unpaired_surrogate", ["name"]],
+    ]);
   });
 });

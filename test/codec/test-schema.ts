@@ -4,7 +4,8 @@
 // above the dense lookup range, and a message with more required fields than the scanner's mask;
 // and, for the private copies of decode and the enum check of encode, bytes in maps, lists and a
 // oneof, messages in maps and lists, a closed enum in a oneof, a message type without fields and
-// a google.protobuf.BytesValue field (stored bare by protobuf-es).
+// a google.protobuf.BytesValue field (stored bare by protobuf-es); declared defaults (one on a
+// deprecated field) and v1 names (agent_id) for Mesos JSON.
 // Built from a FileDescriptorProto in code, so no build step is needed.
 import { create, createFileRegistry, type DescMessage, type Message } from "@bufbuild/protobuf";
 import type { GenMessage } from "@bufbuild/protobuf/codegenv2";
@@ -120,6 +121,29 @@ const file = create(FileDescriptorProtoSchema, {
     },
     { name: "Empty" },
     {
+      name: "Defaults",
+      field: [
+        { ...field("n", 1, OPTIONAL, Type.INT32), defaultValue: "7" },
+        {
+          ...field("old", 2, OPTIONAL, Type.INT32),
+          defaultValue: "3",
+          options: { deprecated: true },
+        },
+        { ...field("d", 3, OPTIONAL, Type.DOUBLE), defaultValue: "inf" },
+        { ...field("c", 4, OPTIONAL, Type.ENUM, ".codectest.Color"), defaultValue: "GREEN" },
+        field("s", 5, OPTIONAL, Type.STRING),
+        { ...field("big", 6, OPTIONAL, Type.INT64), defaultValue: "9007199254740993" },
+      ],
+    },
+    {
+      name: "AgentTask",
+      field: [
+        field("name", 1, OPTIONAL, Type.STRING),
+        field("agent_id", 2, OPTIONAL, Type.MESSAGE, ".codectest.Node"),
+        field("agent_ids", 3, REPEATED, Type.STRING),
+      ],
+    },
+    {
       name: "Wrapped",
       field: [field("value", 1, OPTIONAL, Type.MESSAGE, ".google.protobuf.BytesValue")],
     },
@@ -184,6 +208,21 @@ export const HolderSchema = message("codectest.Holder") as GenMessage<Holder>;
 /** codectest.Wrapped: one google.protobuf.BytesValue field, stored as a bare Uint8Array. */
 export const WrappedSchema = message("codectest.Wrapped") as GenMessage<
   Message<"codectest.Wrapped"> & { value?: Uint8Array }
+>;
+/** codectest.Defaults: fields with `[default = …]`, one of them deprecated. */
+export const DefaultsSchema = message("codectest.Defaults") as GenMessage<
+  Message<"codectest.Defaults"> & {
+    n: number;
+    old: number;
+    d: number;
+    c: number;
+    s: string;
+    big: bigint;
+  }
+>;
+/** codectest.AgentTask: v1 field names (agent_id, agent_ids) for reading v0 names. */
+export const AgentTaskSchema = message("codectest.AgentTask") as GenMessage<
+  Message<"codectest.AgentTask"> & { name: string; agentId?: Node; agentIds: string[] }
 >;
 /** codectest.Wide: 33 required int32 fields r1..r33. */
 export const WideSchema = message("codectest.Wide") as GenMessage<

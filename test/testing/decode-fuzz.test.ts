@@ -94,9 +94,9 @@ describe("decode never fails in an undocumented way", () => {
       const result = safeDecode(TaskInfoSchema, bytes);
       if (depth <= 90) {
         expect(result.success).toBe(true);
-        if (result.success) expect(toBinary(TaskInfoSchema, result.message)).toEqual(bytes);
+        if (result.success) expect(toBinary(TaskInfoSchema, result.data)).toEqual(bytes);
       } else if (depth >= 110) {
-        expect(result.success ? "accepted" : result.error.code).toBe("max_depth_exceeded");
+        expect(result.success ? "accepted" : result.issues[0]?.code).toBe("max_depth_exceeded");
       }
       checkOtherModes(TaskInfoSchema, bytes);
     }),
