@@ -20,7 +20,9 @@ const OFFER = create(OfferSchema, {
 });
 
 const protobufFrame = (o: Offer) => writeRecordIO(encode(OfferSchema, o));
-const jsonFrame = (o: Offer) => writeRecordIOText(JSON.stringify(toMesosJson(OfferSchema, o)));
+// Without Mesos's written defaults (role "*"), so the offers read back equal the ones framed.
+const jsonFrame = (o: Offer) =>
+  writeRecordIOText(JSON.stringify(toMesosJson(OfferSchema, o, { emitDefaults: false })));
 
 const streamOf = (frames: readonly (Uint8Array | string)[]) =>
   concat(frames.map((f) => (typeof f === "string" ? bytes(f) : f)));
@@ -117,14 +119,14 @@ describe("a record that does not decode", () => {
     expect(error?.offset).toBe("0\n".length + "3\n".length + inRecord);
   });
 
-  test("JSON: an issue without an offset gets the record's first data byte", async () => {
+  test("JSON: a missing required field is placed at the object that lacks it, in stream bytes", async () => {
     let codecOffset: unknown = "not thrown";
     try {
       fromMesosJson(OfferSchema, '{"hostname":"h"}');
     } catch (e) {
       codecOffset = (e as { offset: unknown }).offset;
     }
-    expect(codecOffset).toBeUndefined();
+    expect(codecOffset).toBe(0); // the codec points at the object lacking the field
     const stream = streamOf(["0\n", writeRecordIOText('{"hostname":"h"}')]);
     const { error } = await drain(readEvents(OfferSchema, stream, { format: "json" }));
     expect(error?.code).toBe("required_field_missing");
