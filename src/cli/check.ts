@@ -1,8 +1,7 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
-import { parseArgs } from "node:util";
 import type { DescMessage } from "@bufbuild/protobuf";
 import type { DockerRunOptions } from "../launch/index.js";
-import { COMMON_OPTIONS, parseFormat, parseMaxBytes, withUsageErrors } from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
 import type { ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
 import { formatGithub } from "./format-github.js";
@@ -87,9 +86,7 @@ function parseReporter(reporter: string | undefined, json: boolean): Reporter {
 }
 
 export function parseCheckArgs(args: string[]): CheckCommand {
-  const { values, positionals } = withUsageErrors(COMMAND, () =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-  );
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   if (positionals.length === 0) {
     throw new UsageError("check needs at least one FILE ('-' reads stdin)", COMMAND);
   }

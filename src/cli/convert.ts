@@ -4,10 +4,9 @@
 // succeeded, so a failed conversion never leaves a truncated OUT file behind.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import type { DescMessage } from "@bufbuild/protobuf";
 import type { Issue } from "../problems/index.js";
-import { COMMON_OPTIONS, parseFormat, parseMaxBytes, withUsageErrors } from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
 import { EXIT_FAILURE, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
 import { formatFileError } from "./format-text.js";
@@ -53,9 +52,7 @@ export interface ConvertCommand extends ParseOptions {
 }
 
 export function parseConvertArgs(args: string[]): ConvertCommand {
-  const { values, positionals } = withUsageErrors(COMMAND, () =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-  );
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   if (positionals.length > 2) {
     throw new UsageError(
       `convert takes at most IN and OUT, got ${positionals.length} arguments: ${positionals.join(" ")}`,

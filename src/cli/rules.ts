@@ -1,9 +1,8 @@
 // `mesos-dockerinfo rules [--json]`: every issue code of the catalogue (CODES in src/problems),
 // with its severity, what it means, why, which verbs report it and whether this library is
 // stricter than Mesos there. Rendered from the catalogue, so it cannot drift from the code.
-import { parseArgs } from "node:util";
 import { CODES, type CodeInfo, ISSUE_CODES, type IssueCode } from "../problems/index.js";
-import { withUsageErrors } from "./args.js";
+import { parseCommandArgs } from "./args.js";
 import { EXIT_OK, type ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
@@ -17,9 +16,7 @@ export interface RulesCommand {
 }
 
 export function parseRulesArgs(args: string[]): RulesCommand {
-  const { values, positionals } = withUsageErrors(COMMAND, () =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-  );
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   if (positionals.length > 0) {
     throw new UsageError(`rules takes no arguments, got: ${positionals.join(" ")}`, COMMAND);
   }

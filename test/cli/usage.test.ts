@@ -85,6 +85,19 @@ describe.concurrent("usage errors: exit 2 and a pointer to --help on stderr", ()
     [["check"], /check needs at least one FILE/, "mesos-dockerinfo check --help"],
     [["check", "--frob", "x.json"], /Unknown option '--frob'/, "mesos-dockerinfo check --help"],
     [["check", "--type"], /--type/, "mesos-dockerinfo check --help"],
+    [["check", "--reporter"], /Option '--reporter' needs a value/, "mesos-dockerinfo check --help"],
+    [
+      ["check", "--json=yes", "x.json"],
+      /Option '--json' takes no value/,
+      "mesos-dockerinfo check --help",
+    ],
+    [["check", "-z", "x.json"], /Unknown option '-z'/, "mesos-dockerinfo check --help"],
+    [["rules", "--frob"], /Unknown option '--frob'/, "mesos-dockerinfo rules --help"],
+    [
+      ["convert", "--compact=no"],
+      /Option '--compact' takes no value/,
+      "mesos-dockerinfo convert --help",
+    ],
     [
       ["check", "--type", "Nope", "x.json"],
       /unknown --type "Nope"/,
