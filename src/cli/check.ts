@@ -80,7 +80,10 @@ function parseReporter(reporter: string | undefined, json: boolean): Reporter {
     );
   }
   if (json && reporter !== "json") {
-    throw new UsageError(`--json means --reporter json; it contradicts --reporter ${reporter}`);
+    throw new UsageError(
+      `--json means --reporter json; it contradicts --reporter ${reporter}`,
+      COMMAND,
+    );
   }
   return reporter as Reporter;
 }

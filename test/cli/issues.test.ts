@@ -177,6 +177,7 @@ describe.concurrent("reporters and --quiet", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain("Run 'mesos-dockerinfo check --help' for usage.");
   });
 
   it("github: one workflow command per issue, with file, line and column", async () => {
