@@ -158,6 +158,28 @@ describe.concurrent("locations of issues in JSON input", () => {
   });
 });
 
+describe.concurrent("messages name flags, never API options", () => {
+  it("binary: an undeclared enum number is a decode error without codec advice", async () => {
+    // A Volume: container_dir "/a" (field 1), mode 7 (field 3), which Mode does not declare.
+    const bytes = Uint8Array.from([0x0a, 0x02, 0x2f, 0x61, 0x18, 0x07]);
+    const r = await runMain(["check", "--type", "Volume", "--format", "binary", "-"], {
+      input: bytes,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: <stdin>: unknown_enum_value at mode/m);
+    expect(r.stderr).not.toMatch(/strict|maxBytes|maxDepth|\{ /);
+  });
+
+  it("convert: a missing required field names no API option", async () => {
+    const task = json("command-task.json");
+    delete task.task_id;
+    const r = await runMain(["convert", "--to", "binary"], { input: JSON.stringify(task) });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/required_field_missing at task_id: /);
+    expect(r.stderr).not.toMatch(/strict|\{ /);
+  });
+});
+
 describe.concurrent("reporters and --quiet", () => {
   it("--json is an alias of --reporter json", async () => {
     const [alias, reporter] = await Promise.all([
