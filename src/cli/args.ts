@@ -1,6 +1,6 @@
 // node:util parseArgs with errors turned into UsageError, plus the option values the commands
 // share (--type, --max-bytes, --format values).
-import type { ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DEFAULT_MAX_BYTES } from "../codec/index.js";
 import type { InputFormat } from "./read-input.js";
 import { UsageError } from "./usage-error.js";
@@ -15,19 +15,42 @@ export const COMMON_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies Options;
 
+type Parsed<T extends Options> = ReturnType<
+  typeof parseArgs<{ options: T; allowPositionals: true }>
+>;
+
 /**
- * Runs a parseArgs call (strict, as every command uses it) and turns its errors ("Unknown option
- * '--x'", "Option '--type' argument missing") into usage errors for `command`.
+ * parseArgs for `command`, every mistake a UsageError in our own words. Node's strict mode would
+ * throw errors whose only detail is their English text; parsing leniently and checking the tokens
+ * needs no reading of that text: an option the command does not know, a string option without
+ * its value, a boolean option given one.
  */
-export function withUsageErrors<T>(command: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Node appends advice about "--" for positionals that look like options; keep the first
-    // sentence, main.ts points to --help.
-    throw new UsageError(message.split(". To specify a positional")[0] ?? message, command);
+export function parseCommandArgs<T extends Options>(
+  command: string,
+  args: string[],
+  options: T,
+): Pick<Parsed<T>, "values" | "positionals"> {
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const spec = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (spec === undefined) {
+      throw new UsageError(`Unknown option '${token.rawName}'`, command);
+    }
+    if (spec.type === "string" && token.value === undefined) {
+      throw new UsageError(`Option '${token.rawName}' needs a value`, command);
+    }
+    if (spec.type === "boolean" && token.value !== undefined) {
+      throw new UsageError(`Option '${token.rawName}' takes no value`, command);
+    }
   }
+  return { values, positionals } as Pick<Parsed<T>, "values" | "positionals">;
 }
 
 export function parseFormat(

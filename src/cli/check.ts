@@ -1,18 +1,32 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
-import { parseArgs } from "node:util";
 import type { DescMessage } from "@bufbuild/protobuf";
 import type { DockerRunOptions } from "../launch/index.js";
-import { COMMON_OPTIONS, parseFormat, parseMaxBytes, withUsageErrors } from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
 import type { ExitCode } from "./exit-codes.js";
-import { toFileError } from "./file-error.js";
+import { forCommandLine } from "./flag-messages.js";
+import { formatGithub } from "./format-github.js";
 import { formatJsonDocument } from "./format-json.js";
-import { formatFileError, formatFileReport, formatSummary } from "./format-text.js";
-import { inspect } from "./inspect.js";
+import { formatFileError, formatFileReport, formatSummary, shownWhenQuiet } from "./format-text.js";
 import type { Io } from "./io.js";
+import {
+  DockerOptionError,
+  inspect,
+  issuesOf,
+  type ParseOptions,
+  parseMessage,
+} from "./library.js";
+import { locateIssue } from "./locate.js";
 import { displayName, findMessageType } from "./message-types.js";
-import { type ParseOptions, parseMessage } from "./parse-message.js";
-import { formatOf, type InputFormat, readInput, STDIO } from "./read-input.js";
-import { countIssues, type FileReport, summarize } from "./report.js";
+import {
+  assertRegularFiles,
+  decodeText,
+  formatOf,
+  InputError,
+  type InputFormat,
+  readInput,
+  STDIO,
+} from "./read-input.js";
+import { countIssues, type FileIssue, type FileReport, summarize } from "./report.js";
 import { type ColorChoice, styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -21,7 +35,9 @@ const COMMAND = "check";
 const OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: "string", short: "f" },
+  reporter: { type: "string", short: "r" },
   json: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
   strict: { type: "boolean" },
   "sandbox-directory": { type: "string" },
   "mapped-directory": { type: "string" },
@@ -29,6 +45,17 @@ const OPTIONS = {
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
 } as const;
+
+export type Reporter = "text" | "json" | "github";
+
+const REPORTERS: readonly Reporter[] = ["text", "json", "github"];
+
+/** DockerRunOptions keys → the flags that set them, for usage errors. */
+const DOCKER_FLAGS: Readonly<Record<string, string>> = {
+  sandboxDirectory: "--sandbox-directory",
+  mappedDirectory: "--mapped-directory",
+  containerName: "--container-name",
+};
 
 interface CheckSettings extends ParseOptions {
   readonly schema: DescMessage;
@@ -39,14 +66,30 @@ interface CheckSettings extends ParseOptions {
 
 export interface CheckCommand extends CheckSettings {
   readonly files: readonly string[];
-  readonly json: boolean;
+  readonly reporter: Reporter;
+  readonly quiet: boolean;
   readonly color: ColorChoice;
 }
 
+function parseReporter(reporter: string | undefined, json: boolean): Reporter {
+  if (reporter === undefined) return json ? "json" : "text";
+  if (!(REPORTERS as readonly string[]).includes(reporter)) {
+    throw new UsageError(
+      `--reporter must be text, json or github (got ${JSON.stringify(reporter)})`,
+      COMMAND,
+    );
+  }
+  if (json && reporter !== "json") {
+    throw new UsageError(
+      `--json means --reporter json; it contradicts --reporter ${reporter}`,
+      COMMAND,
+    );
+  }
+  return reporter as Reporter;
+}
+
 export function parseCheckArgs(args: string[]): CheckCommand {
-  const { values, positionals } = withUsageErrors(COMMAND, () =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-  );
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   if (positionals.length === 0) {
     throw new UsageError("check needs at least one FILE ('-' reads stdin)", COMMAND);
   }
@@ -57,7 +100,8 @@ export function parseCheckArgs(args: string[]): CheckCommand {
     files: positionals,
     schema: findMessageType(values.type ?? "TaskInfo", COMMAND),
     format: parseFormat(values.format, "--format", COMMAND),
-    json: values.json ?? false,
+    reporter: parseReporter(values.reporter, values.json ?? false),
+    quiet: values.quiet ?? false,
     strict: values.strict ?? false,
     ignoreUnknownFields: values["ignore-unknown-fields"] ?? false,
     maxBytes: parseMaxBytes(values["max-bytes"], COMMAND),
@@ -70,43 +114,93 @@ export function parseCheckArgs(args: string[]): CheckCommand {
   };
 }
 
-/** Reads, decodes and inspects one file; never throws for bad input. */
-export async function checkFile(file: string, settings: CheckSettings): Promise<FileReport> {
+/** Reads, decodes and inspects one file; bad input is a report, never a throw. */
+export async function checkFile(
+  file: string,
+  settings: CheckSettings,
+  io: Io,
+): Promise<FileReport> {
   const type = displayName(settings.schema);
   const format = settings.format ?? (file === STDIO ? "json" : formatOf(file));
-  const base = { file, type, format, launch: null, issues: [], argv: null } as const;
-  let message: ReturnType<typeof parseMessage>;
+  const failed = (issues: FileIssue[]): FileReport => ({
+    file,
+    type,
+    format,
+    status: "error",
+    launch: null,
+    issues,
+    argv: null,
+  });
+  let text: string | undefined;
+  let inspection: ReturnType<typeof inspect>;
   try {
-    message = parseMessage(
-      settings.schema,
-      await readInput(file, settings.maxBytes),
-      format,
-      settings,
-    );
+    const bytes = await readInput(file, {
+      stdin: io.stdin,
+      cwd: io.cwd,
+      maxBytes: settings.maxBytes,
+      command: COMMAND,
+    });
+    text = format === "json" ? decodeText(bytes) : undefined;
+    const message = parseMessage(settings.schema, text ?? bytes, format, settings);
+    inspection = inspect(settings.schema, message, settings.docker);
   } catch (error) {
-    return { ...base, status: "error", error: toFileError(error) };
+    if (error instanceof InputError) return failed([error.issue]);
+    if (error instanceof DockerOptionError) throw dockerOptionUsage(error, settings.docker);
+    const issues = issuesOf(error);
+    if (issues === undefined) throw error;
+    return failed(locate(text, issues.map(forCommandLine)));
   }
-  const { issues, launch, argv } = inspect(settings.schema, message, settings.docker);
-  const { errors, warnings } = countIssues(issues);
+  const { errors, warnings } = countIssues(inspection.issues);
   const invalid = errors > 0 || (settings.strict && warnings > 0);
-  return { file, type, format, status: invalid ? "invalid" : "valid", launch, issues, argv };
+  return {
+    file,
+    type,
+    format,
+    status: invalid ? "invalid" : "valid",
+    launch: inspection.launch,
+    issues: locate(text, inspection.issues),
+    argv: inspection.argv,
+  };
+}
+
+function locate(text: string | undefined, issues: readonly FileIssue[]): FileIssue[] {
+  return text === undefined ? [...issues] : issues.map((issue) => locateIssue(text, issue));
+}
+
+function dockerOptionUsage(error: DockerOptionError, docker: DockerRunOptions): UsageError {
+  const flag = DOCKER_FLAGS[error.option] ?? "a docker run option";
+  const value = (docker as Record<string, unknown>)[error.option];
+  const shown = typeof value === "string" ? ` ${JSON.stringify(value)}` : "";
+  return new UsageError(
+    `${flag}${shown} cannot be written into a docker run command (docker refuses it, or it would change the command's meaning)`,
+    COMMAND,
+  );
 }
 
 export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode> {
+  await assertRegularFiles(command.files, io.cwd, COMMAND);
   const out = styleFor(io.stdout, io.env, command.color);
   const err = styleFor(io.stderr, io.env, command.color);
   const reports: FileReport[] = [];
   for (const file of command.files) {
-    const report = await checkFile(file, command);
+    const report = await checkFile(file, command, io);
     reports.push(report);
-    // Errors always go to stderr, also with --json (where they are in the document too), so a
-    // person watching a script sees them.
-    if (report.error) io.stderr.write(formatFileError(file, report.error, err));
-    else if (!command.json) io.stdout.write(`${formatFileReport(report, out, command.strict)}\n`);
+    // A file that cannot be read or decoded is always told on stderr, also with another
+    // reporter (where it is in the output too), so a person watching a script sees it.
+    if (report.status === "error") {
+      for (const issue of report.issues) io.stderr.write(formatFileError(file, issue, err));
+    } else if (command.reporter === "text" && (!command.quiet || shownWhenQuiet(report.status))) {
+      io.stdout.write(`${formatFileReport(report, out, command.strict, command.quiet)}\n`);
+    }
   }
   const summary = summarize(reports, command.strict);
-  io.stdout.write(
-    command.json ? formatJsonDocument(reports, summary) : formatSummary(summary, out),
-  );
+  if (command.reporter === "json") {
+    io.stdout.write(formatJsonDocument(reports, summary, command.quiet));
+  } else if (command.reporter === "github") {
+    io.stdout.write(formatGithub(reports, command.quiet));
+    io.stdout.write(formatSummary(summary, out));
+  } else {
+    io.stdout.write(formatSummary(summary, out));
+  }
   return summary.exitCode;
 }

@@ -1,22 +1,37 @@
 // `mesos-dockerinfo convert [IN] [OUT]`: strict decode, then encode, between Mesos-style JSON and
-// binary protobuf. Output is produced in memory and written only when everything succeeded, so a
-// failed conversion never leaves a truncated OUT file behind.
+// binary protobuf. It does not validate (no Mesos or Docker rule is checked; `check` does that),
+// and says so on stderr. Output is produced in memory and written only when everything
+// succeeded, so a failed conversion never leaves a truncated OUT file behind.
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import type { DescMessage, Message } from "@bufbuild/protobuf";
-import { encode, toMesosJson } from "../codec/index.js";
-import { COMMON_OPTIONS, parseFormat, parseMaxBytes, withUsageErrors } from "./args.js";
+import { resolve } from "node:path";
+import type { DescMessage } from "@bufbuild/protobuf";
+import type { Issue } from "../problems/index.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
 import { EXIT_FAILURE, EXIT_OK, type ExitCode } from "./exit-codes.js";
-import { toFileError } from "./file-error.js";
+import { forCommandLine } from "./flag-messages.js";
 import { formatFileError } from "./format-text.js";
 import type { Io } from "./io.js";
+import { issuesOf, type ParseOptions, parseMessage, serialize } from "./library.js";
+import { locateIssue } from "./locate.js";
 import { findMessageType } from "./message-types.js";
-import { type ParseOptions, parseMessage } from "./parse-message.js";
-import { formatOf, type InputFormat, readInput, STDIO } from "./read-input.js";
+import {
+  assertRegularFiles,
+  decodeText,
+  formatOf,
+  InputError,
+  type InputFormat,
+  readInput,
+  STDIO,
+} from "./read-input.js";
+import type { FileIssue } from "./report.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
 const COMMAND = "convert";
+
+/** The stderr line of every successful conversion: converting is not checking. */
+export const NOT_VALIDATED =
+  "note: convert does not validate (no Mesos or Docker rule was checked); run 'mesos-dockerinfo check' for that\n";
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -37,9 +52,7 @@ export interface ConvertCommand extends ParseOptions {
 }
 
 export function parseConvertArgs(args: string[]): ConvertCommand {
-  const { values, positionals } = withUsageErrors(COMMAND, () =>
-    parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true }),
-  );
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   if (positionals.length > 2) {
     throw new UsageError(
       `convert takes at most IN and OUT, got ${positionals.length} arguments: ${positionals.join(" ")}`,
@@ -66,12 +79,6 @@ export function parseConvertArgs(args: string[]): ConvertCommand {
   };
 }
 
-function serialize(command: ConvertCommand, message: Message): string | Uint8Array {
-  if (command.to === "binary") return encode(command.schema, message);
-  const json = toMesosJson(command.schema, message, { emitDefaults: command.emitDefaults });
-  return `${JSON.stringify(json, null, command.compact ? undefined : 2)}\n`;
-}
-
 export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitCode> {
   if (command.to === "binary" && command.output === STDIO && io.stdout.isTTY) {
     throw new UsageError(
@@ -79,32 +86,51 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
       COMMAND,
     );
   }
+  await assertRegularFiles([command.input], io.cwd, COMMAND);
   const err = styleFor(io.stderr, io.env, "auto");
-  let output: string | Uint8Array;
-  try {
-    const bytes = await readInput(command.input, command.maxBytes);
-    const message = parseMessage(command.schema, bytes, command.from, command);
-    output = serialize(command, message);
-  } catch (error) {
-    io.stderr.write(formatFileError(command.input, toFileError(error), err));
+  const fail = (file: string, issues: readonly FileIssue[]): ExitCode => {
+    for (const issue of issues) io.stderr.write(formatFileError(file, issue, err));
     return EXIT_FAILURE;
+  };
+  let output: string | Uint8Array;
+  let text: string | undefined;
+  try {
+    const bytes = await readInput(command.input, {
+      stdin: io.stdin,
+      cwd: io.cwd,
+      maxBytes: command.maxBytes,
+      command: COMMAND,
+    });
+    text = command.from === "json" ? decodeText(bytes) : undefined;
+    const message = parseMessage(command.schema, text ?? bytes, command.from, command, true);
+    output = serialize(command.schema, message, command.to, command);
+  } catch (error) {
+    if (error instanceof InputError) return fail(command.input, [error.issue]);
+    const issues = issuesOf(error);
+    if (issues === undefined) throw error;
+    const shown = issues.map(forCommandLine);
+    const source = text;
+    return fail(
+      command.input,
+      source === undefined ? shown : shown.map((issue) => locateIssue(source, issue)),
+    );
   }
   if (command.output === STDIO) {
     io.stdout.write(output);
-    return EXIT_OK;
+  } else {
+    try {
+      await writeFile(resolve(io.cwd, command.output), output);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const issue: Issue = {
+        code: "write_failed",
+        severity: "error",
+        path: [],
+        message: `cannot write: ${reason}`,
+      };
+      return fail(command.output, [issue]);
+    }
   }
-  try {
-    await writeFile(command.output, output);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.stderr.write(
-      formatFileError(
-        command.output,
-        { code: "write_failed", message: `write_failed: cannot write: ${reason}` },
-        err,
-      ),
-    );
-    return EXIT_FAILURE;
-  }
+  io.stderr.write(NOT_VALIDATED);
   return EXIT_OK;
 }

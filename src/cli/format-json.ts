@@ -1,12 +1,29 @@
-// `check --json`: one JSON document per run, for scripts and CI annotations.
+// `check --reporter json` (alias --json): one JSON document per run, for scripts. JSON.stringify
+// escapes C0 controls; DEL, C1, U+2028/2029 and the bidirectional controls it leaves raw are
+// written as \uXXXX too (they can only occur inside strings, where the escape means the same), so
+// the document is as safe to print to a terminal as the text output.
 import type { FileReport, Summary } from "./report.js";
+
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
 
 export interface JsonDocument {
   readonly files: readonly FileReport[];
   readonly summary: Summary;
 }
 
-export function formatJsonDocument(files: readonly FileReport[], summary: Summary): string {
-  const document: JsonDocument = { files, summary };
-  return `${JSON.stringify(document, null, 2)}\n`;
+/** `quiet` (--quiet) leaves warnings out of each file's issues; the summary still counts them. */
+export function formatJsonDocument(
+  files: readonly FileReport[],
+  summary: Summary,
+  quiet = false,
+): string {
+  const shown = quiet
+    ? files.map((file) => ({ ...file, issues: file.issues.filter((i) => i.severity === "error") }))
+    : files;
+  const document: JsonDocument = { files: shown, summary };
+  return `${JSON.stringify(document, null, 2).replace(RAW_IN_JSON, unicodeEscape)}\n`;
 }

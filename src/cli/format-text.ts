@@ -1,33 +1,22 @@
-// Human-readable output of `check`. The layout is the same with and without a terminal; a
-// terminal only adds colour (unless NO_COLOR) and status symbols, so scripts that grep the
-// plain text see exactly the words a person sees.
-
+// Human-readable output of `check` (`--reporter text`, the default). The layout is the same with
+// and without a terminal; a terminal only adds colour (unless NO_COLOR) and status symbols, so
+// scripts that grep the plain text see exactly the words a person sees. Every value from an
+// input (file names, paths, messages quoting values, the launch description) goes through
+// escapeLine: one printed line per line of this layout, whatever the input holds.
 import { formatLocation } from "../problems/index.js";
-import type { Issue } from "../validation/index.js";
+import { escapeLine } from "./escape.js";
 import { displayFile } from "./read-input.js";
-import { countIssues, type FileError, type FileReport, type Summary } from "./report.js";
+import {
+  countIssues,
+  type FileIssue,
+  type FileReport,
+  type FileStatus,
+  type Summary,
+} from "./report.js";
 import { shellJoin } from "./shell-quote.js";
 import type { Style } from "./style.js";
 
 const INDENT = "  ";
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we replace
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
-
-/**
- * Text from an input file (names, messages quoting values) made safe for a terminal: control
- * characters become visible \xHH escapes, so a hostile file cannot send escape sequences.
- */
-export function terminalSafe(text: string): string {
-  return text.replace(
-    CONTROL_EXCEPT_NEWLINE,
-    (char) => `\\x${(char.codePointAt(0) ?? 0).toString(16).padStart(2, "0")}`,
-  );
-}
-
-function oneLine(text: string): string {
-  return terminalSafe(text).replaceAll("\n", "\\n");
-}
 
 /** ["container", "docker", "volume", 0, "host_dir"] → "container.docker.volume[0].host_dir". */
 export const formatPath = formatLocation;
@@ -36,16 +25,26 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function severityLabel(severity: Issue["severity"], style: Style): string {
+/** `file:line:col` for an issue located in JSON text, else the file name alone. */
+export function issueWhere(file: string, issue: FileIssue): string {
+  const name = displayFile(file);
+  return issue.line === undefined ? name : `${name}:${issue.line}:${issue.column ?? 1}`;
+}
+
+function severityLabel(severity: FileIssue["severity"], style: Style): string {
   // Padded so paths line up under each other in plain text.
   const word = severity === "error" ? "error  " : "warning";
   const symbol = style.symbols ? (severity === "error" ? "✖ " : "⚠ ") : "";
   return style.paint(severity === "error" ? "red" : "yellow", `${symbol}${word}`);
 }
 
-export function formatIssue(issue: Issue, style: Style): string {
-  const message = terminalSafe(issue.message).replaceAll("\n", `\n${INDENT}${INDENT}`);
-  return `${severityLabel(issue.severity, style)} ${style.paint("bold", oneLine(formatPath(issue.path)))}: ${message} ${style.paint("dim", `[${issue.code}]`)}`;
+/** `error   file.json:7:16 container.docker.image: <message> [image_empty]`. */
+export function formatIssue(file: string, issue: FileIssue, style: Style): string {
+  const where = escapeLine(issueWhere(file, issue));
+  const path = style.paint("bold", escapeLine(formatPath(issue.path)));
+  const offset =
+    issue.offset !== undefined && issue.line === undefined ? ` (byte offset ${issue.offset})` : "";
+  return `${severityLabel(issue.severity, style)} ${where} ${path}${offset}: ${escapeLine(issue.message)} ${style.paint("dim", `[${issue.code}]`)}`;
 }
 
 function statusText(report: FileReport, strict: boolean): string {
@@ -64,32 +63,50 @@ function label(name: string, style: Style): string {
   return style.paint("dim", `${name}:`);
 }
 
-/** The block for one decoded file: status line, launch, issues, argv. */
-export function formatFileReport(report: FileReport, style: Style, strict: boolean): string {
+/**
+ * The block for one decoded file: status line, launch, issues, argv. `quiet` (--quiet) keeps the
+ * status line and the errors only.
+ */
+export function formatFileReport(
+  report: FileReport,
+  style: Style,
+  strict: boolean,
+  quiet = false,
+): string {
   const valid = report.status === "valid";
   const symbol = style.symbols ? (valid ? "✔ " : "✖ ") : "";
   const status = style.paint(valid ? "green" : "red", `${symbol}${statusText(report, strict)}`);
   const lines = [
-    `${style.paint("bold", oneLine(displayFile(report.file)))} (${report.type}): ${status}`,
+    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(report.type)}): ${status}`,
   ];
-  if (report.launch)
-    lines.push(`${INDENT}${label("launch", style)} ${terminalSafe(report.launch.description)}`);
-  else if (report.type === "TaskInfo")
-    lines.push(
-      `${INDENT}${label("launch", style)} none, the task cannot launch until the errors are fixed`,
-    );
-  for (const issue of report.issues) lines.push(`${INDENT}${formatIssue(issue, style)}`);
-  if (report.argv) lines.push(`${INDENT}${label("argv", style)} ${shellJoin(report.argv)}`);
+  if (!quiet) {
+    if (report.launch)
+      lines.push(`${INDENT}${label("launch", style)} ${escapeLine(report.launch.description)}`);
+    else if (report.type === "TaskInfo")
+      lines.push(
+        `${INDENT}${label("launch", style)} none, the task cannot launch until the errors are fixed`,
+      );
+  }
+  for (const issue of report.issues) {
+    if (quiet && issue.severity !== "error") continue;
+    lines.push(`${INDENT}${formatIssue(report.file, issue, style)}`);
+  }
+  if (report.argv && !quiet)
+    lines.push(`${INDENT}${label("argv", style)} ${shellJoin(report.argv)}`);
   return `${lines.join("\n")}\n`;
 }
 
 /**
- * The stderr line for a file that could not be read or decoded. The message already starts with
- * the code and, for codec errors, names the field path and byte offset.
+ * The stderr line for each issue of a file that could not be read or decoded:
+ * `error: <file>: <code> at <path>, byte offset <n>: <message>` (binary), with `<file>:<line>:<col>`
+ * for JSON text, and without "at" for an issue about the whole input.
  */
-export function formatFileError(file: string, error: FileError, style: Style): string {
+export function formatFileError(file: string, issue: FileIssue, style: Style): string {
   const symbol = style.symbols ? "✖ " : "";
-  return `${style.paint("red", `${symbol}error`)}: ${oneLine(displayFile(file))}: ${terminalSafe(error.message)}\n`;
+  const at = issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : "";
+  const offset =
+    issue.offset !== undefined && issue.line === undefined ? `, byte offset ${issue.offset}` : "";
+  return `${style.paint("red", `${symbol}error`)}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${at}${offset}: ${issue.message}`)}\n`;
 }
 
 export function formatSummary(summary: Summary, style: Style): string {
@@ -101,4 +118,9 @@ export function formatSummary(summary: Summary, style: Style): string {
   const strict = summary.strict && summary.warnings > 0 ? " (--strict: warnings fail)" : "";
   const text = `${symbol}${plural(summary.files, "file")} checked: ${parts.join(", ")}; ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}${strict}`;
   return `${style.paint(ok ? "green" : "red", text)}\n`;
+}
+
+/** Whether a file's block is printed under --quiet: only files that did not pass. */
+export function shownWhenQuiet(status: FileStatus): boolean {
+  return status !== "valid";
 }

@@ -4,8 +4,9 @@ export const PROGRAM = "mesos-dockerinfo";
 
 const EXIT_CODES = `Exit codes:
   0  every input is valid (warnings allowed unless --strict)
-  1  some input decoded but is invalid (with --strict: or has warnings)
-  2  usage error, unreadable file, or input that cannot be decoded`;
+  1  some input decoded but is invalid, e.g. misses a required field (with --strict: or has
+     warnings)
+  2  usage error, unreadable or non-regular file, or input that cannot be decoded`;
 
 const TYPES = `Types (--type, case-insensitive): TaskInfo (default), ExecutorInfo, CommandInfo, ContainerInfo,
   DockerInfo, Volume, Offer, Resource, Value, Labels, ... any message of mesos.proto, by its
@@ -17,7 +18,9 @@ Check, explain and convert Apache Mesos TaskInfo messages (ContainerInfo/DockerI
 
 Commands:
   check FILE...       validate messages; show the launch path, every issue, the docker run argv
-  convert [IN] [OUT]  strict decode, then encode: Mesos-style JSON <-> binary protobuf
+  convert [IN] [OUT]  strict decode, then encode: Mesos-style JSON <-> binary protobuf (does not
+                      validate)
+  rules               list every issue code: severity, what, why, who reports it
   help [COMMAND]      show help for a command
 
 Options:
@@ -34,16 +37,21 @@ export const CHECK_HELP = `Usage: ${PROGRAM} check [options] FILE...
 Decodes each FILE ('-' for stdin) and reports, per file:
   - for a TaskInfo, the launch path in words (command task, Docker task, Docker executor,
     custom executor; the legacy docker:/// form is recognised);
-  - every issue, with severity, field path and message;
+  - every issue, with severity, location (file:line:col for JSON), field path and message,
+    all in one run: a missing required field is listed with every other issue;
   - for a Docker launch, the docker run argument vector Mesos would execute.
 
 Input is Mesos-style JSON (snake_case field names, enum names, bytes as base64) unless the file
-name ends in .pb, .bin or .binpb, or --format binary is given.
+name ends in .pb, .bin or .binpb, or --format binary is given. Only regular files are read: a
+directory, FIFO or device is refused (pipe a stream to '-' instead).
 
 Options:
   -t, --type TYPE            message type of every FILE (default TaskInfo)
   -f, --format FORMAT        json, binary or auto (default auto: by file extension; stdin is JSON)
-      --json                 print one JSON document: { files: [...], summary }
+  -r, --reporter REPORTER    text (default), json (one document: { files: [...], summary }) or
+                             github (GitHub Actions annotations: ::error file=F,line=L,col=C::...)
+      --json                 the same as --reporter json
+  -q, --quiet                errors only: no warnings, no blocks for valid files
       --strict               warnings make a file invalid (exit 1)
       --ignore-unknown-fields
                              accept JSON keys the schema does not know (default: error)
@@ -61,6 +69,7 @@ ${TYPES}
 Examples:
   ${PROGRAM} check examples/*.json
   ${PROGRAM} check --json --strict task.json
+  ${PROGRAM} check --reporter github --quiet tasks/*.json
   jq .task launch-call.json | ${PROGRAM} check -
   ${PROGRAM} check --type Offer offer.pb
 
@@ -72,6 +81,10 @@ export const CONVERT_HELP = `Usage: ${PROGRAM} convert [--from FORMAT] [--to FOR
 Strictly decodes IN and encodes it as OUT. FORMAT is json (Mesos-style JSON) or binary (protobuf
 wire format). IN and OUT default to stdin and stdout ('-' names them explicitly). Nothing is
 written unless the whole input decodes and encodes cleanly.
+
+convert does not validate: it checks what the codec checks (wire format, UTF-8, enum values,
+required fields, unknown JSON keys) but no Mesos or Docker rule, and says so on stderr. Run
+'${PROGRAM} check' for the rules.
 
   --from defaults to IN's extension (.pb/.bin/.binpb: binary, else json); json for stdin.
   --to defaults to OUT's extension, or to the other format when OUT is stdout.
@@ -98,7 +111,22 @@ Examples:
 ${EXIT_CODES}
 `;
 
+export const RULES_HELP = `Usage: ${PROGRAM} rules [--json]
+
+Lists every issue code this package reports, from its catalogue: the code, its severity (error
+or warning), whether this package is stricter than Mesos there, which verbs report it (validate,
+decode, encode, launch, cli), what it means and why it matters.
+
+Options:
+      --json                 print { rules: [{ code, severity, stricter, from, what, why }] }
+  -h, --help                 show this help
+
+Exit codes:
+  0  always, unless the arguments are wrong (2)
+`;
+
 export const HELP: Readonly<Record<string, string>> = {
   check: CHECK_HELP,
   convert: CONVERT_HELP,
+  rules: RULES_HELP,
 };

@@ -1,7 +1,7 @@
 // `--type` names → message schemas. Built once from the generated file descriptor, so every
 // message of proto/mesos/mesos.proto is accepted without a hand-kept list that could drift.
 import type { DescMessage } from "@bufbuild/protobuf";
-import { file_mesos_mesos } from "../../gen/mesos/mesos_pb.js";
+import { file_mesos_mesos } from "../schema/index.js";
 import { UsageError } from "./usage-error.js";
 
 const PACKAGE_PREFIX = "mesos.";

@@ -1,7 +1,14 @@
-// Reading input files and stdin, with a size limit so a wrong path (a disk image, /dev/zero)
-// fails fast with a message instead of filling memory.
-import { open } from "node:fs/promises";
-import { extname } from "node:path";
+// Reading input files and stdin, with a size limit so a wrong path (a disk image) fails fast
+// with a message instead of filling memory. Only regular files are read: a FIFO without a writer
+// would block `check` forever and a device (/dev/zero, /dev/tty) never ends or waits for a
+// person, so both are refused as a usage error unless the input is "-" (stdin, read as a stream
+// on purpose).
+import { constants } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import type { Issue, IssueCode } from "../problems/index.js";
+import type { InputStream } from "./io.js";
+import { UsageError } from "./usage-error.js";
 
 export type InputFormat = "json" | "binary";
 
@@ -20,30 +27,24 @@ export function displayFile(file: string): string {
   return file === STDIO ? "<stdin>" : file;
 }
 
-export type InputErrorCode =
-  | "file_not_found"
-  | "permission_denied"
-  | "is_a_directory"
-  | "too_large"
-  | "read_failed"
-  | "invalid_utf8"
-  | "not_json";
-
-/** A file that cannot be read, or text that cannot be decoded as UTF-8. Exit code 2. */
+/**
+ * A file that cannot be read, or text that cannot be JSON: one issue (at the root, no offset),
+ * exit code 2.
+ */
 export class InputError extends Error {
   override readonly name = "InputError";
-  readonly code: InputErrorCode;
+  readonly issue: Issue;
 
-  constructor(code: InputErrorCode, message: string) {
+  constructor(code: IssueCode, message: string) {
     super(message);
-    this.code = code;
+    this.issue = { code, severity: "error", path: [], message };
   }
 }
 
 function tooLarge(maxBytes: number): InputError {
   return new InputError(
-    "too_large",
-    `input is larger than ${maxBytes} bytes; raise the limit with --max-bytes if the file is right`,
+    "input_too_large",
+    `the input is larger than ${maxBytes} bytes; raise the limit with --max-bytes if the file is right`,
   );
 }
 
@@ -51,12 +52,11 @@ function fromSystemError(error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
+    case "ENOTDIR":
       return new InputError("file_not_found", "no such file");
     case "EACCES":
     case "EPERM":
       return new InputError("permission_denied", "permission denied");
-    case "EISDIR":
-      return new InputError("is_a_directory", "is a directory, not a file");
     default:
       return new InputError(
         "read_failed",
@@ -65,27 +65,79 @@ function fromSystemError(error: unknown): InputError {
   }
 }
 
-async function readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {
+/** "a directory", "a FIFO (named pipe)", ... for the refusal of a non-regular file. */
+function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+  if (info.isDirectory()) return "a directory";
+  if (info.isFIFO()) return "a FIFO (named pipe)";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+function notRegular(file: string, kind: string, command: string): UsageError {
+  return new UsageError(
+    `${JSON.stringify(file)} is ${kind}, not a regular file; to read a stream, pipe it to '-' (stdin)`,
+    command,
+  );
+}
+
+/**
+ * Refuses every FILE that exists but is not a regular file, before anything is opened: opening a
+ * FIFO blocks until a writer appears. Missing or unreadable files pass here and are reported per
+ * file by readInput, so the other files are still checked.
+ */
+export async function assertRegularFiles(
+  files: readonly string[],
+  cwd: string,
+  command: string,
+): Promise<void> {
+  for (const file of files) {
+    if (file === STDIO) continue;
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(resolve(cwd, file));
+    } catch {
+      continue;
+    }
+    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+  }
+}
+
+async function readFileLimited(
+  file: string,
+  cwd: string,
+  maxBytes: number,
+  command: string,
+): Promise<Uint8Array> {
+  const path = resolve(cwd, file);
+  // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
+  // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a FIFO
+  // return at once instead of waiting for a writer, and changes nothing for regular files.
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw fromSystemError(error);
+  }
+  if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+  if (info.size > maxBytes) throw tooLarge(maxBytes);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    handle = await open(path, "r");
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new InputError("is_a_directory", "is a directory, not a file");
-    // Regular files are refused by size up front; devices and FIFOs report size 0 and are read
-    // in chunks below, up to the limit.
-    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(maxBytes);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw notRegular(file, kindOf(opened), command);
+    if (opened.size > maxBytes) throw tooLarge(maxBytes);
     return await readChunks(handle.createReadStream({ autoClose: false }), maxBytes);
   } catch (error) {
-    throw error instanceof InputError ? error : fromSystemError(error);
+    if (error instanceof InputError || error instanceof UsageError) throw error;
+    throw fromSystemError(error);
   } finally {
     await handle?.close();
   }
 }
 
-async function readChunks(
-  source: AsyncIterable<Uint8Array | string>,
-  maxBytes: number,
-): Promise<Uint8Array> {
+async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of source) {
@@ -103,11 +155,24 @@ async function readChunks(
   return out;
 }
 
-/** Reads a whole file, or stdin for "-". Throws InputError. */
-export async function readInput(file: string, maxBytes: number): Promise<Uint8Array> {
-  if (file !== STDIO) return readFileLimited(file, maxBytes);
+export interface ReadContext {
+  readonly stdin: InputStream;
+  readonly cwd: string;
+  readonly maxBytes: number;
+  /** The command whose --help a refusal of a non-regular file points to. */
+  readonly command: string;
+}
+
+/**
+ * Reads a whole regular file (relative names against `cwd`), or stdin for "-". Throws InputError
+ * for a file that cannot be read, UsageError for one that is not a regular file.
+ */
+export async function readInput(file: string, context: ReadContext): Promise<Uint8Array> {
+  if (file !== STDIO) {
+    return readFileLimited(file, context.cwd, context.maxBytes, context.command);
+  }
   try {
-    return await readChunks(process.stdin, maxBytes);
+    return await readChunks(context.stdin, context.maxBytes);
   } catch (error) {
     throw error instanceof InputError ? error : fromSystemError(error);
   }
@@ -130,10 +195,13 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new InputError("invalid_utf8", `is not UTF-8 text, so it cannot be JSON; ${BINARY_HINT}`);
+    throw new InputError(
+      "invalid_utf8",
+      `the input is not UTF-8 text, so it cannot be JSON; ${BINARY_HINT}`,
+    );
   }
   if (text.trim() !== "" && !JSON_START.test(text)) {
-    throw new InputError("not_json", `does not start like JSON text; ${BINARY_HINT}`);
+    throw new InputError("invalid_json", `the input does not start like JSON text; ${BINARY_HINT}`);
   }
   return text;
 }

@@ -1,19 +1,20 @@
-// The per-file result of `check`, shared by the text and JSON formatters.
+// The per-file result of `check`, shared by the reporters (text, json, github).
 import type { Issue } from "../problems/index.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
-import type { LaunchSummary } from "./inspect.js";
+import type { LaunchSummary } from "./library.js";
 import type { InputFormat } from "./read-input.js";
 
-/** Why a file produced no verdict: it could not be read or decoded. */
-export interface FileError {
-  readonly code: string;
-  readonly message: string;
-  /** Field path inside the message, where the decoder knows it. */
-  readonly path?: readonly (string | number)[];
-  /** Byte offset into binary input, where the decoder knows it. */
-  readonly offset?: number;
-}
+/**
+ * An issue of one input file. For JSON input, `line` and `column` (1-based) point at the value
+ * at the issue's path (or the nearest enclosing value that is written, for a missing field), or
+ * at the issue's character offset.
+ */
+export type FileIssue = Issue & { readonly line?: number; readonly column?: number };
 
+/**
+ * valid: decoded, no errors (and no warnings under --strict); invalid: decoded, with errors (or
+ * warnings under --strict); error: could not be read or decoded (its issues say why).
+ */
 export type FileStatus = "valid" | "invalid" | "error";
 
 export interface FileReport {
@@ -24,9 +25,8 @@ export interface FileReport {
   readonly format: InputFormat;
   readonly status: FileStatus;
   readonly launch: LaunchSummary | null;
-  readonly issues: readonly Issue[];
+  readonly issues: readonly FileIssue[];
   readonly argv: readonly string[] | null;
-  readonly error?: FileError;
 }
 
 export interface Counts {

@@ -4,16 +4,27 @@
 // Characters that need no quoting in sh: letters, digits and a few punctuation marks that are
 // never special (no glob, expansion, redirection or word splitting).
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+// The characters escape.ts escapes in every printed line: C0, DEL, C1, U+2028/2029 and the
+// bidirectional controls. Inside single quotes they would reach the terminal raw.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we escape
-const ANSI_C_SPECIAL = /[\u0000-\u001f\u007f'\\]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const ANSI_C_SPECIAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we escape
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069'\\]/g;
 
 const NAMED_ESCAPES: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 
+const utf8 = new TextEncoder();
+
+// $'…' has \xHH for bytes but no portable escape for a code point (\u is a bash/zsh extension),
+// so a character above U+007F is written as its UTF-8 bytes, which is what the shell passes on.
 function ansiCEscape(char: string): string {
   if (char === "'" || char === "\\") return `\\${char}`;
-  return NAMED_ESCAPES[char] ?? `\\x${(char.codePointAt(0) ?? 0).toString(16).padStart(2, "0")}`;
+  const named = NAMED_ESCAPES[char];
+  if (named !== undefined) return named;
+  let out = "";
+  for (const byte of utf8.encode(char)) out += `\\x${byte.toString(16).padStart(2, "0")}`;
+  return out;
 }
 
 /**

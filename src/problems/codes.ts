@@ -8,12 +8,13 @@
 // defects when a container fails on an agent.
 //
 // `from` says which verbs report the code: "validate" (a rule on a message), "decode" (binary or
-// Mesos JSON input), "encode" (binary or JSON output) and "launch" (dockerRunArgs, conversions).
+// Mesos JSON input), "encode" (binary or JSON output), "launch" (dockerRunArgs, conversions) and
+// "cli" (the mesos-dockerinfo command reading and writing files).
 
 export type Severity = "error" | "warning";
 
 /** The verbs that report a code. */
-export type IssueSource = "validate" | "decode" | "encode" | "launch";
+export type IssueSource = "validate" | "decode" | "encode" | "launch" | "cli";
 
 export interface CodeInfo {
   readonly severity: Severity;
@@ -404,6 +405,21 @@ export const CODES = {
     stricter: false,
     from: ["launch"],
   },
+  // --- cli: files the mesos-dockerinfo command reads and writes ------------------------------
+  file_not_found: input("an input file does not exist", "nothing can be read from it", ["cli"]),
+  permission_denied: input(
+    "an input file cannot be opened for lack of permission",
+    "nothing can be read from it",
+    ["cli"],
+  ),
+  read_failed: input("an input file cannot be read (an I/O error)", "nothing can be read from it", [
+    "cli",
+  ]),
+  write_failed: input(
+    "convert cannot write its OUT file",
+    "nothing is written: a failed conversion never leaves a partial file",
+    ["cli"],
+  ),
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every issue code this library can report: a closed union of snake_case strings. */

@@ -1,7 +1,7 @@
-// `mesos-dockerinfo check`, spawned as a user runs it (see run-cli.ts for which build).
+// `mesos-dockerinfo check`, run in-process through main(argv, io) (see run-cli.ts).
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ANSI, ROOT, runCli } from "./run-cli.js";
+import { ANSI, ROOT, runMain } from "./run-cli.js";
 
 const EXAMPLES = readdirSync(`${ROOT}/examples`)
   .filter((name) => name.endsWith(".json"))
@@ -25,7 +25,7 @@ function block(stdout: string, file: string): string[] {
 
 describe.concurrent("check on the shipped examples (the README's main job)", () => {
   // One run over all valid examples, as the README runs it; each test reads its file's block.
-  const mainJob = runCli(["check", ...EXAMPLES]);
+  const mainJob = runMain(["check", ...EXAMPLES]);
   const exampleBlock = async (file: string) => block((await mainJob).stdout, file);
 
   it("finds the four valid examples and exits 0", async ({ expect }) => {
@@ -81,7 +81,9 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     expect(lines[0]).toBe("examples/legacy-docker-task.json (TaskInfo): valid, 1 warning");
     expect(lines[1]).toMatch(/^ {2}launch: Legacy Docker task/);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}warning command\.container: .*\[legacy_container_deprecated\]$/),
+      expect.stringMatching(
+        /^ {2}warning examples\/legacy-docker-task\.json:\d+:\d+ command\.container: .*\[legacy_container_deprecated\]$/,
+      ),
     );
     expect(argvLine(lines)).toMatch(/ busybox -c 'echo hello'$/);
   });
@@ -89,7 +91,7 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
   it("invalid-volumes.json: every defect with severity, path and code; exit 1", async ({
     expect,
   }) => {
-    const r = await runCli(["check", INVALID]);
+    const r = await runMain(["check", INVALID]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("");
     const lines = block(r.stdout, INVALID);
@@ -107,7 +109,9 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     for (const [severity, path, code] of expected) {
       expect(lines).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^ {2}${severity} +${escapeRegExp(path)}\\S*: .*\\[${code}\\]$`),
+          new RegExp(
+            `^ {2}${severity} +${escapeRegExp(INVALID)}:\\d+:\\d+ ${escapeRegExp(path)}\\S*: .*\\[${code}\\]$`,
+          ),
         ),
       );
     }
@@ -122,7 +126,7 @@ function escapeRegExp(text: string): string {
 
 describe.concurrent("check input forms", () => {
   it("reads JSON from stdin with '-'", async ({ expect }) => {
-    const r = await runCli(["check", "-"], {
+    const r = await runMain(["check", "-"], {
       input: readFileSync(`${ROOT}/examples/docker-task.json`),
     });
     expect(r.status).toBe(0);
@@ -132,15 +136,17 @@ describe.concurrent("check input forms", () => {
   it("reads binary from stdin with --format binary, with the same argv as the JSON file", async ({
     expect,
   }) => {
-    const fromStdin = await runCli(["check", "--format", "binary", "-"], { input: DOCKER_TASK_PB });
-    const fromJson = await runCli(["check", "examples/docker-task.json"]);
+    const fromStdin = await runMain(["check", "--format", "binary", "-"], {
+      input: DOCKER_TASK_PB,
+    });
+    const fromJson = await runMain(["check", "examples/docker-task.json"]);
     expect(fromStdin.status).toBe(0);
     const argv = (out: string) => argvLine(out.split("\n"));
     expect(argv(fromStdin.stdout)).toBe(argv(fromJson.stdout));
   });
 
   it("decodes .pb files as binary by their extension", async ({ expect }) => {
-    const r = await runCli(["check", "examples/docker-task.pb"]);
+    const r = await runMain(["check", "examples/docker-task.pb"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^examples\/docker-task\.pb \(TaskInfo\): valid$/m);
   });
@@ -149,7 +155,7 @@ describe.concurrent("check input forms", () => {
     const executor = JSON.parse(
       readFileSync(`${ROOT}/examples/docker-executor.json`, "utf8"),
     ).executor;
-    const r = await runCli(["check", "--type", "ExecutorInfo", "-"], {
+    const r = await runMain(["check", "--type", "ExecutorInfo", "-"], {
       input: JSON.stringify(executor),
     });
     expect(r.status).toBe(0);
@@ -160,16 +166,18 @@ describe.concurrent("check input forms", () => {
 
   it("--type with a nested message validates that message alone", async ({ expect }) => {
     const volume = { container_dir: "data", mode: "RO" };
-    const r = await runCli(["check", "--type", "Volume", "-"], { input: JSON.stringify(volume) });
+    const r = await runMain(["check", "--type", "Volume", "-"], { input: JSON.stringify(volume) });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^<stdin> \(ContainerInfo\.DockerInfo\.Volume\): invalid/m);
-    expect(r.stdout).toMatch(/^ {2}error +container_dir: .*\[container_dir_not_absolute\]$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}error +<stdin>:1:\d+ container_dir: .*\[container_dir_not_absolute\]$/m,
+    );
   });
 });
 
 describe.concurrent("check docker run options", () => {
   it("--sandbox-directory and --container-name go into the argv", async ({ expect }) => {
-    const r = await runCli([
+    const r = await runMain([
       "check",
       "--sandbox-directory",
       "/srv/sandbox",
@@ -184,7 +192,12 @@ describe.concurrent("check docker run options", () => {
   });
 
   it("a value docker run cannot take is a usage error naming the flag", async ({ expect }) => {
-    const r = await runCli(["check", "--container-name", "bad name!", "examples/docker-task.json"]);
+    const r = await runMain([
+      "check",
+      "--container-name",
+      "bad name!",
+      "examples/docker-task.json",
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^mesos-dockerinfo: --container-name "bad name!" /);
     expect(r.stderr).toContain("mesos-dockerinfo check --help");
@@ -193,7 +206,7 @@ describe.concurrent("check docker run options", () => {
 
 describe.concurrent("check --json", () => {
   it("prints one document with files, launch, issues, argv and a summary", async ({ expect }) => {
-    const r = await runCli([
+    const r = await runMain([
       "check",
       "--json",
       "examples/docker-task.json",
@@ -241,7 +254,7 @@ describe.concurrent("check --json", () => {
   });
 
   it("puts read and decode errors in the document and on stderr; exit 2", async ({ expect }) => {
-    const r = await runCli([
+    const r = await runMain([
       "check",
       "--json",
       "examples/command-task.json",
@@ -253,7 +266,7 @@ describe.concurrent("check --json", () => {
     expect(doc.files[1]).toMatchObject({
       file: "examples/no-such-file.json",
       status: "error",
-      error: { code: "file_not_found" },
+      issues: [{ code: "file_not_found", severity: "error", path: [] }],
     });
     expect(doc.summary).toMatchObject({ files: 2, valid: 1, failed: 1, exitCode: 2 });
     expect(r.stderr).toContain("examples/no-such-file.json");
@@ -262,20 +275,20 @@ describe.concurrent("check --json", () => {
 
 describe.concurrent("check exit codes", () => {
   it("--strict makes warnings fail (exit 1) and says so", async ({ expect }) => {
-    const r = await runCli(["check", "--strict", "examples/legacy-docker-task.json"]);
+    const r = await runMain(["check", "--strict", "examples/legacy-docker-task.json"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
       /^examples\/legacy-docker-task\.json \(TaskInfo\): invalid under --strict: 1 warning$/m,
     );
     expect(r.stdout).toMatch(/\(--strict: warnings fail\)$/m);
-    const clean = await runCli(["check", "--strict", "examples/docker-task.json"]);
+    const clean = await runMain(["check", "--strict", "examples/docker-task.json"]);
     expect(clean.status).toBe(0);
   });
 
   it("a missing file: exit 2, stderr names the file, the other files are still checked", async ({
     expect,
   }) => {
-    const r = await runCli(["check", "examples/missing.json", "examples/command-task.json"]);
+    const r = await runMain(["check", "examples/missing.json", "examples/command-task.json"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: examples\/missing\.json: file_not_found: no such file$/m);
     expect(r.stdout).toMatch(/^examples\/command-task\.json \(TaskInfo\): valid$/m);
@@ -283,13 +296,13 @@ describe.concurrent("check exit codes", () => {
   });
 
   it("undecodable input wins over invalid input: exit 2", async ({ expect }) => {
-    const r = await runCli(["check", INVALID, "examples/missing.json"]);
+    const r = await runMain(["check", INVALID, "examples/missing.json"]);
     expect(r.status).toBe(2);
   });
 
   it("a corrupt binary file: exit 2 with the code, path and byte offset", async ({ expect }) => {
     const truncated = DOCKER_TASK_PB.subarray(0, DOCKER_TASK_PB.length - 3);
-    const r = await runCli(["check", "--format", "binary", "-"], { input: truncated });
+    const r = await runMain(["check", "--format", "binary", "-"], { input: truncated });
     expect(r.status).toBe(2);
     expect(r.stdout).not.toContain("(TaskInfo): valid");
     expect(r.stderr).toMatch(/^error: <stdin>: truncated at \S+, byte offset \d+: /m);
@@ -298,12 +311,12 @@ describe.concurrent("check exit codes", () => {
   it("a JSON key the schema does not know: exit 2 naming the path", async ({ expect }) => {
     const task = JSON.parse(readFileSync(`${ROOT}/examples/docker-task.json`, "utf8"));
     task.container.docker.volumes = [];
-    const r = await runCli(["check", "-"], { input: JSON.stringify(task) });
+    const r = await runMain(["check", "-"], { input: JSON.stringify(task) });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown_field at container\.docker\.volumes/);
     expect(r.stderr).toContain("--ignore-unknown-fields");
     // ...unless unknown keys are explicitly allowed.
-    const lenient = await runCli(["check", "--ignore-unknown-fields", "-"], {
+    const lenient = await runMain(["check", "--ignore-unknown-fields", "-"], {
       input: JSON.stringify(task),
     });
     expect(lenient.status).toBe(0);
@@ -315,31 +328,33 @@ describe.concurrent("check exit codes", () => {
       0x0a, 0x03, 0x61, 0x62, 0x63, 0x12, 0x03, 0x0a, 0x01, 0x61,
     ]);
     const [notUtf8, notJson] = await Promise.all([
-      runCli(["check", "-"], { input: DOCKER_TASK_PB }),
-      runCli(["check", "-"], { input: utf8Binary }),
+      runMain(["check", "-"], { input: DOCKER_TASK_PB }),
+      runMain(["check", "-"], { input: utf8Binary }),
     ]);
     expect(notUtf8.status).toBe(2);
     expect(notUtf8.stderr).toMatch(/^error: <stdin>: invalid_utf8: .*--format binary$/m);
     expect(notJson.status).toBe(2);
-    expect(notJson.stderr).toMatch(/^error: <stdin>: not_json: .*--format binary$/m);
+    expect(notJson.stderr).toMatch(/^error: <stdin>: invalid_json: .*--format binary$/m);
   });
 
   it("a file over --max-bytes: exit 2 before decoding", async ({ expect }) => {
-    const r = await runCli(["check", "--max-bytes", "64", "examples/docker-task.json"]);
+    const r = await runMain(["check", "--max-bytes", "64", "examples/docker-task.json"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/too_large: .*--max-bytes/);
   });
 
-  it("a directory: exit 2", async ({ expect }) => {
-    const r = await runCli(["check", "examples"]);
+  it("a directory: a usage error (exit 2) before any file is checked", async ({ expect }) => {
+    const r = await runMain(["check", "examples/docker-task.json", "examples"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^error: examples: is_a_directory: /m);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^mesos-dockerinfo: "examples" is a directory, not a regular file; /m);
+    expect(r.stderr).toContain("'-' (stdin)");
   });
 });
 
 describe.concurrent("check output styling", () => {
   it("plain text when stdout is not a terminal: no ANSI codes, no symbols", async ({ expect }) => {
-    const r = await runCli(["check", "examples/docker-task.json", INVALID]);
+    const r = await runMain(["check", "examples/docker-task.json", INVALID]);
     expect(r.stdout).not.toContain(ANSI);
     expect(r.stdout).not.toMatch(/[✔✖⚠]/);
   });
@@ -349,10 +364,10 @@ describe.concurrent("check output styling", () => {
   }) => {
     const files = ["check", "examples/legacy-docker-task.json"];
     const [forced, flag, noColor, noColorFlag] = await Promise.all([
-      runCli(files, { env: { FORCE_COLOR: "1" } }),
-      runCli([...files, "--color"]),
-      runCli(files, { env: { NO_COLOR: "1" } }),
-      runCli([...files, "--no-color"], { env: { FORCE_COLOR: "1" } }),
+      runMain(files, { env: { FORCE_COLOR: "1" } }),
+      runMain([...files, "--color"]),
+      runMain(files, { env: { NO_COLOR: "1" } }),
+      runMain([...files, "--no-color"], { env: { FORCE_COLOR: "1" } }),
     ]);
     expect(forced.stdout).toContain(ANSI);
     expect(flag.stdout).toContain(ANSI);
@@ -365,7 +380,7 @@ describe.concurrent("check output styling", () => {
   }) => {
     const task = JSON.parse(readFileSync(`${ROOT}/examples/command-task.json`, "utf8"));
     task.command.value = "echo \u001b]0;pwned\u0007";
-    const r = await runCli(["check", "-"], { input: JSON.stringify(task) });
+    const r = await runMain(["check", "-"], { input: JSON.stringify(task) });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
     expect(r.stdout).not.toContain("\u0007");

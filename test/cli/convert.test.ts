@@ -1,12 +1,13 @@
-// `mesos-dockerinfo convert`, spawned as a user runs it, plus the one case a spawned process
-// cannot show: refusing binary output to a terminal (tested on the command function).
+// `mesos-dockerinfo convert`, run in-process through main(argv, io), plus refusing binary output
+// to a terminal (tested on the command function).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseConvertArgs, runConvert } from "../../src/cli/convert.js";
+import { NOT_VALIDATED, parseConvertArgs, runConvert } from "../../src/cli/convert.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { ROOT, runCli } from "./run-cli.js";
+import { ROOT, runMain } from "./run-cli.js";
 
 const DOCKER_TASK_JSON = readFileSync(`${ROOT}/examples/docker-task.json`);
 const DOCKER_TASK_PB = readFileSync(`${ROOT}/examples/docker-task.pb`);
@@ -16,15 +17,17 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe.concurrent("convert round trips", () => {
   it("JSON file → binary file: the bytes of examples/docker-task.pb", async ({ expect }) => {
     const out = join(work, "task.pb");
-    const r = await runCli(["convert", "examples/docker-task.json", out]);
-    expect(r.stderr).toBe("");
+    const r = await runMain(["convert", "examples/docker-task.json", out]);
+    // The one stderr line of a success: converting is not validating.
+    expect(r.stderr).toBe(NOT_VALIDATED);
+    expect(NOT_VALIDATED).toMatch(/^note: convert does not validate/);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(out)).toEqual(DOCKER_TASK_PB);
   });
 
   it("binary → JSON → binary through stdin and stdout gives the same bytes", async ({ expect }) => {
-    const toJson = await runCli(["convert", "--from", "binary", "--to", "json"], {
+    const toJson = await runMain(["convert", "--from", "binary", "--to", "json"], {
       input: DOCKER_TASK_PB,
     });
     expect(toJson.status).toBe(0);
@@ -38,7 +41,7 @@ describe.concurrent("convert round trips", () => {
       container_dir: "/etc/app",
       mode: "RO",
     });
-    const back = await runCli(["convert", "--from", "json", "--to", "binary"], {
+    const back = await runMain(["convert", "--from", "json", "--to", "binary"], {
       input: toJson.stdout,
     });
     expect(back.status).toBe(0);
@@ -46,11 +49,11 @@ describe.concurrent("convert round trips", () => {
   });
 
   it("JSON → JSON normalizes and is a fixed point", async ({ expect }) => {
-    const once = await runCli(["convert", "--to", "json", "examples/docker-task.json"]);
+    const once = await runMain(["convert", "--to", "json", "examples/docker-task.json"]);
     expect(once.status).toBe(0);
-    const twice = await runCli(["convert", "--to", "json"], { input: once.stdout });
+    const twice = await runMain(["convert", "--to", "json"], { input: once.stdout });
     expect(twice.stdout).toBe(once.stdout);
-    const compact = await runCli([
+    const compact = await runMain([
       "convert",
       "--to",
       "json",
@@ -63,19 +66,19 @@ describe.concurrent("convert round trips", () => {
 
   it("formats default from the file names: .json → .pb and .pb → .json", async ({ expect }) => {
     const json = join(work, "back.json");
-    expect((await runCli(["convert", "examples/docker-task.pb", json])).status).toBe(0);
+    expect((await runMain(["convert", "examples/docker-task.pb", json])).status).toBe(0);
     const pb = join(work, "again.pb");
-    expect((await runCli(["convert", json, pb])).status).toBe(0);
+    expect((await runMain(["convert", json, pb])).status).toBe(0);
     expect(readFileSync(pb)).toEqual(DOCKER_TASK_PB);
   });
 
   it("converts other message types with --type", async ({ expect }) => {
     const container = JSON.parse(DOCKER_TASK_JSON.toString("utf8")).container;
-    const r = await runCli(["convert", "--type", "ContainerInfo", "--to", "binary"], {
+    const r = await runMain(["convert", "--type", "ContainerInfo", "--to", "binary"], {
       input: JSON.stringify(container),
     });
     expect(r.status).toBe(0);
-    const back = await runCli(
+    const back = await runMain(
       ["convert", "--type", "ContainerInfo", "--from", "binary", "--to", "json"],
       {
         input: r.stdoutBytes,
@@ -91,7 +94,7 @@ describe.concurrent("convert errors: exit 2, nothing written", () => {
   }) => {
     const out = join(work, "never.json");
     const corrupt = Buffer.concat([DOCKER_TASK_PB, Buffer.from([0x0a, 0x05, 0x61])]);
-    const r = await runCli(["convert", "--from", "binary", "-", out], { input: corrupt });
+    const r = await runMain(["convert", "--from", "binary", "-", out], { input: corrupt });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: <stdin>: truncated at \S+, byte offset \d+: /m);
     expect(existsSync(out)).toBe(false);
@@ -100,7 +103,7 @@ describe.concurrent("convert errors: exit 2, nothing written", () => {
   it("a JSON TaskInfo without its required task_id", async ({ expect }) => {
     const task = JSON.parse(DOCKER_TASK_JSON.toString("utf8"));
     delete task.task_id;
-    const r = await runCli(["convert", "--to", "binary"], { input: JSON.stringify(task) });
+    const r = await runMain(["convert", "--to", "binary"], { input: JSON.stringify(task) });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/required_field_missing at task_id/);
     expect(r.stdoutBytes.length).toBe(0);
@@ -109,19 +112,19 @@ describe.concurrent("convert errors: exit 2, nothing written", () => {
   it("an unknown enum name in JSON names its path", async ({ expect }) => {
     const task = JSON.parse(DOCKER_TASK_JSON.toString("utf8"));
     task.container.docker.volume[0].mode = "RX";
-    const r = await runCli(["convert", "--to", "binary"], { input: JSON.stringify(task) });
+    const r = await runMain(["convert", "--to", "binary"], { input: JSON.stringify(task) });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown_enum_value at container\.docker\.volume\[0\]\.mode/);
   });
 
   it("a missing input file", async ({ expect }) => {
-    const r = await runCli(["convert", "examples/nope.json", join(work, "nope.pb")]);
+    const r = await runMain(["convert", "examples/nope.json", join(work, "nope.pb")]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: examples\/nope\.json: file_not_found: /m);
   });
 
   it("an OUT in a directory that does not exist", async ({ expect }) => {
-    const r = await runCli([
+    const r = await runMain([
       "convert",
       "examples/docker-task.json",
       join(work, "no/such/dir/task.pb"),
@@ -131,14 +134,14 @@ describe.concurrent("convert errors: exit 2, nothing written", () => {
   });
 
   it("more than IN and OUT is a usage error", async ({ expect }) => {
-    const r = await runCli(["convert", "a.json", "b.pb", "c.pb"]);
+    const r = await runMain(["convert", "a.json", "b.pb", "c.pb"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/at most IN and OUT/);
     expect(r.stderr).toContain("mesos-dockerinfo convert --help");
   });
 
   it("an unknown --to value is a usage error", async ({ expect }) => {
-    const r = await runCli(["convert", "--to", "yaml", "examples/docker-task.json"]);
+    const r = await runMain(["convert", "--to", "yaml", "examples/docker-task.json"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--to must be json or binary/);
   });
@@ -148,8 +151,10 @@ describe.concurrent("convert to a terminal", () => {
   it("refuses binary output when stdout is a terminal, before reading any input", async () => {
     const written: (string | Uint8Array)[] = [];
     const io = {
+      stdin: Readable.from([]),
       stdout: { isTTY: true, write: (chunk: string | Uint8Array) => written.push(chunk) > 0 },
       stderr: { isTTY: false, write: (chunk: string | Uint8Array) => written.push(chunk) > 0 },
+      cwd: ROOT,
       env: {},
     };
     const command = parseConvertArgs(["--to", "binary", "examples/docker-task.json"]);

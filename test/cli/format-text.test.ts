@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, plural, terminalSafe } from "../../src/cli/format-text.js";
+import { formatPath, plural } from "../../src/cli/format-text.js";
 
 describe("formatPath", () => {
   it.each([
@@ -9,13 +9,6 @@ describe("formatPath", () => {
     [["resources", 2, "ranges", "range", 0], "resources[2].ranges.range[0]"],
   ])("%j → %s", (path, text) => {
     expect(formatPath(path)).toBe(text);
-  });
-});
-
-describe("terminalSafe", () => {
-  it("escapes control characters but keeps newlines and printable text", () => {
-    expect(terminalSafe("a\u001b[2Jb\u0007c\nd é")).toBe("a\\x1b[2Jb\\x07c\nd é");
-    expect(terminalSafe("\u007f\t")).toBe("\\x7f\\x09");
   });
 });
 

@@ -1,10 +1,14 @@
-// Runs the BUILT command line as a user would: `node <cli> ...`. The CLI path comes from
+// Two ways to run the command line: runMain calls main(argv, io) in-process with in-memory
+// streams (what almost every test uses: no process start-up), runCli spawns the BUILT bin as a
+// user runs it (kept for the few tests about the bin itself). The CLI path for runCli comes from
 // MESOS_DOCKERINFO_CLI (relative to the repo root, or absolute), default dist/src/cli/main.js,
 // which `npm test` builds before vitest runs.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli/index.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CLI = resolve(ROOT, process.env.MESOS_DOCKERINFO_CLI ?? "dist/src/cli/main.js");
@@ -22,6 +26,8 @@ export interface CliOptions {
   /** Variables added to a clean environment (colour variables of the test runner removed). */
   readonly env?: Record<string, string>;
   readonly cwd?: string;
+  /** In-process only: whether stdout claims to be a terminal. */
+  readonly stdoutIsTTY?: boolean;
 }
 
 // The test runner may set these; each test states the colour environment it wants.
@@ -35,9 +41,46 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** An output stream that keeps what is written. */
+class Sink {
+  readonly chunks: Buffer[] = [];
+  constructor(readonly isTTY: boolean) {}
+  write(chunk: string | Uint8Array): boolean {
+    this.chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+    return true;
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** main(args, io) in-process, with stdin from `input` and stdout/stderr collected. */
+export async function runMain(
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<CliResult> {
+  const stdout = new Sink(options.stdoutIsTTY ?? false);
+  const stderr = new Sink(false);
+  const input = options.input ?? "";
+  const status = await main(args, {
+    stdin: Readable.from([typeof input === "string" ? Buffer.from(input, "utf8") : input]),
+    stdout,
+    stderr,
+    cwd: options.cwd ?? ROOT,
+    env: cleanEnv(options.env ?? {}),
+  });
+  const stdoutBytes = stdout.bytes();
+  return {
+    status,
+    stdout: stdoutBytes.toString("utf8"),
+    stdoutBytes,
+    stderr: stderr.bytes().toString("utf8"),
+  };
+}
+
 /**
- * Spawns the CLI and collects its output. Asynchronous, so that tests in a `describe.concurrent`
- * block overlap their process start-up (most of each test's time).
+ * Spawns the built CLI and collects its output. Asynchronous, so that tests in a
+ * `describe.concurrent` block overlap their process start-up (most of each test's time).
  */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   if (!existsSync(CLI)) {

@@ -18,6 +18,12 @@ describe("shellQuote", () => {
     ["a\nb", "$'a\\nb'"],
     ["\u001b[31mred", "$'\\x1b[31mred'"],
     ["tab\there's", "$'tab\\there\\'s'"],
+    // Above U+007F: the UTF-8 bytes, the only escape $'…' has in POSIX.
+    ["a\u0085b", "$'a\\xc2\\x85b'"],
+    ["\u009b2J", "$'\\xc2\\x9b2J'"],
+    ["a\u2028b", "$'a\\xe2\\x80\\xa8b'"],
+    ["\u202egnp.exe", "$'\\xe2\\x80\\xaegnp.exe'"],
+    ["é", "'é'"],
   ])("%j → %s", (arg, quoted) => {
     expect(shellQuote(arg)).toBe(quoted);
   });
@@ -42,6 +48,10 @@ const special = fc.constantFrom(
   "\n",
   "\t",
   "\u001b",
+  "\u0085",
+  "\u009b",
+  "\u2028",
+  "\u202e",
   "=",
   "-",
 );

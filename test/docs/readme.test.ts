@@ -1,10 +1,10 @@
 // The README's claims that can drift are checked against the code: the rule table is the one
 // rulesTable() renders from RULES, and the main job's output is what the CLI really prints.
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { RULE_CODES, rulesTable } from "../../src/validation/index.js";
+import { runMain } from "../cli/run-cli.js";
 import { ROOT } from "../helpers/buf.js";
 
 const README = readFileSync(resolve(ROOT, "README.md"), "utf8");
@@ -35,7 +35,7 @@ describe("README", () => {
   test.each([
     ["examples/*.json", "The main job\nprints", 0],
     ["examples/invalid/*.json", "shows the diagnostics:", 1],
-  ])("the shown output of `check %s` is the CLI's real output", (glob, marker, exitCode) => {
+  ])("the shown output of `check %s` is the CLI's real output", async (glob, marker, exitCode) => {
     const at = README.indexOf(marker);
     expect(at).toBeGreaterThanOrEqual(0);
     const shown = README.slice(
@@ -44,18 +44,10 @@ describe("README", () => {
     );
     const dir = glob.slice(0, glob.lastIndexOf("/"));
     const files = readdir(dir);
-    // A user's plain terminal-less run: no colour variables at all (vitest sets FORCE_COLOR).
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-    delete env.FORCE_COLOR;
-    const r = spawnSync(
-      process.execPath,
-      [resolve(ROOT, "dist/src/cli/main.js"), "check", ...files],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        env,
-      },
-    );
+    // A user's plain terminal-less run (runMain drops vitest's FORCE_COLOR); in-process, as
+    // test/cli/usage.test.ts shows the bin prints exactly what main() prints.
+    const r = await runMain(["check", ...files], { cwd: ROOT, env: { NO_COLOR: "1" } });
+    expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe(shown.trim());
     expect(r.status).toBe(exitCode);
   });

@@ -1,0 +1,68 @@
+// `mesos-dockerinfo rules [--json]`: every issue code of the catalogue (CODES in src/problems),
+// with its severity, what it means, why, which verbs report it and whether this library is
+// stricter than Mesos there. Rendered from the catalogue, so it cannot drift from the code.
+import { CODES, type CodeInfo, ISSUE_CODES, type IssueCode } from "../problems/index.js";
+import { parseCommandArgs } from "./args.js";
+import { EXIT_OK, type ExitCode } from "./exit-codes.js";
+import type { Io } from "./io.js";
+import { UsageError } from "./usage-error.js";
+
+const COMMAND = "rules";
+
+const OPTIONS = { json: { type: "boolean" } } as const;
+
+export interface RulesCommand {
+  readonly json: boolean;
+}
+
+export function parseRulesArgs(args: string[]): RulesCommand {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
+  if (positionals.length > 0) {
+    throw new UsageError(`rules takes no arguments, got: ${positionals.join(" ")}`, COMMAND);
+  }
+  return { json: values.json ?? false };
+}
+
+export interface RuleRow extends CodeInfo {
+  readonly code: IssueCode;
+}
+
+/** The catalogue as rows, in catalogue order. */
+export function ruleRows(): RuleRow[] {
+  return ISSUE_CODES.map((code) => ({ code, ...(CODES[code] as CodeInfo) }));
+}
+
+const HEADERS = ["code", "severity", "stricter", "from"] as const;
+
+/**
+ * One line per code: code, severity, stricter than Mesos (yes/no), the verbs that report it,
+ * then "what — why". The first four columns are padded to line up.
+ */
+export function formatRulesText(rows: readonly RuleRow[]): string {
+  const cells = rows.map((row) => [
+    row.code,
+    row.severity,
+    row.stricter ? "yes" : "no",
+    row.from.join(","),
+  ]);
+  const widths = HEADERS.map((header, i) =>
+    Math.max(header.length, ...cells.map((cell) => (cell[i] as string).length)),
+  );
+  const line = (columns: readonly string[], rest: string) =>
+    `${columns.map((text, i) => text.padEnd(widths[i] as number)).join("  ")}  ${rest}`;
+  const out = [line(HEADERS, "what — why")];
+  rows.forEach((row, i) => {
+    out.push(line(cells[i] as string[], `${row.what} — ${row.why}`));
+  });
+  return `${out.join("\n")}\n`;
+}
+
+export function formatRulesJson(rows: readonly RuleRow[]): string {
+  return `${JSON.stringify({ rules: rows }, null, 2)}\n`;
+}
+
+export function runRules(command: RulesCommand, io: Io): ExitCode {
+  const rows = ruleRows();
+  io.stdout.write(command.json ? formatRulesJson(rows) : formatRulesText(rows));
+  return EXIT_OK;
+}
