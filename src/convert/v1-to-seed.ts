@@ -58,11 +58,11 @@ const FIX = "Clear it to convert, or keep the message as mesos.v1.";
 // reason naming the seed type; every one is an error either way.
 const REASONS: Readonly<Record<string, string>> = {
   "mesos.v1.ContainerInfo.DockerInfo.network":
-    "the seed's DockerInfo has only image and volumes and no network mode (Mesos's default is HOST; clear the field if HOST is what you mean)",
+    "the seed's DockerInfo has only image and volumes and no network mode: it always runs --net host (HOST converts to nothing)",
   "mesos.v1.ContainerInfo.DockerInfo.port_mappings":
     "the seed has no port mappings (they need BRIDGE or USER networking, which it cannot ask for)",
   "mesos.v1.ContainerInfo.DockerInfo.privileged":
-    "the seed cannot ask for a privileged container (the field counts even when false: its presence would be lost)",
+    "the seed cannot ask for a privileged container (false converts to nothing)",
   "mesos.v1.ContainerInfo.DockerInfo.parameters": "the seed has no free-form docker run parameters",
   "mesos.v1.ContainerInfo.DockerInfo.force_pull_image": "the seed has no image pull policy",
   "mesos.v1.ContainerInfo.DockerInfo.volume_driver":
@@ -109,7 +109,23 @@ const REASONS: Readonly<Record<string, string>> = {
   "mesos.v1.Offer.allocation_info": "the seed has no multi-role allocation information",
 };
 
+// Values of v1 fields the seed lacks that say what the seed does anyway, so they convert to
+// nothing: the seed's Docker path runs `--net host`, unprivileged, pulling only when the image is
+// missing, and its environment variables are plain values. Mesos writes these defaults into every
+// JSON message it serializes (reference: stout's jsonify writes declared defaults), so without
+// them no Docker task read from a real master could convert.
+const IMPLIED: Readonly<Record<string, unknown>> = {
+  "mesos.v1.ContainerInfo.DockerInfo.network": v1.ContainerInfo_DockerInfo_Network.HOST,
+  "mesos.v1.ContainerInfo.DockerInfo.privileged": false,
+  "mesos.v1.ContainerInfo.DockerInfo.force_pull_image": false,
+  "mesos.v1.Environment.Variable.type": v1.Environment_Variable_Type.VALUE,
+};
+
 export const V1_TO_SEED: Direction = {
+  implied(srcDesc, field, value) {
+    const name = `${srcDesc.typeName}.${field.name}`;
+    return Object.hasOwn(IMPLIED, name) && IMPLIED[name] === value;
+  },
   moves: new Map<string, Move>([
     ["mesos.v1.ContainerInfo#2", moveVolumes],
     ["mesos.v1.ContainerInfo#3", moveDocker],

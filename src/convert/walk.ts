@@ -29,6 +29,12 @@ export interface Direction {
   readonly refusedCode: IssueCode;
   /** The message for a refused field (`value` already rendered). */
   refusal(srcDesc: DescMessage, field: DescField, value: string): string;
+  /**
+   * True when a set field the destination has no place for holds exactly what the destination
+   * does anyway (e.g. DockerInfo.network HOST: the seed always runs `--net host`), so leaving it
+   * out changes no meaning. Mesos writes such defaults into every JSON message it serializes.
+   */
+  implied?(srcDesc: DescMessage, field: DescField, value: unknown): boolean;
   /** The message for an enum value the destination enum does not define. */
   enumRefusal(srcDesc: DescMessage, field: DescField, value: number, dstField: DescField): string;
   /** The code and message for a destination field that is required but cannot be filled. */
@@ -80,6 +86,7 @@ export class Walk {
       const target = dstDesc.fields.find((f) => f.number === field.number);
       const value = getValue(src, field);
       if (target === undefined || !compatible(field, target)) {
+        if (this.direction.implied?.(srcDesc, field, value) === true) continue;
         this.refuse(srcDesc, field, value, at);
         continue;
       }
