@@ -10,6 +10,9 @@
 // - recordio: readRecordIO / readEvents for the v1 event streams
 // The fast-check arbitraries live in the "mesos-dockerinfo/testing" subpath.
 export { clone, create, equals, isMessage, type MessageValidType } from "@bufbuild/protobuf";
+// The generated seed schema is data (message types, schemas, enums): re-exported whole. The
+// Mesos 1.11 schema is the "mesos-dockerinfo/v1" subpath.
+export * from "../gen/mesos/mesos_pb.js";
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
@@ -100,8 +103,7 @@ export {
   writeRecordIO,
   writeRecordIOText,
 } from "./recordio/index.js";
-// The generated schema is data (message types, schemas, enums): re-exported whole.
-export * from "./schema/index.js";
+export { localPath, valueAtPath } from "./schema/index.js";
 export {
   ContainerInfoStandardSchema,
   ExecutorInfoStandardSchema,

@@ -2,4 +2,5 @@
 //   import { create, TaskInfoSchema } from "mesos-dockerinfo";
 // gen/ is produced by `buf generate` from proto/mesos/mesos.proto and is never edited by hand.
 export * from "../../gen/mesos/mesos_pb.js";
+export { localPath, valueAtPath } from "./path.js";
 export { isSet, present, unknownEnumNumber } from "./presence.js";
