@@ -19,6 +19,7 @@ import {
   succeed,
 } from "../problems/index.js";
 import { type MessageObject, setValue } from "./field-access.js";
+import { DEFAULT_MAX_DEPTH } from "./options.js";
 import { enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
 
 export interface ToMesosJsonOptions {
@@ -30,6 +31,12 @@ export interface ToMesosJsonOptions {
    * tells an unset `shell` from `shell: true`).
    */
   readonly emitDefaults?: boolean;
+  /**
+   * Deepest nesting written, root = 1; default 100 (as decode and fromMesosJson read). A message
+   * built in code that nests deeper (a ContainerID parent chain) is `max_depth_exceeded`, never a
+   * stack overflow.
+   */
+  readonly maxDepth?: number;
 }
 
 /**
@@ -63,7 +70,15 @@ export function toMesosJsonText<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ToMesosJsonOptions & { readonly indent?: number },
 ): string {
-  return stringify(write(schema, message, options, true), " ".repeat(options?.indent ?? 0), "\n");
+  const json = write(schema, message, options, true);
+  try {
+    return stringify(json, " ".repeat(options?.indent ?? 0), "\n");
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
+      depthIssue([], "the message nests deeper than the stack can write as text"),
+    ]);
+  }
 }
 
 /** Like `toMesosJson`, but returns `{ success: false, issues }` instead of throwing. */
@@ -93,8 +108,34 @@ function write(
   options: ToMesosJsonOptions | undefined,
   text: boolean,
 ): Out {
-  const ctx: Context = { emitDefaults: options?.emitDefaults !== false, text, problems: [] };
-  const json = writeMessage(ctx, schema, message as MessageObject, []);
+  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!Number.isSafeInteger(maxDepth) || maxDepth < 0) {
+    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
+      {
+        code: "invalid_option",
+        severity: "error",
+        path: ["maxDepth"],
+        message: `maxDepth must be a non-negative integer, got ${String(maxDepth)}`,
+      },
+    ]);
+  }
+  const ctx: Context = {
+    emitDefaults: options?.emitDefaults !== false,
+    text,
+    problems: [],
+    depth: 0,
+    maxDepth,
+  };
+  let json: Out;
+  try {
+    json = writeMessage(ctx, schema, message as MessageObject, []);
+  } catch (error) {
+    // A maxDepth raised past what the stack holds: the same typed error, never a RangeError.
+    if (!(error instanceof RangeError)) throw error;
+    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
+      depthIssue([], `the message nests deeper than the stack can write (maxDepth ${maxDepth})`),
+    ]);
+  }
   const [first, ...rest] = ctx.problems;
   if (first !== undefined)
     throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [first, ...rest]);
@@ -124,6 +165,12 @@ interface Context {
   /** Writing text: numbers JSON values cannot hold become Raw tokens. */
   readonly text: boolean;
   readonly problems: Issue[];
+  depth: number;
+  readonly maxDepth: number;
+}
+
+function depthIssue(path: IssuePath, message: string): Issue {
+  return { code: "max_depth_exceeded", severity: "error", path: path.slice(), message };
 }
 
 function writeMessage(
@@ -142,6 +189,16 @@ function writeMessage(
     });
     return json;
   }
+  if (++ctx.depth > ctx.maxDepth) {
+    ctx.problems.push(
+      depthIssue(
+        path,
+        `messages nest deeper than maxDepth (${ctx.maxDepth}) here: raise maxDepth if such messages are expected`,
+      ),
+    );
+    ctx.depth--;
+    return json;
+  }
   for (const field of desc.fields) {
     const value = setValue(message, field);
     path.push(field.name);
@@ -155,6 +212,7 @@ function writeMessage(
     }
     path.pop();
   }
+  ctx.depth--;
   return json;
 }
 
