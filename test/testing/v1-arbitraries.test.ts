@@ -225,7 +225,7 @@ describe("v1 arbitraries are valid by construction", () => {
     },
   );
 
-  test("Docker tasks cover networks, port mappings, parameters and every volume kind", () => {
+  test("Docker tasks cover networks, port mappings, parameters and every volume kind Docker mounts", () => {
     const tasks = fc.sample(v1TaskInfo({ kind: "docker" }), { numRuns: 400, seed: 42 });
     const docker = tasks.map((t) => t.container?.docker as v1.ContainerInfo_DockerInfo);
     const networks = new Set(
@@ -244,7 +244,9 @@ describe("v1 arbitraries are valid by construction", () => {
         ),
       ),
     );
-    expect([...kinds].sort()).toEqual(["DOCKER_VOLUME", "SANDBOX_PATH", "host_path"]);
+    // Only the kinds the Docker containerizer mounts: it skips SANDBOX_PATH and the other
+    // sources silently (Mesos 1.11.0 src/docker/docker.cpp), so they are not drawn for Docker.
+    expect([...kinds].sort()).toEqual(["DOCKER_VOLUME", "host_path"]);
   });
 
   test("MESOS containers cover images and HOST_PATH volumes", () => {
