@@ -374,9 +374,12 @@ describe("seed arbitraries convert to v1 messages that pass the 1.11 rules", () 
 });
 
 describe("the near-miss hook", () => {
-  test("invalidV1TaskInfo has no defects until the v1 rules land, and says so", () => {
-    expect(V1_DEFECTS).toEqual([]);
-    expect(() => invalidV1TaskInfo()).toThrow(/no v1 defects yet/);
+  test("invalidV1TaskInfo draws from V1_DEFECTS by default and refuses an empty list, saying so", () => {
+    expect(V1_DEFECTS.length).toBeGreaterThan(0);
+    const codes = new Set(V1_DEFECTS.map((d) => d.code));
+    const drawn = fc.sample(invalidV1TaskInfo(), { numRuns: 300, seed: 3 });
+    for (const m of drawn) expect(codes.has(m.expected.code)).toBe(true);
+    expect(() => invalidV1TaskInfo([])).toThrow(/no v1 defects given/);
   });
 
   test("with a defect, every near miss carries it and the oracle sees it", () => {
