@@ -316,8 +316,13 @@ export const CODES = {
   ),
   volume_source_ignored_by_docker: v1Rule(
     "warning",
-    "a volume of a DOCKER container has a source other than DOCKER_VOLUME (HOST_PATH, SANDBOX_PATH, SECRET, CSI_VOLUME) or an image",
+    "a volume of a DOCKER container has a source other than DOCKER_VOLUME (HOST_PATH, SANDBOX_PATH, SECRET, CSI_VOLUME)",
     "the Docker containerizer skips such volumes silently: nothing is mounted",
+  ),
+  volume_image_in_docker: v1Rule(
+    "error",
+    "a volume of a DOCKER container mounts an image (Volume.image)",
+    "Mesos 1.11 Docker containerizer: 'Host path or volume source is required' (only the Mesos containerizer mounts image volumes)",
   ),
   sandbox_path_invalid: v1Rule(
     "error",

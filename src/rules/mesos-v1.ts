@@ -68,6 +68,7 @@ import {
 import {
   checkDockerVolumeName,
   checkIgnoredByDocker,
+  checkImageVolumeInDocker,
   checkSandboxPath,
   checkSourceType,
   checkVolumeDrivers,
@@ -303,9 +304,15 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
     checkVolume(c, volumeView, V1_VOLUME);
   }
   if ((flags & IN_DOCKER) !== 0) {
-    if (v.image !== undefined) checkIgnoredByDocker(c, "an image", "image");
-    else if (source !== undefined && source.type !== SOURCE_DOCKER_VOLUME) {
-      checkIgnoredByDocker(c, `a ${SOURCE_NAMES[source.type] ?? "UNKNOWN"} source`, "source");
+    // host_path wins over the others in the Docker containerizer; then source, then nothing.
+    if (hostPath === undefined) {
+      if (source !== undefined) {
+        if (source.type !== SOURCE_DOCKER_VOLUME) {
+          checkIgnoredByDocker(c, `a ${SOURCE_NAMES[source.type] ?? "UNKNOWN"} source`);
+        }
+      } else if (v.image !== undefined) {
+        checkImageVolumeInDocker(c);
+      }
     }
   }
 }

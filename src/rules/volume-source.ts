@@ -127,14 +127,23 @@ export function checkDockerVolumeName(c: Collector, name: string): void {
 
 /**
  * In a DOCKER container, only host_path and DOCKER_VOLUME sources are mounted: the Docker
- * containerizer skips an image volume and every other source without a word. `kind` names what
- * the volume uses. Reported at the volume's `field`.
+ * containerizer skips every other source without a word (`kind` names it), and fails on an image
+ * volume. Reported at the volume's source or image.
  */
-export function checkIgnoredByDocker(c: Collector, kind: string, field: string): void {
+export function checkIgnoredByDocker(c: Collector, kind: string): void {
   c.report(
     "volume_source_ignored_by_docker",
     `the volume uses ${kind}, which the Docker containerizer skips (it mounts only host_path and DOCKER_VOLUME sources): nothing is mounted at the container path; use host_path or a DOCKER_VOLUME, or a MESOS container`,
-    field,
+    "source",
+  );
+}
+
+/** An image volume in a DOCKER container fails the launch. Reported at the volume's image. */
+export function checkImageVolumeInDocker(c: Collector): void {
+  c.report(
+    "volume_image_in_docker",
+    'the volume mounts an image, which the Docker containerizer cannot do: Mesos 1.11 fails the launch ("Host path or volume source is required"); use a MESOS container for image volumes, or host_path / a DOCKER_VOLUME',
+    "image",
   );
 }
 

@@ -527,6 +527,29 @@ const rows: Row[] = [
     valid: () => mesosTask((t) => (container(t).volumes[0] = sandbox("tmp"))),
   },
   {
+    name: "an image volume in a DOCKER container",
+    code: "volume_image_in_docker",
+    invalid: () =>
+      dockerTask(
+        (t) =>
+          (container(t).volumes[0] = vol({
+            containerPath: "/img",
+            mode: v1.Volume_Mode.RO,
+            image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } },
+          })),
+      ),
+    path: [...VOLUME, "image"],
+    valid: () =>
+      mesosTask(
+        (t) =>
+          (container(t).volumes[0] = vol({
+            containerPath: "/img",
+            mode: v1.Volume_Mode.RO,
+            image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } },
+          })),
+      ),
+  },
+  {
     name: "SANDBOX_PATH climbing out of the sandbox",
     code: "sandbox_path_invalid",
     invalid: () => mesosTask((t) => (container(t).volumes[0] = sandbox("../x"))),

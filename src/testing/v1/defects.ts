@@ -307,6 +307,13 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   defect("volume_paths_both_relative", (t) =>
     dockerVolume(t, { containerPath: "c", hostPath: "h" }, "host_path"),
   ),
+  defect("volume_image_in_docker", (t) =>
+    dockerVolume(
+      t,
+      { containerPath: "/c", image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } } },
+      "image",
+    ),
+  ),
   defect("sandbox_path_invalid", (t) =>
     mesosVolume(
       t,
