@@ -73,7 +73,7 @@ const MIB = 1024n * 1024n;
 const MIN_MEMORY_BYTES = 32n * MIB;
 // The CFS period and the smallest quota, in µs (src/slave/constants.cpp CPU_CFS_PERIOD, MIN_CPU_CFS_QUOTA).
 const CFS_PERIOD_US = 100_000;
-const MIN_CFS_QUOTA_US = 1_000;
+const MIN_CFS_QUOTA_US = 1_000n;
 // Docker's container name grammar (daemon/names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
 const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
@@ -214,7 +214,7 @@ function buildDockerRunArgs(
   for (const volume of launch.volumes) {
     const spec =
       launch.schema === "v1"
-        ? v1VolumeSpec(volume, sandbox, mapped, docker?.volumeDriver !== undefined)
+        ? v1VolumeSpec(volume, sandbox, mapped, docker?.volumeDriverDeclared === true)
         : volume.hostDir === undefined
           ? volume.containerDir
           : `${volume.hostDir}:${volume.containerDir}:${volume.mode}`;
@@ -263,23 +263,26 @@ function resourceOptions(
 ): string[] | LaunchError {
   const out: string[] = [];
   if (cpus !== undefined) {
-    const shares = BigInt(Math.trunc(CPU_SHARES_PER_CPU * cpus));
+    const shares = wholeNumber(CPU_SHARES_PER_CPU * cpus);
     out.push("--cpu-shares", String(shares > MIN_CPU_SHARES ? shares : MIN_CPU_SHARES));
   }
-  const quotaOf = (c: number) => String(Math.max(Math.trunc(CFS_PERIOD_US * c), MIN_CFS_QUOTA_US));
+  const quotaOf = (c: number) => {
+    const quota = wholeNumber(CFS_PERIOD_US * c);
+    return String(quota > MIN_CFS_QUOTA_US ? quota : MIN_CFS_QUOTA_US);
+  };
   if (cpuLimit !== undefined) {
     if (Number.isFinite(cpuLimit)) out.push("--cpu-quota", quotaOf(cpuLimit));
   } else if (options.cgroupsEnableCfs === true && cpus !== undefined) {
     out.push("--cpu-quota", quotaOf(cpus));
   }
-  const requestBytes = mem === undefined ? undefined : BigInt(Math.trunc(mem)) * MIB;
+  const requestBytes = mem === undefined ? undefined : wholeNumber(mem) * MIB;
   const atLeast32 = (b: bigint) => String(b > MIN_MEMORY_BYTES ? b : MIN_MEMORY_BYTES);
   if (memLimit === undefined) {
     if (requestBytes !== undefined) out.push("--memory", atLeast32(requestBytes));
     return out;
   }
   const finite = Number.isFinite(memLimit);
-  const limitBytes = finite ? BigInt(Math.trunc(memLimit)) * MIB : undefined;
+  const limitBytes = finite ? wholeNumber(memLimit) * MIB : undefined;
   if (requestBytes !== undefined) out.push("--memory-reservation", atLeast32(requestBytes));
   if (limitBytes !== undefined) out.push("--memory", atLeast32(limitBytes));
   if (requestBytes !== undefined && (limitBytes === undefined || requestBytes < limitBytes)) {
@@ -294,6 +297,15 @@ function resourceOptions(
     out.push("--oom-score-adj", String(1000n - (1000n * requestBytes) / BigInt(total)));
   }
   return out;
+}
+
+/**
+ * `x` truncated to an integer, exactly (a double is an integer times a power of two). A product
+ * or sum of huge (valid, finite) scalars can overflow to Infinity: it saturates at the largest
+ * double rather than throw, so the argv shows the absurd amount Docker will refuse.
+ */
+function wholeNumber(x: number): bigint {
+  return BigInt(Math.trunc(Number.isFinite(x) ? x : Number.MAX_VALUE));
 }
 
 /**
@@ -354,7 +366,18 @@ function scalarSum(
       }
     }
   }
-  return found ? thousandths / 1000 : undefined;
+  if (!found) return undefined;
+  // Past 2^53 thousandths the fixed point is meaningless (and may overflow): plain sums then.
+  if (Number.isSafeInteger(thousandths)) return thousandths / 1000;
+  let sum = 0;
+  for (const list of [first, second]) {
+    for (const resource of list) {
+      if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
+        sum += resource.scalar.value;
+      }
+    }
+  }
+  return sum;
 }
 
 /** Order of C++ `std::string` comparison on UTF-8 text: Unicode code point order. */
@@ -478,19 +501,26 @@ function invalidOption(option: string, value: unknown, problem: string): LaunchE
 }
 
 function notDockerLaunch(launch: Launch): LaunchError {
+  const onTask = launch.kind === "command" || launch.kind === "mesos-task";
   const how =
     launch.kind === "command"
       ? "a command task (its CommandInfo runs under the Mesos CommandExecutor, without a container)"
-      : `a custom executor task (executor ${JSON.stringify(launch.executor?.id)} runs under the Mesos containerizer, without Docker)`;
+      : launch.kind === "mesos-task"
+        ? "a MESOS container task (the Mesos containerizer runs it, without Docker)"
+        : launch.kind === "default-executor"
+          ? `a task of Mesos's default executor ${JSON.stringify(launch.executor?.id)} (the Mesos containerizer runs it in a nested container, without Docker)`
+          : `a custom executor task (executor ${JSON.stringify(launch.executor?.id)} runs under the Mesos containerizer, without Docker)`;
   const fix =
-    launch.kind === "command"
-      ? "set container: { type: DOCKER, docker: { image } } on the task"
-      : "set container: { type: DOCKER, docker: { image } } on the executor";
+    launch.kind === "default-executor"
+      ? "launch it without the DEFAULT executor, with container: { type: DOCKER, docker: { image } } on the task"
+      : onTask
+        ? "set container: { type: DOCKER, docker: { image } } on the task"
+        : "set container: { type: DOCKER, docker: { image } } on the executor";
   return launchError(
     "dockerRunArgs: not a Docker launch",
     launchIssue(
       "not_docker_launch",
-      launch.kind === "command" ? ["container"] : ["executor", "container"],
+      onTask ? ["container"] : ["executor", "container"],
       `dockerRunArgs: the task is ${how}, so Mesos runs no docker command for it. To launch it with Docker, ${fix}.`,
     ),
   );

@@ -96,6 +96,11 @@ export interface LaunchDockerSettings {
   readonly hostname?: string;
   /** The one volume driver (DockerInfo.volume_driver or the docker volumes' driver), when any. */
   readonly volumeDriver?: string;
+  /**
+   * True when DockerInfo.volume_driver itself is set: a relative host_path is then a volume
+   * name, not a path under the sandbox.
+   */
+  readonly volumeDriverDeclared: boolean;
 }
 
 /** The image of a MESOS container (ContainerInfo.mesos.image): Docker or Appc, by name. */

@@ -176,10 +176,10 @@ function dockerSettings(
   const network = NETWORKS[docker.network] ?? "host";
   const hostname = container.hostname;
   const declared = docker.volumeDriver;
-  const driver =
-    present(docker, "volumeDriver", declared, "") && declared !== ""
-      ? declared
-      : volumes.find((v) => v.driver !== undefined)?.driver;
+  const volumeDriverDeclared = present(docker, "volumeDriver", declared, "");
+  const driver = volumeDriverDeclared
+    ? declared
+    : volumes.find((v) => v.driver !== undefined)?.driver;
   return {
     network,
     ...(network === "user" ? { networkName: container.networkInfos[0]?.name ?? "" } : {}),
@@ -193,6 +193,7 @@ function dockerSettings(
     parameters: docker.parameters.map((p) => ({ key: p.key, value: p.value })),
     ...(present(container, "hostname", hostname, "") ? { hostname } : {}),
     ...(driver === undefined ? {} : { volumeDriver: driver }),
+    volumeDriverDeclared,
   };
 }
 

@@ -104,7 +104,7 @@ export const CODES = {
   container_dir_not_absolute: rule(
     "error",
     "container_dir is not an absolute path",
-    "Docker requires an absolute mount destination",
+    "Docker requires an absolute mount destination (for v1 messages the library follows Mesos 1.11, which joins a relative container_path under the sandbox mount point)",
     true,
     SEED,
   ),
@@ -123,7 +123,7 @@ export const CODES = {
   host_dir_not_absolute: rule(
     "error",
     "host_dir is not an absolute path",
-    "the seed's rule: host_dir is an absolute host directory (Mesos >= 0.23 would join it under the sandbox)",
+    "the seed's rule: host_dir is an absolute host directory (for v1 messages the library follows Mesos 1.11, which joins a relative host_path under the sandbox)",
     true,
     SEED,
   ),

@@ -110,11 +110,12 @@ export function checkGroupExecutorResources(
     short.push(`cpus ${cpus ?? 0} < ${MIN_EXECUTOR_CPUS}`);
   if (mem === undefined || mem < MIN_EXECUTOR_MEM_MB)
     short.push(`mem ${mem ?? 0} < ${MIN_EXECUTOR_MEM_MB} MB`);
-  if (disk === undefined || disk <= 0) short.push("no disk");
+  // A disk resource of 0 is "some disk" for Mesos (it checks that there is one).
+  if (disk === undefined) short.push("no disk");
   if (short.length === 0) return;
   c.report(
     "executor_resources_too_small",
-    `the task group's executor is too small (${short.join(", ")}); Mesos 1.11 LAUNCH_GROUP refuses it: give the executor at least 0.01 cpus, 32 MB mem and some disk`,
+    `the task group's executor is too small (${short.join(", ")}); Mesos 1.11 LAUNCH_GROUP refuses it ("Executor uses less CPUs than the minimum required (0.01)", "... uses no disk"): give the executor at least 0.01 cpus, 32 MB mem and a disk resource`,
     "resources",
   );
 }
