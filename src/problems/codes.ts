@@ -385,7 +385,12 @@ export const CODES = {
   share_cgroups_invalid: v1Rule(
     "error",
     "LinuxInfo.share_cgroups true on an executor container, false on a LAUNCH task, or not false on a task group task with limits",
-    "Mesos 1.11: \"The 'share_cgroups' field cannot be set to 'true' on executor containers\" / \"Only tasks in a task group may have 'share_cgroups' set to 'false'\"",
+    "Mesos 1.11: \"The 'share_cgroups' field cannot be set to 'true' on executor containers\" / \"Only tasks in a task group may have 'share_cgroups' set to 'false'\" / \"Resource limits may only be set for tasks within a task group when the 'share_cgroups' field is set to 'false'\"",
+  ),
+  group_health_check_network: v1Rule(
+    "error",
+    "a task of a task group with network_infos has an HTTP or TCP health check",
+    "Mesos 1.11: 'HTTP and TCP health checks are not supported for nested containers not joining parent's network'",
   ),
   // --- Mesos 1.11 (mesos.v1): executors -------------------------------------------------------
   executor_type_not_custom: v1Rule(
@@ -412,6 +417,11 @@ export const CODES = {
     "error",
     "a task group's executor has less than 0.01 cpus or 32 MB mem, or no disk",
     "Mesos 1.11 LAUNCH_GROUP refuses an executor below MIN_CPUS / MIN_MEM or without disk",
+  ),
+  group_executor_mismatch: v1Rule(
+    "error",
+    "a task of a LAUNCH_GROUP operation sets an executor other than the operation's",
+    "Mesos 1.11: \"The `ExecutorInfo` of task '<id>' is different from executor '<id>'\"",
   ),
   task_id_duplicate: v1Rule(
     "error",

@@ -93,3 +93,21 @@ export function checkHttpCheck(
     );
   }
 }
+
+/**
+ * A task of a task group on networks of its own (network_infos) cannot have an HTTP or TCP health
+ * check (`type` undefined when unset/unknown). Reported at health_check.type, relative to the task.
+ */
+export function checkGroupHealthCheck(
+  c: Collector,
+  networks: number,
+  type: number | undefined,
+): void {
+  if (networks === 0 || (type !== CHECK_HTTP && type !== CHECK_TCP)) return;
+  c.report(
+    "group_health_check_network",
+    `the task of a task group joins ${networks} network(s) of its own and has a ${TYPE_NAMES[type]} health check; Mesos 1.11 rejects it ("HTTP and TCP health checks are not supported for nested containers not joining parent's network"): use a COMMAND health check, or drop network_infos to join the executor's network`,
+    "health_check",
+    "type",
+  );
+}

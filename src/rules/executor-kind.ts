@@ -131,3 +131,25 @@ export function checkNoDockerInGroup(c: Collector, onExecutor: boolean): void {
     "type",
   );
 }
+
+/**
+ * The tasks of a LAUNCH_GROUP carry no executor or the operation's own (`same[i]`: task i's
+ * executor is unset or equal). Reported at task_group.tasks[i].executor.
+ */
+export function checkGroupExecutors(
+  c: Collector,
+  same: readonly boolean[],
+  executorId: string,
+): void {
+  for (let i = 0; i < same.length; i++) {
+    if (same[i]) continue;
+    c.report(
+      "group_executor_mismatch",
+      `the task's executor differs from the operation's executor ${JSON.stringify(executorId)}; Mesos 1.11 rejects the group ("The \`ExecutorInfo\` of task ... is different from executor ..."): leave the task's executor unset (Mesos sets it) or make it the same`,
+      "task_group",
+      "tasks",
+      i,
+      "executor",
+    );
+  }
+}

@@ -78,7 +78,7 @@ export function checkShareCgroups(
   } else if (where === "group" && hasLimits && share) {
     c.report(
       "share_cgroups_invalid",
-      "the task of a task group has limits but container.linux_info.share_cgroups is not false; Mesos 1.11 applies limits in a task group only to a task with cgroups of its own: set container.linux_info.share_cgroups to false",
+      "the task of a task group has limits but container.linux_info.share_cgroups is not false; Mesos 1.11 rejects it (\"Resource limits may only be set for tasks within a task group when the 'share_cgroups' field is set to 'false'\"): set container.linux_info.share_cgroups to false",
       "limits",
     );
   }

@@ -12,10 +12,16 @@
 //   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
-import type { Message } from "@bufbuild/protobuf";
+import { equals, type Message } from "@bufbuild/protobuf";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
-import { checkCheckType, checkDuration, checkHttpCheck, nanosToSeconds } from "./checks.js";
+import {
+  checkCheckType,
+  checkDuration,
+  checkGroupHealthCheck,
+  checkHttpCheck,
+  nanosToSeconds,
+} from "./checks.js";
 import type { Collector } from "./collector.js";
 import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
 import {
@@ -30,6 +36,7 @@ import { checkDuplicateNames, checkVariable } from "./environment.js";
 import {
   checkExecutorKind,
   checkGroupExecutorResources,
+  checkGroupExecutors,
   checkGroupExecutorType,
   checkLaunchExecutor,
   checkNoDockerInGroup,
@@ -205,6 +212,10 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   checkShareCgroups(c, group ? "group" : "launch", set, share, hasLimits);
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
+  const health = task.healthCheck;
+  if (group && health !== undefined && container !== undefined) {
+    checkGroupHealthCheck(c, container.networkInfos.length, optionalEnum(health, health.type, 8));
+  }
   const docker = container?.docker;
   if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
     const mappings = docker.portMappings;
@@ -339,6 +350,18 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     childFlags: { tasks: () => GROUP },
   }),
   bind(v1.Offer_Operation_LaunchGroupSchema, {
+    check(op, c) {
+      const executor = op.executor;
+      const tasks = op.taskGroup?.tasks;
+      if (executor === undefined || tasks === undefined || tasks.length === 0) return;
+      checkGroupExecutors(
+        c,
+        tasks.map(
+          (t) => t.executor === undefined || equals(v1.ExecutorInfoSchema, t.executor, executor),
+        ),
+        executor.executorId?.value ?? "",
+      );
+    },
     childFlags: { executor: () => GROUP_EXECUTOR },
   }),
   bind(v1.ExecutorInfoSchema, {

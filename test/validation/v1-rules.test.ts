@@ -695,6 +695,27 @@ const rows: Row[] = [
           })),
       ),
   },
+  {
+    name: "an HTTP health check on a group task with networks of its own",
+    code: "group_health_check_network",
+    invalid: () =>
+      groupTask((t) => {
+        t.container = create(v1.ContainerInfoSchema, {
+          type: v1.ContainerInfo_Type.MESOS,
+          networkInfos: [{ name: "cni" }],
+        });
+        healthCheck(HTTP_CHECK)(t);
+      }),
+    path: ["health_check", "type"],
+    valid: () =>
+      groupTask((t) => {
+        t.container = create(v1.ContainerInfoSchema, {
+          type: v1.ContainerInfo_Type.MESOS,
+          networkInfos: [{ name: "cni" }],
+        });
+        healthCheck(COMMAND_CHECK)(t);
+      }),
+  },
   // --- Mesos 1.11 executors and task groups -----------------------------------------------------
   {
     name: "a LAUNCH executor of type UNKNOWN",
@@ -736,6 +757,22 @@ const rows: Row[] = [
     invalid: () => groupTask((t) => exe(t).resources.pop()),
     path: ["executor", "resources"],
     valid: () => groupTask(),
+  },
+  {
+    name: "a LAUNCH_GROUP task with another executor",
+    code: "group_executor_mismatch",
+    schema: v1.Offer_Operation_LaunchGroupSchema,
+    invalid: () =>
+      launchGroup((g) => {
+        const other = defaultExecutor();
+        other.executorId = create(v1.ExecutorIDSchema, { value: "other" });
+        (g.taskGroup?.tasks[1] as v1.TaskInfo).executor = other;
+      }),
+    path: ["task_group", "tasks", 1, "executor"],
+    valid: () =>
+      launchGroup((g) => {
+        (g.taskGroup?.tasks[1] as v1.TaskInfo).executor = defaultExecutor();
+      }),
   },
   {
     name: "two tasks of a group with one ID",

@@ -409,6 +409,14 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     mesosContainer(t, { linuxInfo: { shareCgroups: false } });
     return ["container", "linux_info", "share_cgroups"];
   }),
+  defect("group_health_check_network", (t) => {
+    defaultExecutor(t);
+    t.container = create(v1.ContainerInfoSchema, {
+      type: v1.ContainerInfo_Type.MESOS,
+      networkInfos: [{ name: "cni" }],
+    });
+    return healthCheck(t, { type: v1.HealthCheck_Type.TCP, tcp: { port: 80 } }, "type");
+  }),
   // --- Mesos 1.11 executors -----------------------------------------------------------------------
   defect("executor_type_not_custom", (t) => {
     launchExecutor(t, { type: v1.ExecutorInfo_Type.UNKNOWN, command: { value: "./e" } });
@@ -486,6 +494,8 @@ export const V1_DEFECTS: readonly V1Defect[] = [
 export const V1_DEFECT_EXCLUSIONS: Readonly<Partial<Record<IssueCode, string>>> = {
   invalid_input: "reported for a value that is not a message of the schema: no TaskInfo carries it",
   task_id_duplicate: "a rule of TaskGroupInfo (two tasks of one group), not of a single TaskInfo",
+  group_executor_mismatch:
+    "a rule of the LAUNCH_GROUP operation (a task's executor against the operation's), not of a single TaskInfo",
   executor_type_missing:
     "a rule of the LAUNCH_GROUP executor; in a TaskInfo the executor of a group task is DEFAULT by definition",
 };
