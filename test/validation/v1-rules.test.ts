@@ -1005,6 +1005,18 @@ describe("v1 rule table", () => {
     expect(validate(T, named).issues.filter((i) => i.code === "path_contains_colon")).toEqual([]);
   });
 
+  test("taskGroup: true checks a TaskInfo as a task of a group (no executor needed, no DOCKER)", () => {
+    expect(validate(T, commandTask(), { taskGroup: true })).toMatchObject({
+      success: true,
+      issues: [],
+    });
+    const docker = validate(T, dockerTask(), { taskGroup: true });
+    expect(docker.issues.map((i) => [i.code, i.path])).toEqual([
+      ["docker_container_in_group", ["container", "type"]],
+    ]);
+    expect(validate(T, dockerTask()).success).toBe(true);
+  });
+
   test("a DEFAULT executor task is a task-group task: no B1, no LAUNCH executor rules", () => {
     expect(validate(T, groupTask())).toMatchObject({ success: true, issues: [] });
     expect(validate(v1.ExecutorInfoSchema, defaultExecutor())).toMatchObject({ success: true });
