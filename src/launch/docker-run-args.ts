@@ -113,12 +113,21 @@ const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
  * execs `value` with `arguments` as the whole argv, so `arguments[0]` is argv[0] (the program's
  * name) and the same command prints "hi".
  *
- * Not written, because the seed has no field for them: `--privileged`, `--volume-driver`,
- * `--hostname`, `-p`, `--device`, `--dns*`, docker parameters, `MESOS_ALLOCATION_ROLE`.
+ * For a seed task that is all: the seed has no field for `--privileged`, `--volume-driver`,
+ * `--hostname`, `-p`, docker parameters or limits. A Mesos 1.11 (mesos.v1) task gets the whole of
+ * Mesos 1.11's order: `--privileged`; `--cpu-shares`, `--cpu-quota` (a finite cpus limit),
+ * `--memory-reservation`, `--memory` and `--oom-score-adj` (from TaskInfo.limits, see
+ * `agentMemoryBytes`); the sorted `-e` with `MESOS_ALLOCATION_ROLE`; `-v` per volume (a relative
+ * container_path under the mapped sandbox, a relative host_path under the host sandbox unless
+ * DockerInfo.volume_driver is set, `<name>:<path>:<mode>` for a DOCKER_VOLUME; other sources are
+ * skipped, as Mesos does); the sandbox `-v`; `--volume-driver=<driver>`; `--net
+ * host|bridge|none|<network_infos[0].name>`; `--hostname`; `-p host:container[/protocol]` per
+ * mapping; `--entrypoint /bin/sh`; `--name`; each parameter as `--key=value`, in order; the image
+ * and the command. Never written (they come from the agent): `--device`, `--dns*`.
  *
  * @throws LaunchError with validate()'s issues when the task is invalid (`.code` is the first
- *   error's), or one issue `not_docker_launch` (a command or custom-executor launch) or
- *   `invalid_option`.
+ *   error's), or one issue `not_docker_launch` (a command, custom-executor, mesos-task or
+ *   default-executor launch) or `invalid_option`.
  */
 export function dockerRunArgs(
   task: TaskInfo | V1TaskInfo,
