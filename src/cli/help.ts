@@ -114,11 +114,12 @@ ${EXIT_CODES}
 export const RULES_HELP = `Usage: ${PROGRAM} rules [--json]
 
 Lists every issue code this package reports, from its catalogue: the code, its severity (error
-or warning), whether this package is stricter than Mesos there, which verbs report it (validate,
-decode, encode, launch, cli), what it means and why it matters.
+or warning), which schemas it applies to (seed: the 2014 DockerInfo design; v1: Mesos 1.11),
+whether this package is stricter than Mesos there (for v1: than Mesos 1.11), which verbs report
+it (validate, decode, encode, launch, cli), what it means and why it matters.
 
 Options:
-      --json                 print { rules: [{ code, severity, stricter, from, what, why }] }
+      --json                 print { rules: [{ code, severity, schemas, stricter, from, what, why }] }
   -h, --help                 show this help
 
 Exit codes:

@@ -1,6 +1,6 @@
 // `mesos-dockerinfo rules [--json]`: every issue code of the catalogue (CODES in src/problems),
-// with its severity, what it means, why, which verbs report it and whether this library is
-// stricter than Mesos there. Rendered from the catalogue, so it cannot drift from the code.
+// with its severity, what it means, why, which verbs report it, which schemas it applies to
+// (seed, v1) and whether this library is stricter than Mesos there (for v1: than Mesos 1.11). Rendered from the catalogue, so it cannot drift from the code.
 import { CODES, type CodeInfo, ISSUE_CODES, type IssueCode } from "../problems/index.js";
 import { parseCommandArgs } from "./args.js";
 import { EXIT_OK, type ExitCode } from "./exit-codes.js";
@@ -32,16 +32,17 @@ export function ruleRows(): RuleRow[] {
   return ISSUE_CODES.map((code) => ({ code, ...(CODES[code] as CodeInfo) }));
 }
 
-const HEADERS = ["code", "severity", "stricter", "from"] as const;
+const HEADERS = ["code", "severity", "schemas", "stricter", "from"] as const;
 
 /**
- * One line per code: code, severity, stricter than Mesos (yes/no), the verbs that report it,
- * then "what — why". The first four columns are padded to line up.
+ * One line per code: code, severity, schemas, stricter than Mesos (yes/no), the verbs that report
+ * it, then "what — why". The first five columns are padded to line up.
  */
 export function formatRulesText(rows: readonly RuleRow[]): string {
   const cells = rows.map((row) => [
     row.code,
     row.severity,
+    row.schemas.join(","),
     row.stricter ? "yes" : "no",
     row.from.join(","),
   ]);

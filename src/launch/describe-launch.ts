@@ -1,5 +1,11 @@
 // describeLaunch: one or two sentences saying how Mesos would start a task (used by the CLI).
-import type { Launch, LaunchCommand, LaunchVolume } from "./launch.js";
+import type {
+  Launch,
+  LaunchCommand,
+  LaunchDockerSettings,
+  LaunchMesosImage,
+  LaunchVolume,
+} from "./launch.js";
 
 // Long command values are cut so the description stays short; the full command is in the
 // launch object and in dockerRunArgs.
@@ -20,10 +26,52 @@ export function describeLaunch(launch: Launch): string {
     case "custom-executor":
       return `Custom executor: the Mesos containerizer starts executor ${executorLabel(launch.executor)}, which ${mesosCommand(launch.command)} (no Docker container); the executor then receives the task.`;
     case "docker-task":
-      return `${legacyPrefix(launch, "Docker task")}runs image ${imageLabel(launch)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}.`;
+      return `${legacyPrefix(launch, "Docker task")}runs image ${imageLabel(launch)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}.`;
     case "docker-executor":
-      return `${legacyPrefix(launch, "Docker executor")}runs image ${imageLabel(launch)} as executor ${executorLabel(launch.executor)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}; the executor then receives the task.`;
+      return `${legacyPrefix(launch, "Docker executor")}runs image ${imageLabel(launch)} as executor ${executorLabel(launch.executor)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}; the executor then receives the task.`;
+    case "mesos-task":
+      return `Mesos container task: the Mesos CommandExecutor ${mesosCommand(launch.command)} under the Mesos containerizer ${mesosImageLabel(launch.mesosImage)}, ${volumesLabel(launch.volumes)}${networksLabel(launch.networks)}.`;
+    case "default-executor":
+      return `Default executor: the Mesos containerizer starts Mesos's default executor ${executorLabel(launch.executor)}, which ${mesosCommand(launch.command)} in a nested container ${mesosImageLabel(launch.mesosImage)}, ${volumesLabel(launch.volumes)}${networksLabel(launch.networks)} (as a task of a task group).`;
   }
+}
+
+function mesosImageLabel(image: LaunchMesosImage | undefined): string {
+  if (image === undefined) return "on the agent's root filesystem (no image)";
+  const normalized = image.reference?.string;
+  const name =
+    normalized === undefined || normalized === image.name
+      ? image.name
+      : `${image.name} (${normalized})`;
+  return `in the ${image.type === "DOCKER" ? "Docker" : "Appc"} image ${name}`;
+}
+
+function networksLabel(networks: readonly string[]): string {
+  if (networks.length === 0) return "";
+  return `, on network${networks.length === 1 ? "" : "s"} ${networks.map((n) => quote(n)).join(", ")}`;
+}
+
+/** The v1 DockerInfo settings in words (absent for a seed task: host network, nothing else). */
+function settingsLabel(docker: LaunchDockerSettings | undefined): string {
+  if (docker === undefined) return "";
+  const parts = [
+    `network ${docker.network === "user" ? `${quote(docker.networkName ?? "")} (user-defined)` : docker.network}`,
+  ];
+  if (docker.portMappings.length > 0) {
+    parts.push(
+      `ports ${docker.portMappings.map((m) => `${m.hostPort}->${m.containerPort}${m.protocol === undefined ? "" : `/${m.protocol.toLowerCase()}`}`).join(", ")}`,
+    );
+  }
+  if (docker.hostname !== undefined) parts.push(`hostname ${quote(docker.hostname)}`);
+  if (docker.privileged) parts.push("privileged");
+  if (docker.forcePullImage) parts.push("always pulled");
+  if (docker.volumeDriver !== undefined) parts.push(`volume driver ${quote(docker.volumeDriver)}`);
+  if (docker.parameters.length > 0) {
+    parts.push(
+      `docker parameters ${docker.parameters.map((p) => quote(`--${p.key}=${p.value}`)).join(" ")}`,
+    );
+  }
+  return `, ${parts.join(", ")}`;
 }
 
 function legacyPrefix(
@@ -70,16 +118,26 @@ function dockerCommand(command: LaunchCommand): string {
 
 function volumesLabel(volumes: readonly LaunchVolume[]): string {
   if (volumes.length === 0) return "no volumes";
-  const listed = volumes
-    .slice(0, MAX_LISTED_VOLUMES)
-    .map((volume) =>
-      volume.hostDir === undefined
-        ? `anonymous ${volume.containerDir}`
-        : `${volume.hostDir}:${volume.containerDir}:${volume.mode}`,
-    );
+  const listed = volumes.slice(0, MAX_LISTED_VOLUMES).map(volumeLabel);
   if (volumes.length > MAX_LISTED_VOLUMES)
     listed.push(`${volumes.length - MAX_LISTED_VOLUMES} more`);
   return `${volumes.length} volume${volumes.length === 1 ? "" : "s"} (${listed.join(", ")})`;
+}
+
+function volumeLabel(volume: LaunchVolume): string {
+  if (volume.hostDir !== undefined)
+    return `${volume.hostDir}:${volume.containerDir}:${volume.mode}`;
+  switch (volume.source) {
+    case undefined:
+      return `anonymous ${volume.containerDir}`;
+    case "DOCKER_VOLUME":
+      return `docker volume ${volume.volumeName ?? ""}${volume.driver === undefined ? "" : ` (driver ${volume.driver})`}:${volume.containerDir}:${volume.mode}`;
+    case "SANDBOX_PATH":
+    case "HOST_PATH":
+      return `${volume.source} ${volume.sourcePath ?? ""}:${volume.containerDir}:${volume.mode}`;
+    default:
+      return `${volume.source} at ${volume.containerDir} (${volume.mode})`;
+  }
 }
 
 function shorten(value: string): string {

@@ -3,9 +3,10 @@
 // `Docker::run` at Mesos 1.11), as far as the seed's fields reach.
 import { failWith, type LaunchError, quote, type Result, succeed } from "../problems/index.js";
 import { cleanPath, controlCharIndex } from "../rules/index.js";
-import { type Resource, type TaskInfo, type TaskInfoValid, Value_Type } from "../schema/index.js";
+import { type TaskInfo, type TaskInfoValid, Value_Type } from "../schema/index.js";
+import type { TaskInfo as V1TaskInfo, TaskInfoValid as V1TaskInfoValid } from "../v1/index.js";
 import { invalidTaskError, launchError, launchIssue } from "./issue.js";
-import type { DockerLaunch, Launch } from "./launch.js";
+import type { DockerLaunch, Launch, LaunchVolume } from "./launch.js";
 import { resolveLaunch } from "./resolve-launch.js";
 
 /** Options for the parts of the command line that come from the agent, not the TaskInfo. */
@@ -41,6 +42,22 @@ export interface DockerRunOptions {
    * A CommandInfo variable whose name is a key here is skipped, as Mesos does. Default `{}`.
    */
   environment?: Readonly<Record<string, string>>;
+  /**
+   * The agent flag `--cgroups_enable_cfs`: with it, a task without a cpus limit still gets
+   * `--cpu-quota` from its cpus request. Default false.
+   */
+  cgroupsEnableCfs?: boolean;
+  /**
+   * The total memory of the agent, in bytes. Mesos 1.11 writes `--oom-score-adj
+   * 1000 - 1000 × request / total` for a v1 task whose mem limit is above its request; such a task
+   * needs this option (an `invalid_option` issue says so). Ignored otherwise.
+   */
+  agentMemoryBytes?: number;
+  /**
+   * The role of a v1 task's resources for `MESOS_ALLOCATION_ROLE` when its first resource carries
+   * no allocation_info (the master fills it in from the offer). Default "*".
+   */
+  allocationRole?: string;
 }
 
 /** The result of safeDockerRunArgs: `data` is the argv. */
@@ -54,6 +71,9 @@ const CPU_SHARES_PER_CPU = 1024;
 const MIN_CPU_SHARES = 2n;
 const MIB = 1024n * 1024n;
 const MIN_MEMORY_BYTES = 32n * MIB;
+// The CFS period and the smallest quota, in µs (src/slave/constants.cpp CPU_CFS_PERIOD, MIN_CPU_CFS_QUOTA).
+const CFS_PERIOD_US = 100_000;
+const MIN_CFS_QUOTA_US = 1_000n;
 // Docker's container name grammar (daemon/names: `[a-zA-Z0-9][a-zA-Z0-9_.-]+`).
 const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
@@ -93,14 +113,26 @@ const NOT_NAME_CHARACTER = /[^a-zA-Z0-9_.-]/gu;
  * execs `value` with `arguments` as the whole argv, so `arguments[0]` is argv[0] (the program's
  * name) and the same command prints "hi".
  *
- * Not written, because the seed has no field for them: `--privileged`, `--volume-driver`,
- * `--hostname`, `-p`, `--device`, `--dns*`, docker parameters, `MESOS_ALLOCATION_ROLE`.
+ * For a seed task that is all: the seed has no field for `--privileged`, `--volume-driver`,
+ * `--hostname`, `-p`, docker parameters or limits. A Mesos 1.11 (mesos.v1) task gets the whole of
+ * Mesos 1.11's order: `--privileged`; `--cpu-shares`, `--cpu-quota` (a finite cpus limit),
+ * `--memory-reservation`, `--memory` and `--oom-score-adj` (from TaskInfo.limits, see
+ * `agentMemoryBytes`); the sorted `-e` with `MESOS_ALLOCATION_ROLE`; `-v` per volume (a relative
+ * container_path under the mapped sandbox, a relative host_path under the host sandbox unless
+ * DockerInfo.volume_driver is set, `<name>:<path>:<mode>` for a DOCKER_VOLUME; other sources are
+ * skipped, as Mesos does); the sandbox `-v`; `--volume-driver=<driver>`; `--net
+ * host|bridge|none|<network_infos[0].name>`; `--hostname`; `-p host:container[/protocol]` per
+ * mapping; `--entrypoint /bin/sh`; `--name`; each parameter as `--key=value`, in order; the image
+ * and the command. Never written (they come from the agent): `--device`, `--dns*`.
  *
  * @throws LaunchError with validate()'s issues when the task is invalid (`.code` is the first
- *   error's), or one issue `not_docker_launch` (a command or custom-executor launch) or
- *   `invalid_option`.
+ *   error's), or one issue `not_docker_launch` (a command, custom-executor, mesos-task or
+ *   default-executor launch) or `invalid_option`.
  */
-export function dockerRunArgs(task: TaskInfo, options: DockerRunOptions = {}): string[] {
+export function dockerRunArgs(
+  task: TaskInfo | V1TaskInfo,
+  options: DockerRunOptions = {},
+): string[] {
   const result = buildDockerRunArgs(task, options);
   if (!Array.isArray(result)) throw result;
   return result;
@@ -108,14 +140,25 @@ export function dockerRunArgs(task: TaskInfo, options: DockerRunOptions = {}): s
 
 /** dockerRunArgs without throwing: `{ success: true, data: argv }` or `{ success: false, issues }`. */
 export function safeDockerRunArgs(
-  task: TaskInfo,
+  task: TaskInfo | V1TaskInfo,
   options: DockerRunOptions = {},
 ): DockerRunArgsResult {
   const result = buildDockerRunArgs(task, options);
   return Array.isArray(result) ? succeed(result) : failWith(result);
 }
 
-function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[] | LaunchError {
+// The resource shape the argv reads (both schemas).
+interface RunResource {
+  readonly name: string;
+  readonly type: number;
+  readonly scalar?: { readonly value: number } | undefined;
+  readonly allocationInfo?: { readonly role: string } | undefined;
+}
+
+function buildDockerRunArgs(
+  task: TaskInfo | V1TaskInfo,
+  options: DockerRunOptions,
+): string[] | LaunchError {
   if (typeof options !== "object" || options === null) {
     return invalidOption("options", options, "must be an object (or omitted)");
   }
@@ -123,7 +166,7 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
   const launch = resolved.data;
   // resolveLaunch succeeded, so validate() did: the required fields are set.
-  const valid = task as TaskInfoValid;
+  const valid = task as TaskInfoValid | V1TaskInfoValid;
   if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {
     return notDockerLaunch(launch);
   }
@@ -138,18 +181,26 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   if (optionError !== undefined) return optionError;
 
   const args = [dockerPath, "-H", `unix://${socket}`, "run"];
+  const docker = launch.docker;
+  if (docker?.privileged === true) args.push("--privileged");
 
-  const executorResources = launch.kind === "docker-executor" ? launch.executor.info.resources : [];
-  const cpus = scalarSum(task.resources, executorResources, "cpus");
-  if (cpus !== undefined) {
-    const shares = BigInt(Math.trunc(CPU_SHARES_PER_CPU * cpus));
-    args.push("--cpu-shares", String(shares > MIN_CPU_SHARES ? shares : MIN_CPU_SHARES));
-  }
-  const mem = scalarSum(task.resources, executorResources, "mem");
-  if (mem !== undefined) {
-    const bytes = BigInt(Math.trunc(mem)) * MIB;
-    args.push("--memory", String(bytes > MIN_MEMORY_BYTES ? bytes : MIN_MEMORY_BYTES));
-  }
+  const taskResources: readonly RunResource[] = valid.resources;
+  const executorResources: readonly RunResource[] =
+    launch.kind === "docker-executor" ? launch.executor.info.resources : [];
+  // Limits reach docker run for a Docker task (the docker executor passes task.limits).
+  const limits =
+    launch.schema === "v1" && launch.kind === "docker-task"
+      ? (valid as V1TaskInfoValid).limits
+      : undefined;
+  const resources = resourceOptions(
+    scalarSum(taskResources, executorResources, "cpus"),
+    scalarSum(taskResources, executorResources, "mem"),
+    limits?.cpus?.value,
+    limits?.mem?.value,
+    options,
+  );
+  if (!Array.isArray(resources)) return resources;
+  args.push(...resources);
 
   const env = new Map<string, string>(Object.entries(environment));
   for (const variable of launch.command.environment) {
@@ -157,24 +208,42 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
   }
   env.set("MESOS_SANDBOX", mapped);
   env.set("MESOS_CONTAINER_NAME", name);
+  if (launch.schema === "v1") {
+    // Mesos 1.9+: the role of the first resource of the launch.
+    const first =
+      launch.kind === "docker-executor"
+        ? (executorResources[0] ?? taskResources[0])
+        : taskResources[0];
+    env.set("MESOS_ALLOCATION_ROLE", allocationRole(first, options));
+  }
   for (const key of [...env.keys()].sort(compareCodePoints)) {
     args.push("-e", `${key}=${env.get(key)}`);
   }
 
   for (const volume of launch.volumes) {
-    args.push(
-      "-v",
-      volume.hostDir === undefined
-        ? volume.containerDir
-        : `${volume.hostDir}:${volume.containerDir}:${volume.mode}`,
-    );
+    const spec =
+      launch.schema === "v1"
+        ? v1VolumeSpec(volume, sandbox, mapped, docker?.volumeDriverDeclared === true)
+        : volume.hostDir === undefined
+          ? volume.containerDir
+          : `${volume.hostDir}:${volume.containerDir}:${volume.mode}`;
+    if (spec !== undefined) args.push("-v", spec);
   }
   args.push("-v", `${sandbox}:${mapped}`);
-  args.push("--net", "host");
+  if (docker?.volumeDriver !== undefined) args.push(`--volume-driver=${docker.volumeDriver}`);
+  args.push("--net", docker === undefined ? "host" : netValue(docker));
+  if (docker?.hostname !== undefined) args.push("--hostname", docker.hostname);
+  for (const mapping of docker?.portMappings ?? []) {
+    const protocol = mapping.protocol === undefined ? "" : `/${mapping.protocol.toLowerCase()}`;
+    args.push("-p", `${mapping.hostPort}:${mapping.containerPort}${protocol}`);
+  }
 
   const command = launch.command;
   if (command.shell) args.push("--entrypoint", "/bin/sh");
   args.push("--name", name);
+  for (const parameter of docker?.parameters ?? []) {
+    args.push(`--${parameter.key}=${parameter.value}`);
+  }
   args.push(launch.rawImage);
   if (command.shell) {
     // validate() guarantees a value when shell is true (shell_command_missing).
@@ -187,12 +256,113 @@ function buildDockerRunArgs(task: TaskInfo, options: DockerRunOptions): string[]
 }
 
 /**
+ * The cpu and memory options in Mesos 1.11's order (src/docker/docker.cpp, RunOptions::create):
+ * `--cpu-shares max(1024 × request, 2)`; `--cpu-quota max(100 ms × limit, 1 ms)` in µs for a
+ * finite cpus limit (or the request, with --cgroups_enable_cfs); with a mem limit,
+ * `--memory-reservation max(request, 32 MB)`, `--memory max(limit, 32 MB)` unless the limit is
+ * infinite, and `--oom-score-adj` when the request is below the limit; without one,
+ * `--memory max(request, 32 MB)`. Megabytes are truncated to whole MB, as Mesos does.
+ */
+function resourceOptions(
+  cpus: number | undefined,
+  mem: number | undefined,
+  cpuLimit: number | undefined,
+  memLimit: number | undefined,
+  options: DockerRunOptions,
+): string[] | LaunchError {
+  const out: string[] = [];
+  if (cpus !== undefined) {
+    const shares = wholeNumber(CPU_SHARES_PER_CPU * cpus);
+    out.push("--cpu-shares", String(shares > MIN_CPU_SHARES ? shares : MIN_CPU_SHARES));
+  }
+  const quotaOf = (c: number) => {
+    const quota = wholeNumber(CFS_PERIOD_US * c);
+    return String(quota > MIN_CFS_QUOTA_US ? quota : MIN_CFS_QUOTA_US);
+  };
+  if (cpuLimit !== undefined) {
+    if (Number.isFinite(cpuLimit)) out.push("--cpu-quota", quotaOf(cpuLimit));
+  } else if (options.cgroupsEnableCfs === true && cpus !== undefined) {
+    out.push("--cpu-quota", quotaOf(cpus));
+  }
+  const requestBytes = mem === undefined ? undefined : wholeNumber(mem) * MIB;
+  const atLeast32 = (b: bigint) => String(b > MIN_MEMORY_BYTES ? b : MIN_MEMORY_BYTES);
+  if (memLimit === undefined) {
+    if (requestBytes !== undefined) out.push("--memory", atLeast32(requestBytes));
+    return out;
+  }
+  const finite = Number.isFinite(memLimit);
+  const limitBytes = finite ? wholeNumber(memLimit) * MIB : undefined;
+  if (requestBytes !== undefined) out.push("--memory-reservation", atLeast32(requestBytes));
+  if (limitBytes !== undefined) out.push("--memory", atLeast32(limitBytes));
+  if (requestBytes !== undefined && (limitBytes === undefined || requestBytes < limitBytes)) {
+    const total = options.agentMemoryBytes;
+    if (typeof total !== "number" || !Number.isSafeInteger(total) || total <= 0) {
+      return invalidOption(
+        "agentMemoryBytes",
+        total,
+        "is needed: the task's mem limit is above its request, and Mesos 1.11 then adds --oom-score-adj 1000 - 1000 × request / (the agent's total memory); pass the agent's memory in bytes",
+      );
+    }
+    out.push("--oom-score-adj", String(1000n - (1000n * requestBytes) / BigInt(total)));
+  }
+  return out;
+}
+
+/**
+ * `x` truncated to an integer, exactly (a double is an integer times a power of two). A product
+ * or sum of huge (valid, finite) scalars can overflow to Infinity: it saturates at the largest
+ * double rather than throw, so the argv shows the absurd amount Docker will refuse.
+ */
+function wholeNumber(x: number): bigint {
+  return BigInt(Math.trunc(Number.isFinite(x) ? x : Number.MAX_VALUE));
+}
+
+/**
+ * A v1 volume's `-v` spec (Mesos 1.11.0 src/docker/docker.cpp): a relative container_path is
+ * joined under the mapped sandbox; a relative host_path under the host sandbox unless a volume
+ * driver names volumes; a DOCKER_VOLUME is `<name>:<path>:<mode>`; other sources are skipped.
+ */
+function v1VolumeSpec(
+  volume: LaunchVolume,
+  sandbox: string,
+  mapped: string,
+  volumeDriver: boolean,
+): string | undefined {
+  const target = volume.containerDir.startsWith("/")
+    ? volume.containerDir
+    : joinPath(mapped, volume.containerDir);
+  const host = volume.hostDir;
+  if (host !== undefined) {
+    const from = host.startsWith("/") || volumeDriver ? host : joinPath(sandbox, host);
+    return `${from}:${target}:${volume.mode}`;
+  }
+  if (volume.source === "DOCKER_VOLUME" && volume.volumeName !== undefined) {
+    return `${volume.volumeName}:${target}:${volume.mode}`;
+  }
+  return undefined;
+}
+
+// stout's path::join of two parts: one '/' between them.
+function joinPath(base: string, rest: string): string {
+  return `${base.replace(/\/+$/, "")}/${rest.replace(/^\/+/, "")}`;
+}
+
+function netValue(docker: NonNullable<DockerLaunch["docker"]>): string {
+  return docker.network === "user" ? (docker.networkName ?? "") : docker.network;
+}
+
+function allocationRole(first: RunResource | undefined, options: DockerRunOptions): string {
+  const role = first?.allocationInfo?.role;
+  return role !== undefined && role !== "" ? role : (options.allocationRole ?? "*");
+}
+
+/**
  * The sum of the SCALAR resources called `name` over both lists, computed as Mesos does in
  * thousandths (Value::Scalar arithmetic is fixed-point since 0.28), or undefined if none.
  */
 function scalarSum(
-  first: readonly Resource[],
-  second: readonly Resource[],
+  first: readonly RunResource[],
+  second: readonly RunResource[],
   name: string,
 ): number | undefined {
   let thousandths = 0;
@@ -205,7 +375,18 @@ function scalarSum(
       }
     }
   }
-  return found ? thousandths / 1000 : undefined;
+  if (!found) return undefined;
+  // Past 2^53 thousandths the fixed point is meaningless (and may overflow): plain sums then.
+  if (Number.isSafeInteger(thousandths)) return thousandths / 1000;
+  let sum = 0;
+  for (const list of [first, second]) {
+    for (const resource of list) {
+      if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
+        sum += resource.scalar.value;
+      }
+    }
+  }
+  return sum;
 }
 
 /** Order of C++ `std::string` comparison on UTF-8 text: Unicode code point order. */
@@ -231,11 +412,15 @@ function dockerSafe(id: string): string {
   return id.replace(NOT_NAME_CHARACTER, "_");
 }
 
-function defaultSandbox(task: TaskInfoValid, launch: DockerLaunch, executorId: string): string {
+function defaultSandbox(
+  task: TaskInfoValid | V1TaskInfoValid,
+  launch: DockerLaunch,
+  executorId: string,
+): string {
   const frameworkId =
     launch.kind === "docker-executor" ? launch.executor.info.frameworkId?.value : undefined;
   const framework = frameworkId === undefined ? "<framework_id>" : dockerSafe(frameworkId);
-  const slave = dockerSafe(task.slaveId.value);
+  const slave = dockerSafe("agentId" in task ? task.agentId.value : task.slaveId.value);
   return `${DEFAULT_WORK_DIR}/slaves/${slave}/frameworks/${framework}/executors/${dockerSafe(executorId)}/runs/latest`;
 }
 
@@ -325,19 +510,26 @@ function invalidOption(option: string, value: unknown, problem: string): LaunchE
 }
 
 function notDockerLaunch(launch: Launch): LaunchError {
+  const onTask = launch.kind === "command" || launch.kind === "mesos-task";
   const how =
     launch.kind === "command"
       ? "a command task (its CommandInfo runs under the Mesos CommandExecutor, without a container)"
-      : `a custom executor task (executor ${JSON.stringify(launch.executor?.id)} runs under the Mesos containerizer, without Docker)`;
+      : launch.kind === "mesos-task"
+        ? "a MESOS container task (the Mesos containerizer runs it, without Docker)"
+        : launch.kind === "default-executor"
+          ? `a task of Mesos's default executor ${JSON.stringify(launch.executor?.id)} (the Mesos containerizer runs it in a nested container, without Docker)`
+          : `a custom executor task (executor ${JSON.stringify(launch.executor?.id)} runs under the Mesos containerizer, without Docker)`;
   const fix =
-    launch.kind === "command"
-      ? "set container: { type: DOCKER, docker: { image } } on the task"
-      : "set container: { type: DOCKER, docker: { image } } on the executor";
+    launch.kind === "default-executor"
+      ? "launch it without the DEFAULT executor, with container: { type: DOCKER, docker: { image } } on the task"
+      : onTask
+        ? "set container: { type: DOCKER, docker: { image } } on the task"
+        : "set container: { type: DOCKER, docker: { image } } on the executor";
   return launchError(
     "dockerRunArgs: not a Docker launch",
     launchIssue(
       "not_docker_launch",
-      launch.kind === "command" ? ["container"] : ["executor", "container"],
+      onTask ? ["container"] : ["executor", "container"],
       `dockerRunArgs: the task is ${how}, so Mesos runs no docker command for it. To launch it with Docker, ${fix}.`,
     ),
   );

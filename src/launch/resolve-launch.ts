@@ -26,6 +26,7 @@ import {
   type TaskInfoValid,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
 } from "../schema/index.js";
+import type { TaskInfo as V1TaskInfo } from "../v1/index.js";
 import { validate } from "../validation/index.js";
 import type {
   DockerLaunch,
@@ -35,6 +36,7 @@ import type {
   LaunchResult,
   LaunchVolume,
 } from "./launch.js";
+import { resolveV1Launch } from "./resolve-launch-v1.js";
 
 // Shared empty values and image paths: resolving allocates only what it must.
 const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
@@ -57,10 +59,14 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
  * How Mesos would launch `task`: `{ success: true, data: launch, issues }` (issues are
  * validate()'s warnings) or `{ success: false, issues }` (validate()'s issues, at least one error).
  *
+ * Both schemas: a mesos.v1.TaskInfo (Mesos 1.11) is validated against the Mesos 1.11 rules and
+ * can also resolve to "mesos-task" (a MESOS container) or "default-executor" (a DEFAULT executor).
+ *
  * Total: it returns for every input and never throws (validate() reports a value that is not a
- * mesos.TaskInfo message as one `invalid_input` issue).
+ * TaskInfo message as one `invalid_input` issue).
  */
-export function resolveLaunch(task: TaskInfo): LaunchResult {
+export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
+  if (isV1(task)) return resolveV1Launch(task);
   const verdict = validate(TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
@@ -68,6 +74,14 @@ export function resolveLaunch(task: TaskInfo): LaunchResult {
   return executor === undefined
     ? classifyCommandTask(valid, verdict.issues)
     : classifyExecutorTask(executor, verdict.issues);
+}
+
+function isV1(task: unknown): task is V1TaskInfo {
+  return (
+    typeof task === "object" &&
+    task !== null &&
+    (task as { $typeName?: unknown }).$typeName === "mesos.v1.TaskInfo"
+  );
 }
 
 function classifyCommandTask(task: TaskInfoValid, issues: Issue[]): LaunchResult {

@@ -10,11 +10,18 @@
 // `from` says which verbs report the code: "validate" (a rule on a message), "decode" (binary or
 // Mesos JSON input), "encode" (binary or JSON output), "launch" (dockerRunArgs, conversions) and
 // "cli" (the mesos-dockerinfo command reading and writing files).
+//
+// `schemas` says which schema's messages a rule applies to: "seed" (package `mesos`, the 2014
+// DockerInfo design) and "v1" (package `mesos.v1`, Mesos 1.11). For "v1", `stricter` compares with
+// Mesos 1.11 itself (master and agent): a rule Mesos 1.11 also enforces is not stricter.
 
 export type Severity = "error" | "warning";
 
 /** The verbs that report a code. */
 export type IssueSource = "validate" | "decode" | "encode" | "launch" | "cli";
+
+/** The schemas whose messages a code applies to. */
+export type SchemaName = "seed" | "v1";
 
 export interface CodeInfo {
   readonly severity: Severity;
@@ -26,16 +33,32 @@ export interface CodeInfo {
   readonly stricter: boolean;
   /** Which verbs report it. */
   readonly from: readonly IssueSource[];
+  /** Which schemas' messages it applies to. */
+  readonly schemas: readonly SchemaName[];
 }
 
 const VALIDATE = ["validate"] as const;
+const BOTH = ["seed", "v1"] as const;
+const SEED = ["seed"] as const;
+const V1 = ["v1"] as const;
 
-function rule(severity: Severity, what: string, why: string, stricter = false): CodeInfo {
-  return { severity, what, why, stricter, from: VALIDATE };
+function rule(
+  severity: Severity,
+  what: string,
+  why: string,
+  stricter = false,
+  schemas: readonly SchemaName[] = BOTH,
+): CodeInfo {
+  return { severity, what, why, stricter, from: VALIDATE, schemas };
+}
+
+/** A rule of Mesos 1.11 (mesos.v1 messages only). */
+function v1Rule(severity: Severity, what: string, why: string, stricter = false): CodeInfo {
+  return rule(severity, what, why, stricter, V1);
 }
 
 function input(what: string, why: string, from: readonly IssueSource[] = ["decode"]): CodeInfo {
-  return { severity: "error", what, why, stricter: false, from };
+  return { severity: "error", what, why, stricter: false, from, schemas: BOTH };
 }
 
 const DECODE_ENCODE = ["decode", "encode"] as const;
@@ -75,33 +98,35 @@ export const CODES = {
   // --- Volume paths --------------------------------------------------------------------------
   path_empty: rule(
     "error",
-    "container_dir or host_dir is set but empty",
+    "a volume path (container_dir or host_dir; v1: container_path or host_path) is set but empty",
     "docker -v cannot express an empty path",
     true,
   ),
   container_dir_not_absolute: rule(
     "error",
     "container_dir is not an absolute path",
-    "Docker requires an absolute mount destination",
+    "Docker requires an absolute mount destination (for v1 messages the library follows Mesos 1.11, which joins a relative container_path under the sandbox mount point)",
     true,
+    SEED,
   ),
   container_dir_is_root: rule(
     "error",
-    "container_dir is /",
+    "container_dir (v1: an absolute container_path) is /",
     "Docker refuses '/' as a mount destination",
     true,
   ),
   container_dir_is_sandbox: rule(
     "error",
-    "container_dir is the Mesos sandbox mount point /mnt/mesos/sandbox",
+    "container_dir (v1: an absolute container_path) is the Mesos sandbox mount point /mnt/mesos/sandbox",
     "Mesos always mounts the sandbox there; Docker fails with a duplicate mount point",
     true,
   ),
   host_dir_not_absolute: rule(
     "error",
     "host_dir is not an absolute path",
-    "the seed's rule: host_dir is an absolute host directory (Mesos >= 0.23 would join it under the sandbox)",
+    "the seed's rule: host_dir is an absolute host directory (for v1 messages the library follows Mesos 1.11, which joins a relative host_path under the sandbox)",
     true,
+    SEED,
   ),
   path_contains_colon: rule(
     "error",
@@ -132,10 +157,11 @@ export const CODES = {
     "mode RO without host_dir",
     "Mesos writes '-v <dir>:ro', which Docker refuses as an invalid volume specification",
     true,
+    SEED,
   ),
   duplicate_container_dir: rule(
     "error",
-    "two volumes of one DockerInfo have the same cleaned container_dir",
+    "two volumes of one DockerInfo (v1: of one DOCKER ContainerInfo) have the same cleaned container path",
     "Docker refuses duplicate mount points",
     true,
   ),
@@ -222,16 +248,21 @@ export const CODES = {
     "legacy command.container and ContainerInfo both name an image",
     "two images named: only one can be launched",
     true,
+    SEED,
   ),
   legacy_container_deprecated: rule(
     "warning",
     "the legacy CommandInfo.container docker:/// form is used",
     "replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27; use migrateLegacyContainer",
+    false,
+    SEED,
   ),
   legacy_container_not_docker: rule(
     "warning",
     "the legacy CommandInfo.container image is not a docker:/// URI",
     "only docker:/// images were launched by the Docker containerizer; other schemes are not Docker launches",
+    false,
+    SEED,
   ),
   // --- ExecutorInfo --------------------------------------------------------------------------
   executor_command_missing: rule(
@@ -262,6 +293,202 @@ export const CODES = {
     "error",
     "a set has a duplicate item",
     "Mesos rejects duplicate set items",
+  ),
+  // --- Mesos 1.11 (mesos.v1): volumes (src/common/validation.cpp, src/docker/docker.cpp) -------
+  volume_source_not_one: v1Rule(
+    "error",
+    "a volume sets none, or more than one, of host_path, image and source",
+    "Mesos 1.11: \"Only one of them should be set: 'host_path', 'image' and 'source'\" (the master requires exactly one)",
+  ),
+  volume_source_payload_missing: v1Rule(
+    "error",
+    "Volume.source.type names a kind whose sub-message is not set (e.g. DOCKER_VOLUME without docker_volume, CSI_VOLUME without static_provisioning)",
+    "Mesos 1.11: \"'source.docker_volume' is not set for DOCKER_VOLUME volume\"",
+  ),
+  volume_source_type_unknown: v1Rule(
+    "error",
+    "Volume.source.type is unset or UNKNOWN",
+    "Mesos 1.11: \"'source.type' is unknown\"",
+  ),
+  volume_paths_both_relative: v1Rule(
+    "error",
+    "a volume of a DOCKER container has a relative host_path and a relative container_path",
+    'Mesos 1.11 Docker containerizer: "Both host_path and container_path of a volume are relative" (either alone is joined under the sandbox)',
+  ),
+  volume_source_ignored_by_docker: v1Rule(
+    "warning",
+    "a volume of a DOCKER container has a source other than DOCKER_VOLUME (HOST_PATH, SANDBOX_PATH, SECRET, CSI_VOLUME)",
+    "the Docker containerizer skips such volumes silently: nothing is mounted",
+  ),
+  volume_image_in_docker: v1Rule(
+    "error",
+    "a volume of a DOCKER container mounts an image (Volume.image)",
+    "Mesos 1.11 Docker containerizer: 'Host path or volume source is required' (only the Mesos containerizer mounts image volumes)",
+  ),
+  sandbox_path_invalid: v1Rule(
+    "error",
+    "a SANDBOX_PATH source has no type (SELF or PARENT), or a path that is absolute or climbs out with '..'",
+    "Mesos 1.11 (Volume.Source.SandboxPath): the path is relative to the sandbox and upward traversal is not allowed",
+  ),
+  docker_volume_name_empty: v1Rule(
+    "error",
+    "a DOCKER_VOLUME source has an empty name",
+    "docker -v cannot name an empty volume",
+    true,
+  ),
+  volume_driver_conflict: v1Rule(
+    "error",
+    "the docker volumes of one container name different drivers, or differ from DockerInfo.volume_driver",
+    "Mesos 1.11: 'Only one volume driver is supported' (docker run takes one --volume-driver)",
+  ),
+  // --- Mesos 1.11 (mesos.v1): containers ------------------------------------------------------
+  container_union_mismatch: v1Rule(
+    "warning",
+    "ContainerInfo of type DOCKER sets mesos, or of type MESOS sets docker",
+    'Mesos 1.11 only logs it ("Protobuf union `mesos.ContainerInfo` with `Type == MESOS` should not have the field `docker` set"); the field is ignored',
+  ),
+  docker_parameter_name: v1Rule(
+    "error",
+    "a DockerInfo parameter has the key 'name'",
+    "Mesos 1.11: \"Parameter in DockerInfo must not be 'name'\" (Mesos names the container itself)",
+  ),
+  docker_user_network_invalid: v1Rule(
+    "error",
+    "DockerInfo network USER without exactly one network_infos entry with a name",
+    "Mesos 1.11: 'No network info found in container info' / 'Only a single network can be defined in Docker run' / 'No network name found in network info'",
+  ),
+  port_mappings_need_bridge: v1Rule(
+    "error",
+    "DockerInfo port_mappings with network HOST (the default) or NONE",
+    "Mesos 1.11: 'Port mappings are only supported for bridge and user-defined networks'",
+  ),
+  hostname_with_host_network: v1Rule(
+    "error",
+    "ContainerInfo.hostname with DockerInfo network HOST (the default)",
+    "Mesos 1.11: 'Unable to set hostname with host network mode'",
+  ),
+  port_not_in_resources: v1Rule(
+    "error",
+    "a Docker task's port mapping has a host_port outside the task's ports resources",
+    "Mesos 1.11: 'Port mappings require port resources' / 'Port [<p>] not included in resources'",
+  ),
+  image_payload_missing: v1Rule(
+    "error",
+    "an Image of type DOCKER without docker, or of type APPC without appc (or with an empty appc name)",
+    "the Mesos containerizer's provisioner has no image to pull",
+    true,
+  ),
+  docker_container_in_group: v1Rule(
+    "error",
+    "a task or executor of a task group (LAUNCH_GROUP, or a DEFAULT executor) uses a DOCKER ContainerInfo",
+    "Mesos 1.11: 'Docker ContainerInfo is not supported on the task' (or 'on the executor')",
+  ),
+  share_cgroups_invalid: v1Rule(
+    "error",
+    "LinuxInfo.share_cgroups true on an executor container, false on a LAUNCH task, or not false on a task group task with limits",
+    "Mesos 1.11: \"The 'share_cgroups' field cannot be set to 'true' on executor containers\" / \"Only tasks in a task group may have 'share_cgroups' set to 'false'\" / \"Resource limits may only be set for tasks within a task group when the 'share_cgroups' field is set to 'false'\"",
+  ),
+  group_health_check_network: v1Rule(
+    "error",
+    "a task of a task group with network_infos has an HTTP or TCP health check",
+    "Mesos 1.11: 'HTTP and TCP health checks are not supported for nested containers not joining parent's network'",
+  ),
+  // --- Mesos 1.11 (mesos.v1): executors -------------------------------------------------------
+  executor_type_not_custom: v1Rule(
+    "error",
+    "the executor of a LAUNCH task sets type UNKNOWN",
+    "Mesos 1.11: \"'ExecutorInfo.type' must be 'CUSTOM'\" (a DEFAULT executor makes the task a task-group task)",
+  ),
+  executor_type_missing: v1Rule(
+    "error",
+    "the executor of a task group has no type (or UNKNOWN)",
+    "Mesos 1.11 LAUNCH_GROUP: the executor must have a type",
+  ),
+  default_executor_command_set: v1Rule(
+    "error",
+    "a DEFAULT executor sets command",
+    "Mesos 1.11: \"'ExecutorInfo.command' must not be set for 'DEFAULT' executor\"",
+  ),
+  default_executor_container_invalid: v1Rule(
+    "error",
+    "a DEFAULT executor's container is not of type MESOS, or sets mesos.image",
+    "Mesos 1.11: \"'ExecutorInfo.container.type' must be 'MESOS' for 'DEFAULT' executor\" / \"'ExecutorInfo.container.mesos.image' must not be set for 'DEFAULT' executor\"",
+  ),
+  executor_resources_too_small: v1Rule(
+    "error",
+    "a task group's executor has less than 0.01 cpus or 32 MB mem, or no disk",
+    "Mesos 1.11 LAUNCH_GROUP refuses an executor below MIN_CPUS / MIN_MEM or without disk",
+  ),
+  group_executor_mismatch: v1Rule(
+    "error",
+    "a task of a LAUNCH_GROUP operation sets an executor other than the operation's",
+    "Mesos 1.11: \"The `ExecutorInfo` of task '<id>' is different from executor '<id>'\"",
+  ),
+  task_id_duplicate: v1Rule(
+    "error",
+    "two tasks of one task group have the same task_id",
+    "Mesos 1.11: 'Task has duplicate ID'",
+  ),
+  // --- Mesos 1.11 (mesos.v1): durations, checks, limits, environment ---------------------------
+  duration_negative: v1Rule(
+    "error",
+    "a duration is negative: kill_policy.grace_period, max_completion_time, shutdown_grace_period, or a health check's or check's delay, interval, timeout or grace period",
+    "Mesos 1.11: \"Task's 'kill_policy.grace_period' must be non-negative\" and the like",
+  ),
+  check_type_missing: v1Rule(
+    "error",
+    "a health check or check has no type (or UNKNOWN)",
+    "Mesos 1.11: \"'HealthCheck.type' is required\" (the master rejects the task)",
+  ),
+  check_payload_missing: v1Rule(
+    "error",
+    "a health check or check of type COMMAND, HTTP or TCP lacks command, http or tcp",
+    "Mesos 1.11: \"Expecting 'command' to be set for COMMAND health check\" and the like",
+  ),
+  check_http_invalid: v1Rule(
+    "error",
+    "an HTTP health check's scheme is not http or https, or its path does not start with '/'",
+    "Mesos 1.11: \"Unsupported HTTP health check scheme\" / \"The path '<p>' of HTTP health check must start with '/'\"",
+  ),
+  limit_key_unsupported: v1Rule(
+    "error",
+    "TaskInfo.limits has a key other than cpus and mem",
+    "Mesos 1.11: 'Only cpus and mem may be included in a task's resource limits'",
+  ),
+  limit_without_request: v1Rule(
+    "error",
+    "a cpus or mem limit without a cpus or mem resource",
+    "Mesos 1.11: 'When a CPU limit is specified, a CPU request must also be specified' (and for memory)",
+  ),
+  limit_below_request: v1Rule(
+    "error",
+    "a cpus or mem limit below the task's cpus or mem resources",
+    "Mesos 1.11: 'The cpu limit must be greater than or equal to the cpu request' (and for memory)",
+  ),
+  env_type_unknown: v1Rule(
+    "error",
+    "an environment variable of type UNKNOWN",
+    "Mesos 1.11: \"Environment variable of type 'UNKNOWN' is not allowed\"",
+  ),
+  env_value_missing: v1Rule(
+    "error",
+    "an environment variable of type VALUE (the default) without value, or of type SECRET without secret",
+    "Mesos 1.11: \"Environment variable '<n>' of type 'VALUE' must have a value set\" (SECRET: 'must have a secret set')",
+  ),
+  env_value_and_secret: v1Rule(
+    "error",
+    "an environment variable of type VALUE with a secret, or of type SECRET with a value",
+    "Mesos 1.11: \"Environment variable '<n>' of type 'VALUE' must not have a secret set\" (SECRET: 'must not have a value set')",
+  ),
+  secret_invalid: v1Rule(
+    "error",
+    "a Secret of type REFERENCE without reference or with value, or of type VALUE without value or with reference",
+    "Mesos 1.11 validateSecret: 'Secret of type REFERENCE must have the 'reference' field set' and the like",
+  ),
+  secret_contains_nul: v1Rule(
+    "error",
+    "a VALUE secret of an environment variable holds a NUL byte",
+    "Mesos 1.11: 'specifies a secret containing null bytes, which is not allowed in the environment'",
   ),
   // --- text that reaches exec (wave 2, validation core) -------------------------------------
   string_contains_nul: {
@@ -397,6 +624,7 @@ export const CODES = {
     why: "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
     stricter: false,
     from: ["launch"],
+    schemas: BOTH,
   },
   legacy_container_migrated: {
     severity: "warning",
@@ -404,6 +632,7 @@ export const CODES = {
     why: "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
     stricter: false,
     from: ["launch"],
+    schemas: BOTH,
   },
   // --- cli: files the mesos-dockerinfo command reads and writes ------------------------------
   file_not_found: input("an input file does not exist", "nothing can be read from it", ["cli"]),

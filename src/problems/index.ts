@@ -7,6 +7,7 @@ export {
   ISSUE_CODES,
   type IssueCode,
   type IssueSource,
+  type SchemaName,
   type Severity,
 } from "./codes.js";
 export {

@@ -12,9 +12,9 @@ export class Collector {
   errors = 0;
 
   /**
-   * Report an issue at the current path, extended by up to three keys (a field name, or a field
-   * name, an index and a field name). Fixed parameters instead of a rest array: no allocation
-   * unless something is reported.
+   * Report an issue at the current path, extended by up to five keys (field names and
+   * indexes). Fixed parameters instead of a rest array: no allocation unless something is
+   * reported.
    */
   report(
     code: IssueCode,
@@ -22,11 +22,15 @@ export class Collector {
     k1?: string | number,
     k2?: string | number,
     k3?: string | number,
+    k4?: string | number,
+    k5?: string | number,
   ): void {
     const path = this.path.slice();
     if (k1 !== undefined) path.push(k1);
     if (k2 !== undefined) path.push(k2);
     if (k3 !== undefined) path.push(k3);
+    if (k4 !== undefined) path.push(k4);
+    if (k5 !== undefined) path.push(k5);
     const severity = CODES[code].severity;
     if (severity === "error") this.errors++;
     this.issues.push({ code, severity, path, message });

@@ -19,3 +19,13 @@ export function knownEnum(
   if (!present(msg, key, value, dflt)) return undefined;
   return desc.value[value] === undefined ? undefined : value;
 }
+
+/**
+ * The value of optional enum field `key` (field number `no`): its value, the declared default
+ * when unset, or undefined when an unknown number arrived on the wire (the walk reported it, and
+ * the field then reads as its default, which a rule must not trust).
+ */
+export function optionalEnum(msg: Message, value: number, no: number): number | undefined {
+  if (msg.$unknown !== undefined && unknownEnumNumber(msg, no) !== undefined) return undefined;
+  return value;
+}

@@ -64,3 +64,42 @@ export function checkImageText(c: Collector, image: string, field: string, legac
     );
   }
 }
+
+/** Image.Type numbers (Mesos 1.11 Image). */
+export const IMAGE_APPC = 1;
+export const IMAGE_DOCKER = 2;
+
+/**
+ * A Mesos containerizer image (mesos.v1 Image): the field `type` names is set, and an Appc name is
+ * not empty (`appcName` undefined when appc is unset). Docker names go through checkImageText at
+ * the docker message. `type` is undefined when unset or unknown (reported by the walk).
+ */
+export function checkImagePayload(
+  c: Collector,
+  type: number | undefined,
+  docker: boolean,
+  appcName: string | undefined,
+): void {
+  if (type === IMAGE_DOCKER && !docker) {
+    c.report(
+      "image_payload_missing",
+      'type is DOCKER but docker is not set; the provisioner has no image to pull: set docker: { name: "busybox:1.36" }',
+      "docker",
+    );
+  } else if (type === IMAGE_APPC) {
+    if (appcName === undefined) {
+      c.report(
+        "image_payload_missing",
+        'type is APPC but appc is not set; the provisioner has no image to fetch: set appc: { name: "example.com/app" }',
+        "appc",
+      );
+    } else if (appcName === "") {
+      c.report(
+        "image_payload_missing",
+        "type is APPC but appc.name is empty; the provisioner has no image to fetch: set the image's name",
+        "appc",
+        "name",
+      );
+    }
+  }
+}

@@ -19,6 +19,7 @@ export {
 } from "./image-reference.js";
 export { LEGACY_DOCKER_PREFIX, legacyDockerImage } from "./legacy-container.js";
 export { MESOS_RULES } from "./mesos.js";
+export { GROUP, MESOS_V1_RULES } from "./mesos-v1.js";
 export { cleanPath, controlCharIndex, isCleanPath } from "./path-text.js";
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
 export { checkWellFormed } from "./text.js";

@@ -76,6 +76,7 @@ const SEED_VOLUME: VolumeFields = {
   containerPath: "container_dir",
   hostPath: "host_dir",
   mode: "mode",
+  sandboxRelative: false,
 };
 // Filled per volume: the rules read a view, the seed's names stay here.
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };

@@ -232,3 +232,44 @@ export function checkSetItems(
   }
   seen.reset();
 }
+
+/** The scalar-resource shape the totals read (any schema's Resource). */
+interface ScalarResource {
+  readonly name: string;
+  readonly type: number;
+  readonly scalar?: { readonly value: number } | undefined;
+  readonly ranges?: { readonly range: readonly { begin: bigint; end: bigint }[] } | undefined;
+}
+
+/**
+ * The sum of the SCALAR resources called `name`, in Mesos's fixed point (thousandths), or
+ * undefined when there is none.
+ */
+export function scalarTotal(
+  resources: readonly ScalarResource[],
+  name: string,
+): number | undefined {
+  let thousandths = 0;
+  let found = false;
+  for (const r of resources) {
+    if (r.name === name && r.type === SCALAR && r.scalar !== undefined) {
+      thousandths += Math.round(r.scalar.value * 1000);
+      found = true;
+    }
+  }
+  return found ? thousandths / 1000 : undefined;
+}
+
+/** The ranges of the RANGES resources called `name`, or undefined when there is none. */
+export function rangesOf(
+  resources: readonly ScalarResource[],
+  name: string,
+): (readonly [bigint, bigint])[] | undefined {
+  let out: (readonly [bigint, bigint])[] | undefined;
+  for (const r of resources) {
+    if (r.name !== name || r.type !== RANGES || r.ranges === undefined) continue;
+    out ??= [];
+    for (const range of r.ranges.range) out.push([range.begin, range.end]);
+  }
+  return out;
+}

@@ -31,11 +31,18 @@ export interface VolumeView {
   mode: "rw" | "ro" | undefined;
 }
 
-/** The proto field names of a volume message, used in paths and messages. */
+/** The proto field names of a volume message, used in paths and messages, and its schema's policy. */
 export interface VolumeFields {
   readonly containerPath: string;
   readonly hostPath: string;
   readonly mode: string;
+  /**
+   * Mesos 1.11's reading (mesos.v1): a relative path is joined under the sandbox (Mesos 1.11.0
+   * src/docker/docker.cpp), so only both paths relative is an error, and a volume without a host
+   * path is not anonymous (it has a source, checked elsewhere). False for the seed's policy:
+   * both paths absolute, an unset host path is an anonymous Docker volume.
+   */
+  readonly sandboxRelative: boolean;
 }
 
 /**
@@ -44,9 +51,10 @@ export interface VolumeFields {
  */
 export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): void {
   const dir = v.containerPath;
+  const relative = fields.sandboxRelative;
   if (dir !== undefined) {
     const field = fields.containerPath;
-    const clean = checkPathText(c, dir, field, true);
+    const clean = checkPathText(c, dir, field, true, relative);
     if (clean === "/") {
       c.report(
         "container_dir_is_root",
@@ -62,7 +70,17 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
     }
   }
   const hostDir = v.hostPath;
-  if (hostDir !== undefined) checkPathText(c, hostDir, fields.hostPath, false);
+  if (hostDir !== undefined) checkPathText(c, hostDir, fields.hostPath, false, relative);
+  if (relative) {
+    if (isRelative(dir) && isRelative(hostDir)) {
+      c.report(
+        "volume_paths_both_relative",
+        `${fields.hostPath} ${quote(hostDir as string)} and ${fields.containerPath} ${quote(dir as string)} are both relative; Mesos joins one relative path under the sandbox but refuses both ("Both host_path and container_path of a volume are relative"): make one of them absolute`,
+        fields.hostPath,
+      );
+    }
+    return;
+  }
   if (v.mode === "ro" && hostDir === undefined) {
     c.report(
       "read_only_anonymous_volume",
@@ -70,6 +88,11 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
       fields.mode,
     );
   }
+}
+
+// A set, non-empty path that does not start with '/'.
+function isRelative(p: string | undefined): boolean {
+  return p !== undefined && p !== "" && p.charCodeAt(0) !== SLASH;
 }
 
 /**
@@ -115,6 +138,7 @@ function checkPathText(
   p: string,
   field: string,
   container: boolean,
+  relativeOk: boolean,
 ): string | undefined {
   if (p === "") {
     c.report(
@@ -143,6 +167,17 @@ function checkPathText(
     );
   }
   if (p.charCodeAt(0) !== SLASH) {
+    // Mesos 1.11 joins a relative path under the sandbox; '..' would climb out of it.
+    if (relativeOk) {
+      if ((found & PATH_PARENT) !== 0) {
+        c.report(
+          "path_has_parent_segment",
+          `${field} ${quote(p)} contains a '..' segment; Mesos joins a relative path under the sandbox, and '..' climbs out of it: write a path below the sandbox without '..'`,
+          field,
+        );
+      }
+      return undefined;
+    }
     const suggestion = quote(cleanPath(`/${p}`));
     if (container) {
       c.report(

@@ -1,7 +1,7 @@
 // taskInfo({ kind, legacy }): valid TaskInfo messages for each launch path.
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
-import type { LaunchKind } from "../launch/index.js";
+import type { SeedLaunchKind } from "../launch/index.js";
 import { type TaskInfo, TaskInfoSchema } from "../schema/index.js";
 import { commandInfo } from "./command-info.js";
 import { containerInfo } from "./docker-info.js";
@@ -11,8 +11,8 @@ import { idInit } from "./mesos-id.js";
 import { resource } from "./resource.js";
 import { anyText } from "./text.js";
 
-/** All launch kinds (`resolveLaunch(task).launch.kind`), in the order of the README's decision table. */
-export const TASK_KINDS: readonly LaunchKind[] = [
+/** The seed's launch kinds (`resolveLaunch(task).data.kind`), in the order of the README's decision table. */
+export const TASK_KINDS: readonly SeedLaunchKind[] = [
   "command",
   "docker-task",
   "docker-executor",
@@ -68,7 +68,7 @@ type Variant = keyof typeof variants;
 
 function selectVariants(options: TaskInfoOptions): Variant[] {
   const { kind, legacy } = options;
-  const kinds: readonly LaunchKind[] = kind === undefined ? TASK_KINDS : [kind];
+  const kinds: readonly SeedLaunchKind[] = kind === undefined ? TASK_KINDS : [kind];
   const out: Variant[] = [];
   for (const k of kinds) {
     const docker = k === "docker-task" || k === "docker-executor";

@@ -19,6 +19,7 @@ import {
   type Check,
   type Collector,
   MESOS_RULES,
+  MESOS_V1_RULES,
 } from "../rules/index.js";
 import { buildRun } from "./compile.js";
 import {
@@ -80,7 +81,7 @@ const cache = new WeakMap<DescMessage, Plan>();
  * The binding tables the plans draw their rules from, one per schema. A descriptor appears in at
  * most one of them; a type in none (a schema from elsewhere) gets the structural checks only.
  */
-const TABLES: readonly BindingTable[] = [MESOS_RULES];
+const TABLES: readonly BindingTable[] = [MESOS_RULES, MESOS_V1_RULES];
 
 function bindingOf(desc: DescMessage): Binding | undefined {
   for (const table of TABLES) {

@@ -1,7 +1,7 @@
 // validate(schema, message): every rule, all issues at once, never throws.
 import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufbuild/protobuf";
 import { fail, type Result, succeed } from "../problems/index.js";
-import { Collector, IMAGE_ENTRYPOINT } from "../rules/index.js";
+import { Collector, GROUP, IMAGE_ENTRYPOINT } from "../rules/index.js";
 import { sortIssues } from "./order.js";
 import { type Plan, readyPlanOf } from "./plan.js";
 
@@ -13,6 +13,13 @@ export interface ValidateOptions {
    * ExecutorInfo work this out from their container and ignore the option.
    */
   readonly imageEntrypoint?: boolean;
+  /**
+   * For a Mesos 1.11 (mesos.v1) TaskInfo validated on its own: true to check it as a task of a
+   * task group (LAUNCH_GROUP), whose executor Mesos sets from the operation. Default false: a
+   * LAUNCH task, unless its executor is DEFAULT (then it is a task-group task anyway).
+   * TaskGroupInfo and Offer.Operation.LaunchGroup check their tasks this way on their own.
+   */
+  readonly taskGroup?: boolean;
 }
 
 /** What validate returns: the message as its valid type, or every issue. */
@@ -21,7 +28,8 @@ export type ValidationResult<Desc extends DescMessage> = Result<MessageValidType
 /**
  * Check `message` (of type `schema`) against every rule of this library: proto2 required fields,
  * unknown enum values, unpaired surrogates, and the Mesos and Docker rules bound to each message
- * type, recursively. Paths are proto field names, indexes and map keys from `message`; issues
+ * type, recursively. Messages of the seed schema get the seed's rules, messages of Mesos 1.11
+ * (`mesos.v1`, from "mesos-dockerinfo/v1") the Mesos 1.11 master and agent rules. Paths are proto field names, indexes and map keys from `message`; issues
  * come in field order. Never throws: a value that is not a message of `schema` (or that cannot
  * be walked) is reported as `invalid_input`.
  *
@@ -32,7 +40,10 @@ export function validate<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ValidateOptions,
 ): ValidationResult<Desc> {
-  const c = collect(schema, message, options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0);
+  const flags =
+    (options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0) |
+    (options?.taskGroup === true ? GROUP : 0);
+  const c = collect(schema, message, flags);
   return c.errors === 0
     ? succeed(message as unknown as MessageValidType<Desc>, c.issues)
     : fail(c.issues);

@@ -14,7 +14,14 @@ describe("rules --json", () => {
     for (const rule of rules) {
       const { code, ...info } = rule;
       expect(info).toEqual(JSON.parse(JSON.stringify(CODES[code as keyof typeof CODES])));
-      expect(Object.keys(info).sort()).toEqual(["from", "severity", "stricter", "what", "why"]);
+      expect(Object.keys(info).sort()).toEqual([
+        "from",
+        "schemas",
+        "severity",
+        "stricter",
+        "what",
+        "why",
+      ]);
     }
   });
 });
@@ -25,16 +32,17 @@ describe("rules (text)", async () => {
 
   it("has a header and one line per code", () => {
     expect(r.status).toBe(0);
-    expect(lines[0]).toMatch(/^code +severity +stricter +from +what — why$/);
+    expect(lines[0]).toMatch(/^code +severity +schemas +stricter +from +what — why$/);
     expect(lines).toHaveLength(ISSUE_CODES.length + 1);
   });
 
-  it.each(ISSUE_CODES)("%s: severity, stricter, from, what and why", (code) => {
+  it.each(ISSUE_CODES)("%s: severity, schemas, stricter, from, what and why", (code) => {
     const info = CODES[code];
     const line = lines.find((l) => l.startsWith(`${code} `));
     expect(line).toBeDefined();
-    const [, severity, stricter, from] = (line as string).split(/ +/);
+    const [, severity, schemas, stricter, from] = (line as string).split(/ +/);
     expect(severity).toBe(info.severity);
+    expect(schemas).toBe(info.schemas.join(","));
     expect(stricter).toBe(info.stricter ? "yes" : "no");
     expect(from).toBe(info.from.join(","));
     expect(line).toContain(`${info.what} — ${info.why}`);

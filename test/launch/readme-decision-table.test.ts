@@ -5,11 +5,15 @@ import { resolve } from "node:path";
 import { expect, test } from "vitest";
 import { ROOT } from "../helpers/buf.js";
 import { DECISION_TABLE } from "./decision-table.js";
+import { V1_DECISION_TABLE } from "./v1-decision-table.js";
 
-function readmeRows(): string[][] {
+// The rows of the table under `heading`, up to the next heading.
+function readmeRows(heading = "### Decision table\n"): string[][] {
   const readme = readFileSync(resolve(ROOT, "README.md"), "utf8");
-  const start = readme.indexOf("### Decision table");
-  const end = readme.indexOf("\n## ", start);
+  const start = readme.indexOf(heading);
+  expect(start).toBeGreaterThan(0);
+  const next = readme.slice(start + heading.length).search(/\n#{2,3} /);
+  const end = next < 0 ? readme.length : start + heading.length + next;
   return readme
     .slice(start, end)
     .split("\n")
@@ -39,6 +43,27 @@ test("one README row per DECISION_TABLE row, same conditions, verdict and warnin
       expect(verdict?.startsWith(`\`${row.verdict.kind}\``)).toBe(true);
       expect(verdict?.includes("legacy: true")).toBe(row.verdict.legacy);
     }
+    const listed = warnings === "–" ? [] : (warnings?.split(", ").map((w) => w.slice(1, -1)) ?? []);
+    expect(listed).toEqual([...row.warnings]);
+  });
+});
+
+test("the v1 table: one README row per V1_DECISION_TABLE row, same conditions, verdict and warnings", () => {
+  const rows = readmeRows("### Decision table for Mesos 1.11 tasks (`mesos.v1`)\n");
+  expect(rows).toHaveLength(V1_DECISION_TABLE.length);
+  V1_DECISION_TABLE.forEach((row, i) => {
+    const [executor, executorType, command, executorContainer, taskContainer, verdict, warnings] =
+      rows[i] as string[];
+    expect([executor, executorType, command, executorContainer, taskContainer]).toEqual([
+      row.executor,
+      row.executorType,
+      row.command,
+      row.executorContainer,
+      row.taskContainer,
+    ]);
+    expect(verdict).toBe(
+      "invalid" in row.verdict ? `invalid: \`${row.verdict.invalid}\`` : `\`${row.verdict.kind}\``,
+    );
     const listed = warnings === "–" ? [] : (warnings?.split(", ").map((w) => w.slice(1, -1)) ?? []);
     expect(listed).toEqual([...row.warnings]);
   });

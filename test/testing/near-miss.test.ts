@@ -12,7 +12,10 @@ import {
 import { RULE_CODES, validate } from "../../src/validation/index.js";
 import { property } from "./harness.js";
 
-const ERROR_CODES = RULE_CODES.filter((code) => CODES[code].severity === "error");
+// The seed near misses cover the rules of the seed schema (v1 rules have V1_DEFECTS).
+const ERROR_CODES = RULE_CODES.filter(
+  (code) => CODES[code].severity === "error" && CODES[code].schemas.includes("seed"),
+);
 
 describe("invalidTaskInfo coverage", () => {
   it("draws from every error rule reachable in a TaskInfo; the exclusions say why", () => {

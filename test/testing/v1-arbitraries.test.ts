@@ -225,7 +225,7 @@ describe("v1 arbitraries are valid by construction", () => {
     },
   );
 
-  test("Docker tasks cover networks, port mappings, parameters and every volume kind", () => {
+  test("Docker tasks cover networks, port mappings, parameters and every volume kind Docker mounts", () => {
     const tasks = fc.sample(v1TaskInfo({ kind: "docker" }), { numRuns: 400, seed: 42 });
     const docker = tasks.map((t) => t.container?.docker as v1.ContainerInfo_DockerInfo);
     const networks = new Set(
@@ -244,7 +244,9 @@ describe("v1 arbitraries are valid by construction", () => {
         ),
       ),
     );
-    expect([...kinds].sort()).toEqual(["DOCKER_VOLUME", "SANDBOX_PATH", "host_path"]);
+    // Only the kinds the Docker containerizer mounts: it skips SANDBOX_PATH and the other
+    // sources silently (Mesos 1.11.0 src/docker/docker.cpp), so they are not drawn for Docker.
+    expect([...kinds].sort()).toEqual(["DOCKER_VOLUME", "host_path"]);
   });
 
   test("MESOS containers cover images and HOST_PATH volumes", () => {
@@ -372,9 +374,12 @@ describe("seed arbitraries convert to v1 messages that pass the 1.11 rules", () 
 });
 
 describe("the near-miss hook", () => {
-  test("invalidV1TaskInfo has no defects until the v1 rules land, and says so", () => {
-    expect(V1_DEFECTS).toEqual([]);
-    expect(() => invalidV1TaskInfo()).toThrow(/no v1 defects yet/);
+  test("invalidV1TaskInfo draws from V1_DEFECTS by default and refuses an empty list, saying so", () => {
+    expect(V1_DEFECTS.length).toBeGreaterThan(0);
+    const codes = new Set(V1_DEFECTS.map((d) => d.code));
+    const drawn = fc.sample(invalidV1TaskInfo(), { numRuns: 300, seed: 3 });
+    for (const m of drawn) expect(codes.has(m.expected.code)).toBe(true);
+    expect(() => invalidV1TaskInfo([])).toThrow(/no v1 defects given/);
   });
 
   test("with a defect, every near miss carries it and the oracle sees it", () => {

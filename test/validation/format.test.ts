@@ -96,13 +96,17 @@ describe("the rule table", () => {
 
   test("rulesTable renders one Markdown row per code, in table order", () => {
     const lines = rulesTable().split("\n");
-    expect(lines[0]).toBe("| code | severity | what | why | stricter than Mesos |");
-    expect(lines[1]).toBe("|---|---|---|---|---|");
+    expect(lines[0]).toBe("| code | severity | schemas | what | why | stricter than Mesos |");
+    expect(lines[1]).toBe("|---|---|---|---|---|---|");
     expect(lines.slice(2).map((l) => l.split(" | ")[0]?.slice(3, -1))).toEqual(RULE_CODES);
     const hostDir = lines.find((l) => l.startsWith("| `host_dir_not_absolute` |"));
-    expect(hostDir).toMatch(/^\| `host_dir_not_absolute` \| error \| .* \| yes \|$/);
+    expect(hostDir).toMatch(/^\| `host_dir_not_absolute` \| error \| seed \| .* \| yes \|$/);
+    const union = lines.find((l) => l.startsWith("| `container_union_mismatch` |"));
+    expect(union).toMatch(/^\| `container_union_mismatch` \| warning \| v1 \| .* \| no \|$/);
+    const ids = lines.find((l) => l.startsWith("| `id_empty` |"));
+    expect(ids).toMatch(/^\| `id_empty` \| error \| seed, v1 \| /);
     const required = lines.find((l) => l.startsWith("| `required_field_missing` |"));
     expect(required).toMatch(/\| no \|$/);
-    for (const line of lines.slice(2)) expect(line.split(" | ")).toHaveLength(5);
+    for (const line of lines.slice(2)) expect(line.split(" | ")).toHaveLength(6);
   });
 });

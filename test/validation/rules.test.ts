@@ -816,9 +816,10 @@ describe("rule table", () => {
     if (row.validClean !== false) expect(good.issues).toEqual([]);
   });
 
-  test("every issue code has a row", () => {
+  test("every issue code of the seed schema has a row (v1 rows: v1-rules.test.ts)", () => {
     const covered = new Set(rows.map((r) => r.code));
-    expect(RULE_CODES.filter((code) => !covered.has(code))).toEqual([]);
+    const seedCodes = RULE_CODES.filter((code) => CODES[code].schemas.includes("seed"));
+    expect(seedCodes.filter((code) => !covered.has(code))).toEqual([]);
   });
 });
 

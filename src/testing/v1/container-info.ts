@@ -66,16 +66,24 @@ export interface V1ContainerInfoOptions {
 
 const hostname = charsOf("abcdefghijklmnopqrstuvwxyz0123456789-", 1, 12).map((h) => `h${h}`);
 
+// The Docker containerizer mounts only host_path and DOCKER_VOLUME volumes (it skips the other
+// sources), and refuses a hostname with the host network (Mesos 1.11.0 src/docker/docker.cpp).
 const docker = fc
   .record(
     {
       docker: v1DockerInfo(),
-      volumes: v1Volumes({ kinds: ["host_path", "DOCKER_VOLUME", "SANDBOX_PATH"] }),
+      volumes: v1Volumes({ kinds: ["host_path", "DOCKER_VOLUME"] }),
       hostname,
     },
     { requiredKeys: ["docker", "volumes"] },
   )
-  .map((init) => create(ContainerInfoSchema, { type: ContainerInfo_Type.DOCKER, ...init }));
+  .map(({ hostname: h, ...init }) =>
+    create(ContainerInfoSchema, {
+      type: ContainerInfo_Type.DOCKER,
+      ...init,
+      ...(h !== undefined && init.docker.network === Network.BRIDGE ? { hostname: h } : {}),
+    }),
+  );
 
 const mesos = fc
   .record(
@@ -98,7 +106,7 @@ const mesos = fc
 
 /**
  * Valid v1 `ContainerInfo`s: DOCKER with a {@link v1DockerInfo} and volumes (host_path,
- * DOCKER_VOLUME, SANDBOX_PATH), or MESOS with an optional Docker image in `mesos.image` and
+ * DOCKER_VOLUME; a hostname only with BRIDGE), or MESOS with an optional Docker image in `mesos.image` and
  * volumes (host_path, HOST_PATH, SANDBOX_PATH); an optional hostname; distinct container paths.
  *
  * @example

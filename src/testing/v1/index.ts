@@ -6,8 +6,9 @@ export {
   v1ContainerInfo,
   v1DockerInfo,
 } from "./container-info.js";
+export { V1_DEFECT_EXCLUSIONS, V1_DEFECTS } from "./defects.js";
 export { v1FromSeed } from "./from-seed.js";
-export { invalidV1TaskInfo, V1_DEFECTS, type V1Defect, type V1NearMiss } from "./near-miss.js";
+export { invalidV1TaskInfo, type V1Defect, type V1NearMiss } from "./near-miss.js";
 export { v1Offer } from "./offer.js";
 export { v1LaunchGroup } from "./task-group.js";
 export {

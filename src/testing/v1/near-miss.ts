@@ -1,9 +1,10 @@
-// The hook for v1 near misses. The Mesos 1.11 rules (issue "Speak the Mesos that runs", the v1
-// rules work) add, per rule, a defect that breaks a valid v1TaskInfo in exactly one way and the
-// issue it must raise; invalidV1TaskInfo draws from them the way invalidTaskInfo does for the seed.
+// Near misses for the Mesos 1.11 rules: per rule, a defect (defects.ts) breaks a valid v1TaskInfo
+// in exactly one way and names the issue it must raise; invalidV1TaskInfo draws from them the way
+// invalidTaskInfo does for the seed.
 import * as fc from "fast-check";
 import type { IssueCode, IssuePath } from "../../problems/index.js";
 import type { TaskInfo } from "../../v1/index.js";
+import { V1_DEFECTS } from "./defects.js";
 import { v1TaskInfo } from "./task-info.js";
 
 /** One way to break a valid v1 task: `apply` mutates it (a fresh copy) and says where. */
@@ -20,21 +21,15 @@ export interface V1NearMiss {
 }
 
 /**
- * The v1 defects. Empty until the Mesos 1.11 rules land: each v1 rule adds its defect here (and a
- * row to the rule table), and the near-miss property then covers it.
- */
-export const V1_DEFECTS: readonly V1Defect[] = [];
-
-/**
  * Near misses for the v1 rules: a {@link v1TaskInfo} with one of `defects` applied.
- * @throws TypeError when `defects` is empty (as `V1_DEFECTS` is until the v1 rules land).
+ * @throws TypeError when `defects` is empty.
  */
 export function invalidV1TaskInfo(
   defects: readonly V1Defect[] = V1_DEFECTS,
 ): fc.Arbitrary<V1NearMiss> {
   if (defects.length === 0) {
     throw new TypeError(
-      "invalidV1TaskInfo: no v1 defects yet (they come with the Mesos 1.11 rules)",
+      "invalidV1TaskInfo: no v1 defects given (pass some, or leave the default V1_DEFECTS)",
     );
   }
   return fc

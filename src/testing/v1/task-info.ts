@@ -2,7 +2,15 @@
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import * as seed from "../../schema/index.js";
-import { type CommandInfo, type Resource, type TaskInfo, TaskInfoSchema } from "../../v1/index.js";
+import {
+  type CommandInfo,
+  type ContainerInfo,
+  type Resource,
+  ResourceSchema,
+  type TaskInfo,
+  TaskInfoSchema,
+  Value_Type,
+} from "../../v1/index.js";
 import { commandInfo } from "../command-info.js";
 import { idInit } from "../mesos-id.js";
 import { resource } from "../resource.js";
@@ -36,27 +44,55 @@ const labels = fc.record({
   }),
 });
 
+// With an image the entrypoint may run (shell: false without a value).
+function hasImage(container: ContainerInfo | undefined): boolean {
+  if (container === undefined) return false;
+  return container.docker !== undefined || container.mesos?.image !== undefined;
+}
+
+// The host ports a Docker task maps must be among its resources (Mesos 1.11 fails the launch
+// otherwise): one ports resource covering each of them.
+function portsFor(container: ContainerInfo | undefined): Resource[] {
+  const mappings = container?.docker?.portMappings ?? [];
+  if (mappings.length === 0) return [];
+  return [
+    create(ResourceSchema, {
+      name: "ports",
+      type: Value_Type.RANGES,
+      ranges: {
+        range: mappings.map((m) => ({ begin: BigInt(m.hostPort), end: BigInt(m.hostPort) })),
+      },
+    }),
+  ];
+}
+
 function task(kind: V1TaskKind): fc.Arbitrary<TaskInfo> {
   const container = kind === "command" ? fc.constant(undefined) : v1ContainerInfo({ type: kind });
-  // With an image the entrypoint may run (shell: false without a value).
-  const command = v1CommandInfo({ entrypoint: kind !== "command" });
-  return fc
-    .record(
-      {
-        name: anyText(),
-        taskId: idInit(),
-        agentId: idInit(),
-        resources: fc.array(v1Resource(), { minLength: 1, maxLength: 4 }),
-        command,
-        container,
-        data: fc.uint8Array({ maxLength: 8 }),
-        labels,
-      },
-      { requiredKeys: ["name", "taskId", "agentId", "resources", "command", "container"] },
-    )
-    .map(({ container: c, ...rest }) =>
-      create(TaskInfoSchema, c === undefined ? rest : { ...rest, container: c }),
-    );
+  return container.chain((c) =>
+    fc
+      .record(
+        {
+          name: anyText(),
+          taskId: idInit(),
+          agentId: idInit(),
+          resources: fc.array(v1Resource(), { minLength: 1, maxLength: 4 }),
+          command: v1CommandInfo({ entrypoint: hasImage(c) }),
+          data: fc.uint8Array({ maxLength: 8 }),
+          labels,
+        },
+        { requiredKeys: ["name", "taskId", "agentId", "resources", "command"] },
+      )
+      .map(({ resources, ...rest }) => {
+        // Ports drawn by v1Resource() could hold a mapped port twice (overlapping ranges).
+        const ports = portsFor(c);
+        const all =
+          ports.length === 0
+            ? resources
+            : [...resources.filter((r) => r.name !== "ports"), ...ports];
+        const init = { ...rest, resources: all };
+        return create(TaskInfoSchema, c === undefined ? init : { ...init, container: c });
+      }),
+  );
 }
 
 const variants = { docker: task("docker"), mesos: task("mesos"), command: task("command") };

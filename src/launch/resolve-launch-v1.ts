@@ -1,0 +1,283 @@
+// resolveLaunch for Mesos 1.11 (mesos.v1) tasks: which path the 1.11 agent takes (Mesos 1.11.0
+// src/slave/slave.cpp, src/slave/containerizer/docker.cpp and mesos/containerizer.cpp).
+//
+// As for the seed, validate(TaskInfoSchema, task) decides whether the task can launch; this file
+// only classifies a task validate() accepted:
+//   executor set:   executor.type DEFAULT                 -> "default-executor" (a task-group task)
+//                   executor.container DOCKER              -> "docker-executor"
+//                   otherwise (none, or MESOS)             -> "custom-executor"
+//   command set:    task.container DOCKER                  -> "docker-task"
+//                   task.container MESOS                   -> "mesos-task"
+//                   no container                           -> "command"
+import { type Issue, succeed } from "../problems/index.js";
+import { cachedImageReference } from "../rules/index.js";
+import { isSet, present } from "../schema/index.js";
+import * as v1 from "../v1/index.js";
+import { validate } from "../validation/index.js";
+import type {
+  LaunchCommand,
+  LaunchDockerSettings,
+  LaunchEnvironmentVariable,
+  LaunchExecutor,
+  LaunchMesosImage,
+  LaunchResult,
+  LaunchVolume,
+  LaunchVolumeSource,
+} from "./launch.js";
+
+const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
+const NO_NETWORKS: readonly string[] = Object.freeze([]);
+const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
+const NO_VARIABLES: readonly LaunchEnvironmentVariable[] = Object.freeze([]);
+const NO_COMMAND: LaunchCommand = Object.freeze({
+  shell: true,
+  value: undefined,
+  arguments: NO_ARGUMENTS,
+  environment: NO_VARIABLES,
+  user: undefined,
+});
+const TASK_IMAGE = Object.freeze(["container", "docker", "image"]);
+const EXECUTOR_IMAGE = Object.freeze(["executor", "container", "docker", "image"]);
+const NETWORKS = ["host", "host", "bridge", "none", "user"] as const;
+const SOURCES: readonly LaunchVolumeSource[] = [
+  "UNKNOWN",
+  "DOCKER_VOLUME",
+  "SANDBOX_PATH",
+  "SECRET",
+  "HOST_PATH",
+  "CSI_VOLUME",
+];
+
+/** resolveLaunch for a mesos.v1 TaskInfo. */
+export function resolveV1Launch(task: v1.TaskInfo): LaunchResult {
+  const verdict = validate(v1.TaskInfoSchema, task);
+  if (!verdict.success) return verdict;
+  const valid = verdict.data;
+  const issues = verdict.issues;
+  const executor = valid.executor;
+  if (executor !== undefined) {
+    const info = summarizeExecutor(executor);
+    if (executor.type === v1.ExecutorInfo_Type.DEFAULT) {
+      return succeed(
+        {
+          kind: "default-executor",
+          schema: "v1",
+          legacy: false,
+          command: valid.command === undefined ? NO_COMMAND : summarizeCommand(valid.command),
+          volumes: summarizeVolumes(valid.container),
+          executor: info,
+          ...mesosImageOf(valid.container),
+          networks: networksOf(valid.container),
+        },
+        issues,
+      );
+    }
+    const command =
+      executor.command === undefined ? NO_COMMAND : summarizeCommand(executor.command);
+    const container = executor.container;
+    if (container?.type === v1.ContainerInfo_Type.DOCKER && container.docker !== undefined) {
+      return dockerLaunch(issues, container, EXECUTOR_IMAGE, command, info);
+    }
+    return succeed(
+      {
+        kind: "custom-executor",
+        schema: "v1",
+        legacy: false,
+        command,
+        volumes: summarizeVolumes(container),
+        executor: info,
+        ...mesosImageOf(container),
+      },
+      issues,
+    );
+  }
+  const command = valid.command === undefined ? NO_COMMAND : summarizeCommand(valid.command);
+  const container = valid.container;
+  if (container?.type === v1.ContainerInfo_Type.DOCKER && container.docker !== undefined) {
+    return dockerLaunch(issues, container, TASK_IMAGE, command, undefined);
+  }
+  if (container?.type === v1.ContainerInfo_Type.MESOS) {
+    return succeed(
+      {
+        kind: "mesos-task",
+        schema: "v1",
+        legacy: false,
+        command,
+        volumes: summarizeVolumes(container),
+        ...mesosImageOf(container),
+        networks: networksOf(container),
+      },
+      issues,
+    );
+  }
+  return succeed(
+    { kind: "command", schema: "v1", legacy: false, command, volumes: NO_VOLUMES },
+    issues,
+  );
+}
+
+function dockerLaunch(
+  issues: Issue[],
+  container: v1.ContainerInfo,
+  imagePath: readonly string[],
+  command: LaunchCommand,
+  executor: LaunchExecutor | undefined,
+): LaunchResult {
+  const docker = container.docker as v1.ContainerInfo_DockerInfo;
+  const rawImage = docker.image;
+  const parsed = cachedImageReference(rawImage);
+  if (!parsed.success) {
+    // validate() checks the image with the same parser: unreachable unless the two disagree.
+    const issue: Issue = {
+      code: "image_invalid",
+      severity: "error",
+      path: [...imagePath],
+      message: `${JSON.stringify(rawImage)} is not a valid Docker image reference: ${parsed.error.message}`,
+    };
+    return { success: false, issues: [...issues, issue] };
+  }
+  const image = parsed.reference;
+  const volumes = summarizeVolumes(container);
+  const settings = dockerSettings(container, docker, volumes);
+  return succeed(
+    executor === undefined
+      ? {
+          kind: "docker-task",
+          schema: "v1",
+          legacy: false,
+          image,
+          rawImage,
+          imagePath,
+          command,
+          volumes,
+          docker: settings,
+        }
+      : {
+          kind: "docker-executor",
+          schema: "v1",
+          legacy: false,
+          image,
+          rawImage,
+          imagePath,
+          command,
+          volumes,
+          executor,
+          docker: settings,
+        },
+    issues,
+  );
+}
+
+function dockerSettings(
+  container: v1.ContainerInfo,
+  docker: v1.ContainerInfo_DockerInfo,
+  volumes: readonly LaunchVolume[],
+): LaunchDockerSettings {
+  const network = NETWORKS[docker.network] ?? "host";
+  const hostname = container.hostname;
+  const declared = docker.volumeDriver;
+  const volumeDriverDeclared = present(docker, "volumeDriver", declared, "");
+  const driver = volumeDriverDeclared
+    ? declared
+    : volumes.find((v) => v.driver !== undefined)?.driver;
+  return {
+    network,
+    ...(network === "user" ? { networkName: container.networkInfos[0]?.name ?? "" } : {}),
+    portMappings: docker.portMappings.map((m) =>
+      isSet(m, "protocol")
+        ? { hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol }
+        : { hostPort: m.hostPort, containerPort: m.containerPort },
+    ),
+    privileged: docker.privileged,
+    forcePullImage: docker.forcePullImage,
+    parameters: docker.parameters.map((p) => ({ key: p.key, value: p.value })),
+    ...(present(container, "hostname", hostname, "") ? { hostname } : {}),
+    ...(driver === undefined ? {} : { volumeDriver: driver }),
+    volumeDriverDeclared,
+  };
+}
+
+function mesosImageOf(container: v1.ContainerInfo | undefined): { mesosImage?: LaunchMesosImage } {
+  const image = container?.mesos?.image;
+  if (image === undefined) return {};
+  if (image.type === v1.Image_Type.DOCKER && image.docker !== undefined) {
+    const name = image.docker.name;
+    const parsed = cachedImageReference(name);
+    return {
+      mesosImage: parsed.success
+        ? { type: "DOCKER", name, reference: parsed.reference }
+        : { type: "DOCKER", name },
+    };
+  }
+  return { mesosImage: { type: "APPC", name: image.appc?.name ?? "" } };
+}
+
+function networksOf(container: v1.ContainerInfo | undefined): readonly string[] {
+  const infos = container?.networkInfos;
+  if (infos === undefined || infos.length === 0) return NO_NETWORKS;
+  return infos.map((n) => n.name);
+}
+
+function summarizeCommand(command: v1.CommandInfo): LaunchCommand {
+  const value = command.value;
+  const user = command.user;
+  const variables = command.environment?.variables;
+  return {
+    shell: command.shell,
+    value: present(command, "value", value, "") ? value : undefined,
+    arguments: command.arguments,
+    environment:
+      variables === undefined || variables.length === 0
+        ? NO_VARIABLES
+        : variables.map((v) =>
+            v.type === v1.Environment_Variable_Type.SECRET
+              ? { name: v.name, value: v.value, secret: true }
+              : { name: v.name, value: v.value },
+          ),
+    user: present(command, "user", user, "") ? user : undefined,
+  };
+}
+
+function summarizeExecutor(info: v1.ExecutorInfoValid): LaunchExecutor {
+  const name = info.name;
+  return {
+    id: info.executorId.value,
+    name: present(info, "name", name, "") ? name : undefined,
+    info,
+  };
+}
+
+function summarizeVolumes(container: v1.ContainerInfo | undefined): readonly LaunchVolume[] {
+  const list = container?.volumes;
+  if (list === undefined || list.length === 0) return NO_VOLUMES;
+  return list.map((volume): LaunchVolume => {
+    const containerDir = volume.containerPath;
+    const mode = volume.mode === v1.Volume_Mode.RO ? "ro" : "rw";
+    const hostDir = volume.hostPath;
+    if (present(volume, "hostPath", hostDir, "")) {
+      return { containerDir, hostDir, mode, anonymous: false, source: "host_path" };
+    }
+    const source = volume.source;
+    if (source === undefined) return { containerDir, mode, anonymous: false, source: "image" };
+    const kind = SOURCES[source.type] ?? "UNKNOWN";
+    const docker = source.dockerVolume;
+    if (kind === "DOCKER_VOLUME" && docker !== undefined) {
+      return {
+        containerDir,
+        mode,
+        anonymous: false,
+        source: kind,
+        volumeName: docker.name,
+        ...(present(docker, "driver", docker.driver, "") ? { driver: docker.driver } : {}),
+      };
+    }
+    const path = source.sandboxPath?.path ?? source.hostPath?.path;
+    return {
+      containerDir,
+      mode,
+      anonymous: false,
+      source: kind,
+      ...(path === undefined ? {} : { sourcePath: path }),
+    };
+  });
+}

@@ -1,0 +1,113 @@
+// Mesos 1.11 durations, health checks and checks (mesos.v1 KillPolicy, DurationInfo, HealthCheck,
+// CheckInfo): non-negative durations, and the fields each check type needs (Mesos 1.11.0
+// src/common/validation.cpp and src/checks/checker_process.cpp validation: validateHealthCheck,
+// validateCheckInfo). Written on plain values.
+import { quote } from "../problems/index.js";
+import type { Collector } from "./collector.js";
+
+/** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
+export const CHECK_UNKNOWN = 0;
+export const CHECK_COMMAND = 1;
+export const CHECK_HTTP = 2;
+export const CHECK_TCP = 3;
+
+const PAYLOAD = ["", "command", "http", "tcp"];
+const TYPE_NAMES = ["UNKNOWN", "COMMAND", "HTTP", "TCP"];
+
+/**
+ * A duration must not be negative. `what` names it as Mesos does (e.g. "Task's
+ * 'kill_policy.grace_period'"); the issue lands at the given keys.
+ */
+export function checkDuration(
+  c: Collector,
+  seconds: number,
+  what: string,
+  k1: string,
+  k2?: string,
+  k3?: string,
+): void {
+  if (!(seconds < 0)) return;
+  c.report(
+    "duration_negative",
+    `${what} is ${seconds} s; Mesos 1.11 requires it to be non-negative ("${what} must be non-negative"): set 0 or a positive duration`,
+    k1,
+    k2,
+    k3,
+  );
+}
+
+/** DurationInfo.nanoseconds as seconds (for the message only; the sign is what matters). */
+export function nanosToSeconds(nanos: bigint): number {
+  return Number(nanos) / 1e9;
+}
+
+/**
+ * A health check or check (`kind` "health check" or "check"): a type, and the field it names.
+ * `type` is undefined when unset or unknown; `has(field)` tells whether command/http/tcp is set.
+ */
+export function checkCheckType(
+  c: Collector,
+  kind: string,
+  type: number | undefined,
+  has: (field: string) => boolean,
+): void {
+  if (type === undefined || type === CHECK_UNKNOWN) {
+    c.report(
+      "check_type_missing",
+      `the ${kind}'s type is ${type === CHECK_UNKNOWN ? "UNKNOWN" : "not set"}; Mesos 1.11 rejects the task ("Task uses invalid ${kind}"): set type COMMAND, HTTP or TCP with its field`,
+      "type",
+    );
+    return;
+  }
+  const field = PAYLOAD[type];
+  if (field !== undefined && field !== "" && !has(field)) {
+    c.report(
+      "check_payload_missing",
+      `the ${kind}'s type is ${TYPE_NAMES[type]} but ${field} is not set; Mesos 1.11 rejects the task ("Expecting '${field}' to be set for ${TYPE_NAMES[type]} ${kind}"): set ${field}`,
+      field,
+    );
+  }
+}
+
+/**
+ * An HTTP check's scheme (when set) is http or https, and its path (when set) starts with '/'.
+ * Relative to the http message.
+ */
+export function checkHttpCheck(
+  c: Collector,
+  scheme: string | undefined,
+  path: string | undefined,
+): void {
+  if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
+    c.report(
+      "check_http_invalid",
+      `scheme ${quote(scheme)} is neither "http" nor "https"; Mesos 1.11 rejects the health check ("Unsupported HTTP health check scheme"): use "http" or "https"`,
+      "scheme",
+    );
+  }
+  if (path !== undefined && !path.startsWith("/")) {
+    c.report(
+      "check_http_invalid",
+      `path ${quote(path)} does not start with '/'; Mesos 1.11 rejects the health check ("The path '${path}' of HTTP health check must start with '/'"): write ${quote(`/${path}`)}`,
+      "path",
+    );
+  }
+}
+
+/**
+ * A task of a task group on networks of its own (network_infos) cannot have an HTTP or TCP health
+ * check (`type` undefined when unset/unknown). Reported at health_check.type, relative to the task.
+ */
+export function checkGroupHealthCheck(
+  c: Collector,
+  networks: number,
+  type: number | undefined,
+): void {
+  if (networks === 0 || (type !== CHECK_HTTP && type !== CHECK_TCP)) return;
+  c.report(
+    "group_health_check_network",
+    `the task of a task group joins ${networks} network(s) of its own and has a ${TYPE_NAMES[type]} health check; Mesos 1.11 rejects it ("HTTP and TCP health checks are not supported for nested containers not joining parent's network"): use a COMMAND health check, or drop network_infos to join the executor's network`,
+    "health_check",
+    "type",
+  );
+}

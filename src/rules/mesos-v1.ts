@@ -1,0 +1,607 @@
+// The binding table of Mesos 1.11 (package `mesos.v1`): the same concept rules as the seed's table
+// (IDs, image, volume paths, resources, environment, command) bound to the v1 message types
+// through their field names, plus the rules only Mesos 1.11 has (volume sources, Docker network,
+// executor kinds, task groups, limits, checks, secrets). Policy differences follow Mesos 1.11:
+// relative volume paths are joined under the sandbox (VolumeFields.sandboxRelative), and what
+// Mesos only logs is a warning.
+//
+// Context flags, passed down by childFlags:
+//   IMAGE_ENTRYPOINT  the command runs in an image (DOCKER, or MESOS with mesos.image)
+//   GROUP             a task of a task group (TaskGroupInfo, or a TaskInfo whose executor is DEFAULT)
+//   GROUP_EXECUTOR    the executor of a task group;  LAUNCH_EXECUTOR  the executor of a LAUNCH task
+//   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
+//                     is set, so a host_path is a volume name, not a path
+//   LIMIT             a TaskInfo.limits value, which may be infinite
+import { equals, type Message } from "@bufbuild/protobuf";
+import { isSet, present } from "../schema/index.js";
+import * as v1 from "../v1/index.js";
+import {
+  checkCheckType,
+  checkDuration,
+  checkGroupHealthCheck,
+  checkHttpCheck,
+  nanosToSeconds,
+} from "./checks.js";
+import type { Collector } from "./collector.js";
+import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+import {
+  checkContainerUnion,
+  checkDockerNetwork,
+  checkDockerParameters,
+  checkPortsInResources,
+} from "./docker-network.js";
+import { SeenKeys } from "./duplicates.js";
+import { knownEnum, optionalEnum } from "./enum-value.js";
+import { checkDuplicateNames, checkVariable } from "./environment.js";
+import {
+  checkExecutorKind,
+  checkGroupExecutorResources,
+  checkGroupExecutors,
+  checkGroupExecutorType,
+  checkLaunchExecutor,
+  checkNoDockerInGroup,
+  EXECUTOR_DEFAULT,
+} from "./executor-kind.js";
+import { checkId } from "./ids.js";
+import { checkImagePayload, checkImageText } from "./image.js";
+import {
+  checkCommandOrExecutor,
+  checkContainerWithExecutor,
+  checkDockerInfoSet,
+  checkTaskResources,
+} from "./launch-consistency.js";
+import { checkLimits, checkShareCgroups } from "./limits.js";
+import {
+  checkPayload,
+  checkRange,
+  checkRangeOverlaps,
+  checkResourceName,
+  checkResourceScalar,
+  checkResourceType,
+  checkScalarValue,
+  checkSetItems,
+  rangesOf,
+  scalarTotal,
+} from "./resources.js";
+import { type BindingTable, bind } from "./rule.js";
+import { checkSecret, checkVariableType } from "./secret.js";
+import {
+  checkDuplicateMounts,
+  checkVolume,
+  SANDBOX_MOUNT_POINT,
+  type VolumeFields,
+  type VolumeView,
+} from "./volume.js";
+import {
+  checkDockerVolumeName,
+  checkIgnoredByDocker,
+  checkImageVolumeInDocker,
+  checkSandboxPath,
+  checkSourceType,
+  checkVolumeDrivers,
+  checkVolumeKinds,
+  SOURCE_DOCKER_VOLUME,
+} from "./volume-source.js";
+
+/** Context flags of the v1 table (IMAGE_ENTRYPOINT is shared with the seed's). */
+export const GROUP = 2;
+export const GROUP_EXECUTOR = 4;
+export const LAUNCH_EXECUTOR = 8;
+const IN_DOCKER = 16;
+const IN_MESOS = 32;
+const VOLUME_DRIVER = 64;
+const LIMIT = 128;
+
+const mounts = new SeenKeys();
+const names = new SeenKeys();
+const items = new SeenKeys();
+const taskIds = new SeenKeys();
+
+const V1_VOLUME: VolumeFields = {
+  containerPath: "container_path",
+  hostPath: "host_path",
+  mode: "mode",
+  sandboxRelative: true,
+};
+const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
+
+const SOURCE_NAMES = [
+  "UNKNOWN",
+  "DOCKER_VOLUME",
+  "SANDBOX_PATH",
+  "SECRET",
+  "HOST_PATH",
+  "CSI_VOLUME",
+];
+
+function setString(msg: object, key: string, value: string): string | undefined {
+  return present(msg, key, value, "") ? value : undefined;
+}
+
+function checkIdMessage(msg: { $typeName: string; value: string }, c: Collector): void {
+  const value = msg.value;
+  if (present(msg, "value", value, "")) checkId(c, value, msg.$typeName);
+}
+
+/** "DOCKER", "MESOS", or undefined (no container, or a type the walk reported). */
+function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MESOS" | undefined {
+  if (container === undefined) return undefined;
+  const type = knownEnum(
+    container,
+    "type",
+    container.type,
+    v1.ContainerInfo_Type.DOCKER,
+    1,
+    v1.ContainerInfo_TypeSchema,
+  );
+  return type === v1.ContainerInfo_Type.DOCKER
+    ? "DOCKER"
+    : type === v1.ContainerInfo_Type.MESOS
+      ? "MESOS"
+      : undefined;
+}
+
+/** True when a container runs an image whose entrypoint can stand in for a command value. */
+function hasImage(container: v1.ContainerInfo | undefined): boolean {
+  const type = containerType(container);
+  if (type === "DOCKER") return container?.docker !== undefined;
+  return type === "MESOS" && container?.mesos?.image !== undefined;
+}
+
+function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number {
+  return hasImage(msg.container) ? IMAGE_ENTRYPOINT : 0;
+}
+
+function executorType(executor: v1.ExecutorInfo | undefined): number | undefined {
+  return executor === undefined ? undefined : optionalEnum(executor, executor.type, 15);
+}
+
+function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
+  return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
+}
+
+function shareCgroups(container: v1.ContainerInfo | undefined): [set: boolean, share: boolean] {
+  const linux = container?.linuxInfo;
+  if (linux === undefined) return [false, true];
+  return [isSet(linux, "shareCgroups"), linux.shareCgroups];
+}
+
+// A v1 container path, joined under the sandbox when relative (as Mesos 1.11 mounts it).
+function mountPointOf(volume: v1.Volume): string | undefined {
+  const path = setString(volume, "containerPath", volume.containerPath);
+  if (path === undefined || path === "" || path.startsWith("/")) return path;
+  return `${SANDBOX_MOUNT_POINT}/${path}`;
+}
+
+const variableNameOf = (v: v1.Environment_Variable): string | undefined =>
+  setString(v, "name", v.name);
+const rangeBegin = (r: v1.Value_Range): bigint | undefined =>
+  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
+const rangeEnd = (r: v1.Value_Range): bigint | undefined =>
+  present(r, "end", r.end, 0n) ? r.end : undefined;
+
+function valueType(msg: Message & { type: v1.Value_Type }, no: number): number | undefined {
+  return knownEnum(msg, "type", msg.type, v1.Value_Type.SCALAR, no, v1.Value_TypeSchema);
+}
+
+function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
+  const command = task.command;
+  const executor = task.executor;
+  const container = task.container;
+  const group = isGroupTask(task, flags);
+  // A task of a group runs under the group's executor: Mesos injects it, so B1 does not apply.
+  if (!group) checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
+  checkTaskResources(c, task.resources.length);
+  if (!group && container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
+  const max = task.maxCompletionTime;
+  if (max !== undefined) {
+    checkDuration(
+      c,
+      nanosToSeconds(max.nanoseconds),
+      "Task's `max_completion_time`",
+      "max_completion_time",
+      "nanoseconds",
+    );
+  }
+  const limits = task.limits;
+  const hasLimits = Object.keys(limits).length > 0;
+  if (hasLimits) {
+    checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
+  }
+  const [set, share] = shareCgroups(container);
+  checkShareCgroups(c, group ? "group" : "launch", set, share, hasLimits);
+  const type = containerType(container);
+  if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
+  const health = task.healthCheck;
+  if (group && health !== undefined && container !== undefined) {
+    checkGroupHealthCheck(c, container.networkInfos.length, optionalEnum(health, health.type, 8));
+  }
+  const docker = container?.docker;
+  if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
+    const mappings = docker.portMappings;
+    if (mappings.length > 0) {
+      checkPortsInResources(
+        c,
+        mappings.map((m) => m.hostPort),
+        rangesOf(task.resources, "ports"),
+      );
+    }
+  }
+}
+
+function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): void {
+  const type = executorType(executor);
+  const container = executor.container;
+  const cType = containerType(container);
+  const command = executor.command !== undefined;
+  checkExecutorKind(c, type, command, cType, container?.mesos?.image !== undefined);
+  const grace = executor.shutdownGracePeriod;
+  if (grace !== undefined) {
+    checkDuration(
+      c,
+      nanosToSeconds(grace.nanoseconds),
+      "ExecutorInfo's 'shutdown_grace_period'",
+      "shutdown_grace_period",
+      "nanoseconds",
+    );
+  }
+  const [set, share] = shareCgroups(container);
+  checkShareCgroups(c, "executor", set, share, false);
+  if ((flags & LAUNCH_EXECUTOR) !== 0) {
+    checkLaunchExecutor(c, isSet(executor, "type"), type, command);
+  }
+  if ((flags & GROUP_EXECUTOR) !== 0) {
+    checkGroupExecutorType(c, type);
+    if (cType === "DOCKER" && type !== EXECUTOR_DEFAULT) checkNoDockerInGroup(c, true);
+    checkGroupExecutorResources(
+      c,
+      scalarTotal(executor.resources, "cpus"),
+      scalarTotal(executor.resources, "mem"),
+      scalarTotal(executor.resources, "disk"),
+    );
+  }
+}
+
+function checkContainer(container: v1.ContainerInfo, c: Collector): void {
+  const type = containerType(container);
+  if (type === "MESOS") {
+    if (container.docker !== undefined) checkContainerUnion(c, "MESOS", "docker");
+    return;
+  }
+  if (type !== "DOCKER") return;
+  const docker = container.docker;
+  checkDockerInfoSet(c, true, docker !== undefined);
+  if (container.mesos !== undefined) checkContainerUnion(c, "DOCKER", "mesos");
+  const volumes = container.volumes;
+  checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME, mounts);
+  if (docker === undefined) return;
+  checkDockerNetwork(
+    c,
+    optionalEnum(docker, docker.network, 2),
+    docker.portMappings.length,
+    setString(container, "hostname", container.hostname),
+    container.networkInfos.map((n) => setString(n, "name", n.name)),
+  );
+  if (volumes.length > 0) {
+    checkVolumeDrivers(
+      c,
+      volumes.map((v) =>
+        v.source?.type === SOURCE_DOCKER_VOLUME ? v.source.dockerVolume?.driver : undefined,
+      ),
+      setString(docker, "volumeDriver", docker.volumeDriver),
+    );
+  }
+}
+
+function volumeFlags(container: v1.ContainerInfo): number {
+  const type = containerType(container);
+  if (type === "MESOS") return IN_MESOS;
+  if (type !== "DOCKER") return 0;
+  const driver = container.docker?.volumeDriver;
+  return IN_DOCKER | (driver !== undefined && driver !== "" ? VOLUME_DRIVER : 0);
+}
+
+function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
+  const hostPath = setString(v, "hostPath", v.hostPath);
+  const source = v.source;
+  checkVolumeKinds(c, hostPath !== undefined, v.image !== undefined, source !== undefined);
+  // The docker -v rules: not for a MESOS container, whose isolators mount without docker.
+  if ((flags & IN_MESOS) === 0) {
+    const mode = knownEnum(v, "mode", v.mode, v1.Volume_Mode.RW, 3, v1.Volume_ModeSchema);
+    volumeView.containerPath = setString(v, "containerPath", v.containerPath);
+    volumeView.hostPath = (flags & VOLUME_DRIVER) === 0 ? hostPath : undefined;
+    volumeView.mode =
+      mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
+    checkVolume(c, volumeView, V1_VOLUME);
+  }
+  if ((flags & IN_DOCKER) !== 0) {
+    // host_path wins over the others in the Docker containerizer; then source, then nothing.
+    if (hostPath === undefined) {
+      if (source !== undefined) {
+        if (source.type !== SOURCE_DOCKER_VOLUME) {
+          checkIgnoredByDocker(c, `a ${SOURCE_NAMES[source.type] ?? "UNKNOWN"} source`);
+        }
+      } else if (v.image !== undefined) {
+        checkImageVolumeInDocker(c);
+      }
+    }
+  }
+}
+
+/** The rules of Mesos 1.11 (mesos.v1), by message type. */
+export const MESOS_V1_RULES: BindingTable = new Map([
+  bind(v1.FrameworkIDSchema, { check: checkIdMessage }),
+  bind(v1.OfferIDSchema, { check: checkIdMessage }),
+  bind(v1.AgentIDSchema, { check: checkIdMessage }),
+  bind(v1.TaskIDSchema, { check: checkIdMessage }),
+  bind(v1.ExecutorIDSchema, { check: checkIdMessage }),
+  bind(v1.TaskInfoSchema, {
+    check: checkTask,
+    childFlags: {
+      command: commandFlags,
+      executor: (task, flags) => (isGroupTask(task, flags) ? GROUP_EXECUTOR : LAUNCH_EXECUTOR),
+      limits: () => LIMIT,
+    },
+  }),
+  bind(v1.TaskGroupInfoSchema, {
+    check(group, c) {
+      checkTaskIds(c, group.tasks);
+    },
+    childFlags: { tasks: () => GROUP },
+  }),
+  bind(v1.Offer_Operation_LaunchGroupSchema, {
+    check(op, c) {
+      const executor = op.executor;
+      const tasks = op.taskGroup?.tasks;
+      if (executor === undefined || tasks === undefined || tasks.length === 0) return;
+      checkGroupExecutors(
+        c,
+        tasks.map(
+          (t) => t.executor === undefined || equals(v1.ExecutorInfoSchema, t.executor, executor),
+        ),
+        executor.executorId?.value ?? "",
+      );
+    },
+    childFlags: { executor: () => GROUP_EXECUTOR },
+  }),
+  bind(v1.ExecutorInfoSchema, {
+    check: checkExecutor,
+    childFlags: { command: commandFlags },
+  }),
+  bind(v1.CommandInfoSchema, {
+    check(command, c, flags) {
+      checkCommand(
+        c,
+        command.shell !== false,
+        setString(command, "value", command.value),
+        command.arguments,
+        (flags & IMAGE_ENTRYPOINT) !== 0,
+        false,
+      );
+    },
+  }),
+  bind(v1.CommandInfo_URISchema, {
+    check(uri, c) {
+      if (present(uri, "value", uri.value, "")) checkUriValue(c, uri.value);
+    },
+  }),
+  bind(v1.EnvironmentSchema, {
+    check(env, c) {
+      checkDuplicateNames(c, env.variables, variableNameOf, "variables", names);
+    },
+  }),
+  bind(v1.Environment_VariableSchema, {
+    check(v, c) {
+      const name = setString(v, "name", v.name);
+      const value = setString(v, "value", v.value);
+      checkVariable(c, name, value);
+      const secret = v.secret;
+      checkVariableType(
+        c,
+        name ?? "",
+        optionalEnum(v, v.type, 3),
+        value !== undefined,
+        secret !== undefined,
+        secret?.value?.data,
+      );
+    },
+  }),
+  bind(v1.SecretSchema, {
+    check(s, c) {
+      checkSecret(c, optionalEnum(s, s.type, 1), s.reference !== undefined, s.value !== undefined);
+    },
+  }),
+  bind(v1.ContainerInfoSchema, {
+    check: checkContainer,
+    childFlags: { volumes: volumeFlags },
+  }),
+  bind(v1.ContainerInfo_DockerInfoSchema, {
+    check(docker, c) {
+      const image = docker.image;
+      if (present(docker, "image", image, "")) checkImageText(c, image, "image", false);
+      const parameters = docker.parameters;
+      if (parameters.length > 0)
+        checkDockerParameters(
+          c,
+          parameters.map((p) => p.key),
+        );
+    },
+  }),
+  bind(v1.ImageSchema, {
+    check(image, c) {
+      const type = knownEnum(image, "type", image.type, v1.Image_Type.APPC, 1, v1.Image_TypeSchema);
+      const appc = image.appc;
+      checkImagePayload(
+        c,
+        type,
+        image.docker !== undefined,
+        appc === undefined ? undefined : appc.name,
+      );
+    },
+  }),
+  bind(v1.Image_DockerSchema, {
+    check(docker, c) {
+      const name = docker.name;
+      if (present(docker, "name", name, "")) checkImageText(c, name, "name", false);
+    },
+  }),
+  bind(v1.VolumeSchema, { check: checkV1Volume }),
+  bind(v1.Volume_SourceSchema, {
+    check(source, c) {
+      checkSourceType(
+        c,
+        optionalEnum(source, source.type, 1),
+        (field) => {
+          switch (field) {
+            case "docker_volume":
+              return source.dockerVolume !== undefined;
+            case "sandbox_path":
+              return source.sandboxPath !== undefined;
+            case "secret":
+              return source.secret !== undefined;
+            case "host_path":
+              return source.hostPath !== undefined;
+            default:
+              return source.csiVolume !== undefined;
+          }
+        },
+        source.csiVolume?.staticProvisioning !== undefined,
+      );
+    },
+  }),
+  bind(v1.Volume_Source_SandboxPathSchema, {
+    check(s, c) {
+      checkSandboxPath(c, optionalEnum(s, s.type, 1), setString(s, "path", s.path));
+    },
+  }),
+  bind(v1.Volume_Source_DockerVolumeSchema, {
+    check(d, c) {
+      if (present(d, "name", d.name, "")) checkDockerVolumeName(c, d.name);
+    },
+  }),
+  bind(v1.HealthCheckSchema, {
+    check(h, c) {
+      checkCheckType(c, "health check", optionalEnum(h, h.type, 8), (field) =>
+        field === "command"
+          ? h.command !== undefined
+          : field === "http"
+            ? h.http !== undefined
+            : h.tcp !== undefined,
+      );
+      checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
+      checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
+      checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
+      checkDuration(
+        c,
+        h.gracePeriodSeconds,
+        "HealthCheck's 'grace_period_seconds'",
+        "grace_period_seconds",
+      );
+    },
+  }),
+  bind(v1.HealthCheck_HTTPCheckInfoSchema, {
+    check(http, c) {
+      checkHttpCheck(c, setString(http, "scheme", http.scheme), setString(http, "path", http.path));
+    },
+  }),
+  bind(v1.CheckInfoSchema, {
+    check(k, c) {
+      checkCheckType(c, "check", optionalEnum(k, k.type, 1), (field) =>
+        field === "command"
+          ? k.command !== undefined
+          : field === "http"
+            ? k.http !== undefined
+            : k.tcp !== undefined,
+      );
+      checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
+      checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
+      checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
+    },
+  }),
+  bind(v1.CheckInfo_HttpSchema, {
+    check(http, c) {
+      checkHttpCheck(c, undefined, setString(http, "path", http.path));
+    },
+  }),
+  bind(v1.KillPolicySchema, {
+    check(k, c) {
+      const grace = k.gracePeriod;
+      if (grace !== undefined) {
+        checkDuration(
+          c,
+          nanosToSeconds(grace.nanoseconds),
+          "Task's 'kill_policy.grace_period'",
+          "grace_period",
+          "nanoseconds",
+        );
+      }
+    },
+  }),
+  bind(v1.ResourceSchema, {
+    check(r, c) {
+      const name = r.name;
+      if (present(r, "name", name, "")) checkResourceName(c, name);
+      const type = valueType(r, 2);
+      checkResourceType(c, type);
+      checkPayload(c, r, type, false);
+      const scalar = r.scalar;
+      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
+        checkResourceScalar(c, scalar.value);
+      }
+    },
+  }),
+  bind(v1.AttributeSchema, {
+    check(a, c) {
+      checkPayload(c, a, valueType(a, 2), true);
+    },
+  }),
+  bind(v1.ValueSchema, {
+    check(v, c) {
+      checkPayload(c, v, valueType(v, 1), true);
+    },
+  }),
+  bind(v1.Value_ScalarSchema, {
+    check(s, c, flags) {
+      const value = s.value;
+      // A limit may be infinite: "no limit" (Mesos 1.11 TaskInfo.limits).
+      if ((flags & LIMIT) !== 0 && value === Number.POSITIVE_INFINITY) return;
+      if (present(s, "value", value, 0)) checkScalarValue(c, value);
+    },
+  }),
+  bind(v1.Value_RangeSchema, {
+    check(r, c) {
+      checkRange(c, rangeBegin(r), rangeEnd(r));
+    },
+  }),
+  bind(v1.Value_RangesSchema, {
+    check(r, c) {
+      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
+    },
+  }),
+  bind(v1.Value_SetSchema, {
+    check(s, c) {
+      checkSetItems(c, s.item, "item", items);
+    },
+  }),
+]);
+
+// No task ID twice in one group (Mesos 1.11: 'Task has duplicate ID'); at tasks[i].task_id.value.
+function checkTaskIds(c: Collector, tasks: readonly v1.TaskInfo[]): void {
+  if (tasks.length < 2) return;
+  taskIds.reset();
+  for (let i = 0; i < tasks.length; i++) {
+    const id = tasks[i]?.taskId;
+    const value = id === undefined ? undefined : setString(id, "value", id.value);
+    const earlier = taskIds.add(value);
+    if (earlier < 0) continue;
+    c.report(
+      "task_id_duplicate",
+      `task_id ${JSON.stringify(value)} is already used by tasks[${earlier}]; Mesos 1.11 rejects the group ("Task has duplicate ID"): give every task of the group its own ID`,
+      "tasks",
+      i,
+      "task_id",
+      "value",
+    );
+  }
+  taskIds.reset();
+}

@@ -1,0 +1,116 @@
+// Mesos 1.11 typed environment variables and secrets (mesos.v1 Environment.Variable, Secret):
+// a VALUE variable has a value and no secret, a SECRET variable a valid secret and no value,
+// UNKNOWN is refused, and a secret's data cannot hold NUL in the environment (Mesos 1.11.0
+// src/common/validation.cpp, validateEnvironment and validateSecret). Written on plain values.
+import { quote } from "../problems/index.js";
+import type { Collector } from "./collector.js";
+
+/** Environment.Variable.Type numbers (Mesos 1.11); VALUE is the declared default. */
+export const VARIABLE_UNKNOWN = 0;
+export const VARIABLE_VALUE = 1;
+export const VARIABLE_SECRET = 2;
+
+/** Secret.Type numbers (Mesos 1.11). */
+export const SECRET_REFERENCE = 1;
+export const SECRET_VALUE = 2;
+
+/**
+ * A variable's type against its value and secret (`type` undefined when unknown; VALUE when
+ * unset). `secretData` is the secret's VALUE data, when it has one. Relative to the variable.
+ */
+export function checkVariableType(
+  c: Collector,
+  name: string,
+  type: number | undefined,
+  hasValue: boolean,
+  hasSecret: boolean,
+  secretData: Uint8Array | undefined,
+): void {
+  const n = quote(name);
+  if (type === VARIABLE_UNKNOWN) {
+    c.report(
+      "env_type_unknown",
+      `variable ${n} has type UNKNOWN; Mesos 1.11 rejects it ("Environment variable of type 'UNKNOWN' is not allowed"): use VALUE (the default) or SECRET`,
+      "type",
+    );
+  } else if (type === VARIABLE_VALUE) {
+    if (!hasValue) {
+      c.report(
+        "env_value_missing",
+        `variable ${n} of type VALUE (the default) has no value; Mesos 1.11 rejects it ("Environment variable ${name} of type 'VALUE' must have a value set"): set value (may be "")`,
+        "value",
+      );
+    }
+    if (hasSecret) {
+      c.report(
+        "env_value_and_secret",
+        `variable ${n} of type VALUE has a secret; Mesos 1.11 rejects it ("... of type 'VALUE' must not have a secret set"): remove secret, or set type SECRET and remove value`,
+        "secret",
+      );
+    }
+  } else if (type === VARIABLE_SECRET) {
+    if (!hasSecret) {
+      c.report(
+        "env_value_missing",
+        `variable ${n} of type SECRET has no secret; Mesos 1.11 rejects it ("Environment variable ${name} of type 'SECRET' must have a secret set"): set secret`,
+        "secret",
+      );
+    }
+    if (hasValue) {
+      c.report(
+        "env_value_and_secret",
+        `variable ${n} of type SECRET has a value; Mesos 1.11 rejects it ("... of type 'SECRET' must not have a value set"): remove value`,
+        "value",
+      );
+    }
+    if (secretData?.includes(0)) {
+      c.report(
+        "secret_contains_nul",
+        `variable ${n}'s secret value holds a NUL byte at index ${secretData.indexOf(0)}; Mesos 1.11 rejects it ("specifies a secret containing null bytes, which is not allowed in the environment"): remove the NUL`,
+        "secret",
+        "value",
+        "data",
+      );
+    }
+  }
+}
+
+/** A secret's type against its reference and value (`type` undefined when unset/unknown). */
+export function checkSecret(
+  c: Collector,
+  type: number | undefined,
+  hasReference: boolean,
+  hasValue: boolean,
+): void {
+  if (type === SECRET_REFERENCE) {
+    if (!hasReference) {
+      c.report(
+        "secret_invalid",
+        "type is REFERENCE but reference is not set; Mesos 1.11 rejects the secret (\"Secret of type REFERENCE must have the 'reference' field set\"): set reference: { name }",
+        "reference",
+      );
+    }
+    if (hasValue) {
+      c.report(
+        "secret_invalid",
+        "type is REFERENCE but value is set; Mesos 1.11 rejects the secret (\"Secret of type REFERENCE must not have the 'value' field set\"): remove value",
+        "value",
+      );
+    }
+  } else if (type === SECRET_VALUE) {
+    if (!hasValue) {
+      c.report(
+        "secret_invalid",
+        "type is VALUE but value is not set; Mesos 1.11 rejects the secret (\"Secret of type VALUE must have the 'value' field set\"): set value: { data }",
+        "value",
+      );
+    }
+    if (hasReference) {
+      c.report(
+        "secret_invalid",
+        "type is VALUE but reference is set; Mesos 1.11 rejects the secret (\"Secret of type VALUE must not have the 'reference' field set\"): remove reference",
+        "reference",
+      );
+    }
+  }
+}

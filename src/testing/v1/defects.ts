@@ -1,0 +1,501 @@
+// The v1 defects: for each error rule of Mesos 1.11 reachable in a TaskInfo, one way to break any
+// valid v1TaskInfo in exactly that place, and where the issue must land. A defect replaces the
+// part it breaks wholesale (a container, a command, an executor), so whatever the arbitrary drew
+// there cannot add a second error.
+import { create } from "@bufbuild/protobuf";
+import type { IssueCode, IssuePath } from "../../problems/index.js";
+import * as v1 from "../../v1/index.js";
+import type { V1Defect } from "./near-miss.js";
+
+const RW = v1.Volume_Mode.RW;
+
+function defect(code: IssueCode, apply: (task: v1.TaskInfo) => IssuePath): V1Defect {
+  return { code, apply };
+}
+
+const scalar = (name: string, value: number) =>
+  create(v1.ResourceSchema, { name, type: v1.Value_Type.SCALAR, scalar: { value } });
+
+/** Appends `resource` and returns its path. */
+function pushResource(task: v1.TaskInfo, resource: v1.Resource, ...rest: (string | number)[]) {
+  task.resources.push(resource);
+  return ["resources", task.resources.length - 1, ...rest];
+}
+
+/** A plain shell command, so a container without an image leaves nothing unrunnable. */
+function plainCommand(task: v1.TaskInfo): void {
+  task.command = create(v1.CommandInfoSchema, { value: "true" });
+}
+
+/** Replace the task's container (and command) with a DOCKER one built from `init`. */
+function dockerContainer(
+  task: v1.TaskInfo,
+  docker: Record<string, unknown> | undefined,
+  init: Record<string, unknown> = {},
+): void {
+  plainCommand(task);
+  task.container = create(v1.ContainerInfoSchema, {
+    type: v1.ContainerInfo_Type.DOCKER,
+    ...(docker === undefined ? {} : { docker: { image: "busybox:1.36", ...docker } }),
+    ...init,
+  });
+}
+
+/** Replace the task's container (and command) with a MESOS one built from `init`. */
+function mesosContainer(task: v1.TaskInfo, init: Record<string, unknown>): void {
+  plainCommand(task);
+  task.container = create(v1.ContainerInfoSchema, { type: v1.ContainerInfo_Type.MESOS, ...init });
+}
+
+/** A DOCKER container with one volume; the issue path is below that volume. */
+function dockerVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
+  dockerContainer(task, {}, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  return ["container", "volumes", 0, ...rest];
+}
+
+/** A MESOS container with one volume; the issue path is below that volume. */
+function mesosVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
+  mesosContainer(task, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  return ["container", "volumes", 0, ...rest];
+}
+
+/** Appends a variable to the task's command environment; the path is that variable's. */
+function variable(task: v1.TaskInfo, init: Record<string, unknown>, ...rest: string[]) {
+  const command = task.command as v1.CommandInfo;
+  command.environment ??= create(v1.EnvironmentSchema, {});
+  command.environment.variables.push(
+    create(v1.Environment_VariableSchema, { name: "NEAR_MISS", ...init }),
+  );
+  return ["command", "environment", "variables", command.environment.variables.length - 1, ...rest];
+}
+
+/** The executor of a LAUNCH task replaces its command. */
+function launchExecutor(task: v1.TaskInfo, init: Record<string, unknown>): void {
+  task.command = undefined;
+  task.executor = create(v1.ExecutorInfoSchema, {
+    executorId: { value: "near-miss-executor" },
+    frameworkId: { value: "near-miss-framework" },
+    ...init,
+  });
+}
+
+/** A DEFAULT executor makes the task a task-group task (keeping a plain command, no container). */
+function defaultExecutor(task: v1.TaskInfo, init: Record<string, unknown> = {}): void {
+  plainCommand(task);
+  task.container = undefined;
+  task.executor = create(v1.ExecutorInfoSchema, {
+    type: v1.ExecutorInfo_Type.DEFAULT,
+    executorId: { value: "near-miss-default" },
+    frameworkId: { value: "near-miss-framework" },
+    resources: [scalar("cpus", 0.1), scalar("mem", 32), scalar("disk", 10)],
+    ...init,
+  });
+}
+
+function healthCheck(task: v1.TaskInfo, init: Record<string, unknown>, ...rest: string[]) {
+  task.healthCheck = create(v1.HealthCheckSchema, init);
+  return ["health_check", ...rest];
+}
+
+function limits(task: v1.TaskInfo, init: Record<string, number>): void {
+  task.limits = Object.fromEntries(
+    Object.entries(init).map(([k, value]) => [k, create(v1.Value_ScalarSchema, { value })]),
+  );
+}
+
+const SECRET = v1.Environment_Variable_Type.SECRET;
+const secretValue = (data: number[]) => ({
+  type: v1.Secret_Type.VALUE,
+  value: { data: new Uint8Array(data) },
+});
+
+/** The v1 defects, one or more per error rule reachable in a TaskInfo. */
+export const V1_DEFECTS: readonly V1Defect[] = [
+  // --- shared concept rules ---------------------------------------------------------------------
+  defect("required_field_missing", (t) => {
+    t.taskId = undefined;
+    return ["task_id"];
+  }),
+  defect("unknown_enum_value", (t) =>
+    pushResource(t, create(v1.ResourceSchema, { name: "x", type: 9 as v1.Value_Type }), "type"),
+  ),
+  defect("unpaired_surrogate", (t) => {
+    t.name = "task\ud800";
+    return ["name"];
+  }),
+  defect("image_empty", (t) => {
+    dockerContainer(t, { image: "" });
+    return ["container", "docker", "image"];
+  }),
+  defect("image_docker_uri", (t) => {
+    dockerContainer(t, { image: "docker:///busybox" });
+    return ["container", "docker", "image"];
+  }),
+  defect("image_invalid", (t) => {
+    dockerContainer(t, { image: "Busybox" });
+    return ["container", "docker", "image"];
+  }),
+  defect("image_invalid", (t) => {
+    mesosContainer(t, {
+      mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "a b" } } },
+    });
+    return ["container", "mesos", "image", "docker", "name"];
+  }),
+  defect("path_empty", (t) =>
+    dockerVolume(t, { containerPath: "", hostPath: "/h" }, "container_path"),
+  ),
+  defect("container_dir_is_root", (t) =>
+    dockerVolume(t, { containerPath: "/", hostPath: "/h" }, "container_path"),
+  ),
+  defect("container_dir_is_sandbox", (t) =>
+    dockerVolume(t, { containerPath: "/mnt/mesos/sandbox", hostPath: "/h" }, "container_path"),
+  ),
+  defect("path_contains_colon", (t) =>
+    dockerVolume(t, { containerPath: "/c", hostPath: "/h:x" }, "host_path"),
+  ),
+  defect("path_contains_control_character", (t) =>
+    dockerVolume(t, { containerPath: "/c\u0001", hostPath: "/h" }, "container_path"),
+  ),
+  defect("path_has_parent_segment", (t) =>
+    dockerVolume(t, { containerPath: "/c", hostPath: "../up" }, "host_path"),
+  ),
+  defect("duplicate_container_dir", (t) => {
+    dockerContainer(
+      t,
+      {},
+      {
+        volumes: [
+          create(v1.VolumeSchema, { containerPath: "/c", hostPath: "/a", mode: RW }),
+          create(v1.VolumeSchema, { containerPath: "/c/", hostPath: "/b", mode: RW }),
+        ],
+      },
+    );
+    // "/c/" is also not clean: a warning, not an error.
+    return ["container", "volumes", 1, "container_path"];
+  }),
+  defect("docker_info_missing", (t) => {
+    dockerContainer(t, undefined);
+    return ["container", "docker"];
+  }),
+  defect("shell_command_missing", (t) => {
+    t.command = create(v1.CommandInfoSchema, {});
+    return ["command", "value"];
+  }),
+  defect("executable_missing", (t) => {
+    t.container = undefined;
+    t.command = create(v1.CommandInfoSchema, { shell: false });
+    return ["command", "value"];
+  }),
+  defect("string_contains_nul", (t) => {
+    t.command = create(v1.CommandInfoSchema, { value: "echo a\0b" });
+    return ["command", "value"];
+  }),
+  defect("uri_value_empty", (t) => {
+    const uris = (t.command as v1.CommandInfo).uris;
+    uris.push(create(v1.CommandInfo_URISchema, { value: "" }));
+    return ["command", "uris", uris.length - 1, "value"];
+  }),
+  defect("env_name_empty", (t) => variable(t, { name: "", value: "x" }, "name")),
+  defect("env_name_contains_equals", (t) => variable(t, { name: "A=B", value: "x" }, "name")),
+  defect("id_empty", (t) => {
+    t.agentId = create(v1.AgentIDSchema, { value: "" });
+    return ["agent_id", "value"];
+  }),
+  defect("id_too_long", (t) => {
+    t.taskId = create(v1.TaskIDSchema, { value: "t".repeat(256) });
+    return ["task_id", "value"];
+  }),
+  defect("id_reserved", (t) => {
+    t.taskId = create(v1.TaskIDSchema, { value: "." });
+    return ["task_id", "value"];
+  }),
+  defect("id_invalid_characters", (t) => {
+    t.taskId = create(v1.TaskIDSchema, { value: "a\\b" });
+    return ["task_id", "value"];
+  }),
+  defect("command_and_executor_both_set", (t) => {
+    const command = t.command;
+    launchExecutor(t, { type: v1.ExecutorInfo_Type.CUSTOM, command: { value: "./executor" } });
+    t.command = command;
+    return [];
+  }),
+  defect("command_and_executor_both_missing", (t) => {
+    t.command = undefined;
+    return [];
+  }),
+  defect("resources_empty", (t) => {
+    // Mapped ports would also miss their ports resource: no container.
+    t.container = undefined;
+    plainCommand(t);
+    t.resources = [];
+    return ["resources"];
+  }),
+  defect("executor_command_missing", (t) => {
+    launchExecutor(t, {});
+    return ["executor", "command"];
+  }),
+  defect("resource_name_empty", (t) => pushResource(t, scalar("", 1), "name")),
+  defect("resource_type_unsupported", (t) =>
+    pushResource(t, create(v1.ResourceSchema, { name: "x", type: v1.Value_Type.TEXT }), "type"),
+  ),
+  defect("resource_payload_mismatch", (t) =>
+    pushResource(
+      t,
+      create(v1.ResourceSchema, {
+        name: "x",
+        type: v1.Value_Type.SCALAR,
+        scalar: { value: 1 },
+        set: { item: [] },
+      }),
+      "set",
+    ),
+  ),
+  defect("scalar_invalid", (t) => pushResource(t, scalar("x", -1), "scalar", "value")),
+  defect("range_inverted", (t) =>
+    pushResource(
+      t,
+      create(v1.ResourceSchema, {
+        name: "r",
+        type: v1.Value_Type.RANGES,
+        ranges: { range: [{ begin: 5n, end: 3n }] },
+      }),
+      "ranges",
+      "range",
+      0,
+    ),
+  ),
+  defect("ranges_overlap", (t) =>
+    pushResource(
+      t,
+      create(v1.ResourceSchema, {
+        name: "r",
+        type: v1.Value_Type.RANGES,
+        ranges: {
+          range: [
+            { begin: 1n, end: 5n },
+            { begin: 3n, end: 8n },
+          ],
+        },
+      }),
+      "ranges",
+      "range",
+      1,
+    ),
+  ),
+  defect("set_item_duplicate", (t) =>
+    pushResource(
+      t,
+      create(v1.ResourceSchema, { name: "s", type: v1.Value_Type.SET, set: { item: ["a", "a"] } }),
+      "set",
+      "item",
+      1,
+    ),
+  ),
+  // --- Mesos 1.11 volumes -------------------------------------------------------------------------
+  defect("volume_source_not_one", (t) => dockerVolume(t, { containerPath: "/c" })),
+  defect("volume_source_payload_missing", (t) =>
+    mesosVolume(
+      t,
+      { containerPath: "/c", source: { type: v1.Volume_Source_Type.DOCKER_VOLUME } },
+      "source",
+      "docker_volume",
+    ),
+  ),
+  defect("volume_source_type_unknown", (t) =>
+    mesosVolume(t, { containerPath: "/c", source: { hostPath: { path: "/h" } } }, "source", "type"),
+  ),
+  defect("volume_paths_both_relative", (t) =>
+    dockerVolume(t, { containerPath: "c", hostPath: "h" }, "host_path"),
+  ),
+  defect("volume_image_in_docker", (t) =>
+    dockerVolume(
+      t,
+      { containerPath: "/c", image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } } },
+      "image",
+    ),
+  ),
+  defect("sandbox_path_invalid", (t) =>
+    mesosVolume(
+      t,
+      {
+        containerPath: "/c",
+        source: {
+          type: v1.Volume_Source_Type.SANDBOX_PATH,
+          sandboxPath: { type: v1.Volume_Source_SandboxPath_Type.SELF, path: "/abs" },
+        },
+      },
+      "source",
+      "sandbox_path",
+      "path",
+    ),
+  ),
+  defect("docker_volume_name_empty", (t) =>
+    dockerVolume(
+      t,
+      {
+        containerPath: "/c",
+        source: { type: v1.Volume_Source_Type.DOCKER_VOLUME, dockerVolume: { name: "" } },
+      },
+      "source",
+      "docker_volume",
+      "name",
+    ),
+  ),
+  defect("volume_driver_conflict", (t) => {
+    dockerContainer(
+      t,
+      { volumeDriver: "local" },
+      {
+        volumes: [
+          create(v1.VolumeSchema, {
+            containerPath: "/c",
+            mode: RW,
+            source: {
+              type: v1.Volume_Source_Type.DOCKER_VOLUME,
+              dockerVolume: { name: "v", driver: "rexray" },
+            },
+          }),
+        ],
+      },
+    );
+    return ["container", "volumes", 0, "source"];
+  }),
+  // --- Mesos 1.11 containers ----------------------------------------------------------------------
+  defect("docker_parameter_name", (t) => {
+    dockerContainer(t, { parameters: [{ key: "name", value: "mine" }] });
+    return ["container", "docker", "parameters", 0, "key"];
+  }),
+  defect("docker_user_network_invalid", (t) => {
+    dockerContainer(t, { network: v1.ContainerInfo_DockerInfo_Network.USER });
+    return ["container", "network_infos"];
+  }),
+  defect("port_mappings_need_bridge", (t) => {
+    dockerContainer(t, { portMappings: [{ hostPort: 31000, containerPort: 80 }] });
+    t.resources.push(
+      create(v1.ResourceSchema, {
+        name: "ports",
+        type: v1.Value_Type.RANGES,
+        ranges: { range: [{ begin: 31000n, end: 31000n }] },
+      }),
+    );
+    return ["container", "docker", "port_mappings"];
+  }),
+  defect("hostname_with_host_network", (t) => {
+    dockerContainer(t, {}, { hostname: "web" });
+    return ["container", "hostname"];
+  }),
+  defect("port_not_in_resources", (t) => {
+    dockerContainer(t, {
+      network: v1.ContainerInfo_DockerInfo_Network.BRIDGE,
+      portMappings: [{ hostPort: 31000, containerPort: 80 }],
+    });
+    t.resources = t.resources.filter((r) => r.name !== "ports");
+    if (t.resources.length === 0) t.resources.push(scalar("cpus", 0.1));
+    return ["container", "docker", "port_mappings", 0, "host_port"];
+  }),
+  defect("image_payload_missing", (t) => {
+    mesosContainer(t, { mesos: { image: { type: v1.Image_Type.DOCKER } } });
+    return ["container", "mesos", "image", "docker"];
+  }),
+  defect("docker_container_in_group", (t) => {
+    defaultExecutor(t);
+    t.container = create(v1.ContainerInfoSchema, {
+      type: v1.ContainerInfo_Type.DOCKER,
+      docker: { image: "busybox" },
+    });
+    return ["container", "type"];
+  }),
+  defect("share_cgroups_invalid", (t) => {
+    mesosContainer(t, { linuxInfo: { shareCgroups: false } });
+    return ["container", "linux_info", "share_cgroups"];
+  }),
+  defect("group_health_check_network", (t) => {
+    defaultExecutor(t);
+    t.container = create(v1.ContainerInfoSchema, {
+      type: v1.ContainerInfo_Type.MESOS,
+      networkInfos: [{ name: "cni" }],
+    });
+    return healthCheck(t, { type: v1.HealthCheck_Type.TCP, tcp: { port: 80 } }, "type");
+  }),
+  // --- Mesos 1.11 executors -----------------------------------------------------------------------
+  defect("executor_type_not_custom", (t) => {
+    launchExecutor(t, { type: v1.ExecutorInfo_Type.UNKNOWN, command: { value: "./e" } });
+    return ["executor", "type"];
+  }),
+  defect("default_executor_command_set", (t) => {
+    defaultExecutor(t, { command: { value: "./e" } });
+    return ["executor", "command"];
+  }),
+  defect("default_executor_container_invalid", (t) => {
+    defaultExecutor(t, {
+      container: {
+        type: v1.ContainerInfo_Type.MESOS,
+        mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } } },
+      },
+    });
+    return ["executor", "container", "mesos", "image"];
+  }),
+  defect("executor_resources_too_small", (t) => {
+    defaultExecutor(t, {
+      resources: [scalar("cpus", 0.001), scalar("mem", 32), scalar("disk", 1)],
+    });
+    return ["executor", "resources"];
+  }),
+  // --- durations, checks, limits ------------------------------------------------------------------
+  defect("duration_negative", (t) => {
+    t.killPolicy = create(v1.KillPolicySchema, { gracePeriod: { nanoseconds: -1n } });
+    return ["kill_policy", "grace_period", "nanoseconds"];
+  }),
+  defect("check_type_missing", (t) => healthCheck(t, { command: { value: "true" } }, "type")),
+  defect("check_payload_missing", (t) => healthCheck(t, { type: v1.HealthCheck_Type.TCP }, "tcp")),
+  defect("check_http_invalid", (t) =>
+    healthCheck(
+      t,
+      { type: v1.HealthCheck_Type.HTTP, http: { port: 80, path: "health" } },
+      "http",
+      "path",
+    ),
+  ),
+  defect("limit_key_unsupported", (t) => {
+    limits(t, { gpus: 1 });
+    return ["limits", "gpus"];
+  }),
+  defect("limit_without_request", (t) => {
+    t.resources = t.resources.filter((r) => r.name !== "mem");
+    if (t.resources.length === 0) t.resources.push(scalar("cpus", 0.1));
+    limits(t, { mem: 64 });
+    return ["limits", "mem"];
+  }),
+  defect("limit_below_request", (t) => {
+    t.resources.push(scalar("cpus", 1));
+    limits(t, { cpus: 0.5 });
+    return ["limits", "cpus"];
+  }),
+  // --- environment and secrets --------------------------------------------------------------------
+  defect("env_type_unknown", (t) =>
+    variable(t, { type: v1.Environment_Variable_Type.UNKNOWN, value: "x" }, "type"),
+  ),
+  defect("env_value_missing", (t) => variable(t, {}, "value")),
+  defect("env_value_and_secret", (t) =>
+    variable(t, { type: SECRET, value: "x", secret: secretValue([1]) }, "value"),
+  ),
+  defect("secret_invalid", (t) =>
+    variable(t, { type: SECRET, secret: { type: v1.Secret_Type.VALUE } }, "secret", "value"),
+  ),
+  defect("secret_contains_nul", (t) =>
+    variable(t, { type: SECRET, secret: secretValue([104, 0, 105]) }, "secret", "value", "data"),
+  ),
+];
+
+/**
+ * The v1 error codes no v1 TaskInfo near miss can carry, and why (every other v1 error code has
+ * a defect in V1_DEFECTS).
+ */
+export const V1_DEFECT_EXCLUSIONS: Readonly<Partial<Record<IssueCode, string>>> = {
+  invalid_input: "reported for a value that is not a message of the schema: no TaskInfo carries it",
+  task_id_duplicate: "a rule of TaskGroupInfo (two tasks of one group), not of a single TaskInfo",
+  group_executor_mismatch:
+    "a rule of the LAUNCH_GROUP operation (a task's executor against the operation's), not of a single TaskInfo",
+  executor_type_missing:
+    "a rule of the LAUNCH_GROUP executor; in a TaskInfo the executor of a group task is DEFAULT by definition",
+};
