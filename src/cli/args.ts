@@ -3,6 +3,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DEFAULT_MAX_BYTES } from "../codec/index.js";
 import type { InputFormat } from "./read-input.js";
+import type { SchemaName } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -80,4 +81,13 @@ export function parseMaxBytes(value: string | undefined, command: string): numbe
     throw new UsageError(`--max-bytes must be between 1 and 2^53 (got ${value})`, command);
   }
   return bytes;
+}
+
+/** --schema seed|v1 (or auto, the default: detect per input). */
+export function parseSchema(value: string | undefined, command: string): SchemaName | undefined {
+  if (value === undefined || value === "auto") return undefined;
+  const name = value.toLowerCase();
+  if (name === "seed" || name === "mesos") return "seed";
+  if (name === "v1" || name === "mesos.v1") return "v1";
+  throw new UsageError(`--schema must be seed, v1 or auto (got ${JSON.stringify(value)})`, command);
 }
