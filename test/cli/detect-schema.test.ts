@@ -135,7 +135,10 @@ describe("binary: field numbers decide", () => {
   const v1Mesos = create(v1.ContainerInfoSchema, { type: v1.ContainerInfo_Type.MESOS });
   const v1Executor = create(v1.ExecutorInfoSchema, {
     executorId: { value: "e" },
-    container: { type: v1.ContainerInfo_Type.DOCKER, volumes: [{ containerPath: "/d", mode: v1.Volume_Mode.RW }] },
+    container: {
+      type: v1.ContainerInfo_Type.DOCKER,
+      volumes: [{ containerPath: "/d", mode: v1.Volume_Mode.RW }],
+    },
   });
   const v1KillPolicy = create(v1.TaskInfoSchema, {
     name: "t",
