@@ -166,7 +166,9 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
     const options = { ...command, v0Names: choice.set.name === "v1" };
     let schema = choice.type;
     let message: Message = parseMessage(schema, text ?? bytes, command.from, options, true);
-    if (command.toSchema !== undefined && command.toSchema !== choice.set.name) {
+    if (command.toSchema === choice.set.name) {
+      io.stderr.write(`note: the input is already ${choice.set.label}; nothing to convert\n`);
+    } else if (command.toSchema !== undefined) {
       const converted = await convertSchema(schema, message, command.toSchema);
       // Errors: the other schema cannot carry the message (exit 1, nothing written); warnings
       // (e.g. a legacy container migrated) are told and the conversion goes on.
