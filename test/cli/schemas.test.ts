@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, it } from "vitest";
 import * as v1 from "../../gen/mesos/v1/mesos_pb.js";
 import { shellJoin } from "../../src/cli/shell-quote.js";
 import { fromMesosJson } from "../../src/codec/index.js";
