@@ -1,12 +1,6 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
 import type { DockerRunOptions } from "../launch/index.js";
-import {
-  COMMON_OPTIONS,
-  parseCommandArgs,
-  parseFormat,
-  parseMaxBytes,
-  parseSchema,
-} from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
 import { chooseSchema } from "./choose-schema.js";
 import type { ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
@@ -22,6 +16,7 @@ import {
   parseMessage,
 } from "./library.js";
 import { locateIssue } from "./locate.js";
+import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType, type TypeRequest } from "./message-types.js";
 import {
   assertRegularFiles,

@@ -6,13 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import type { Issue } from "../problems/index.js";
-import {
-  COMMON_OPTIONS,
-  parseCommandArgs,
-  parseFormat,
-  parseMaxBytes,
-  parseSchema,
-} from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
 import { chooseSchema } from "./choose-schema.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
@@ -20,6 +14,7 @@ import { formatFileError } from "./format-text.js";
 import type { Io } from "./io.js";
 import { convertSchema, issuesOf, type ParseOptions, parseMessage, serialize } from "./library.js";
 import { locateIssue } from "./locate.js";
+import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType } from "./message-types.js";
 import {
   assertRegularFiles,
