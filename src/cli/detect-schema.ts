@@ -12,14 +12,15 @@
 //   - none of these, but a DockerInfo without `volume`: mesos.v1 (it is what a Mesos 1.11 master
 //     reads; in the seed a Docker task is usually drawn with its volumes)
 //   - nothing at all: the seed, the default.
-// Binary (numbers decide): ContainerInfo `docker` at field 100 → seed, at 3 (or `volumes` 2,
-//   `mesos` 5, any field Mesos added: 4, 7-10, or type MESOS = 2) → mesos.v1; the fields Mesos
-//   added to TaskInfo (8, 11-15) and ExecutorInfo (12-15) → mesos.v1; the legacy
-//   CommandInfo.container (4) → seed. Bytes that are not protobuf decide nothing (the decoder then
-//   says what is wrong).
+// Binary (numbers decide, table in schema-wire.ts derived from the descriptors): ContainerInfo
+//   `docker` at field 100 → seed, at 3 (or `volumes` 2, type MESOS = 2, any field Mesos added to
+//   ContainerInfo, TaskInfo, ExecutorInfo, Resource, Offer, CommandInfo.URI, ...) → mesos.v1; the
+//   legacy CommandInfo.container (4) → seed. The first deciding field in wire order wins. Bytes
+//   that are not protobuf decide nothing (the decoder then says what is wrong).
 import type { InputFormat } from "./read-input.js";
 import { SEED_ONLY_KEYS, V1_ONLY_KEYS } from "./schema-keys.js";
 import type { SchemaName } from "./schema-set.js";
+import { WIRE, type WireEntry } from "./schema-wire.js";
 
 export interface Detection {
   readonly schema: SchemaName;
@@ -143,58 +144,6 @@ function decide(m: Markers): Detection {
 
 // --- binary ----------------------------------------------------------------------------------
 
-enum Kind {
-  Task,
-  Executor,
-  Command,
-  Container,
-}
-
-const ROOTS: Readonly<Record<string, Kind>> = {
-  TaskInfo: Kind.Task,
-  ExecutorInfo: Kind.Executor,
-  CommandInfo: Kind.Command,
-  ContainerInfo: Kind.Container,
-};
-
-/** Nested messages worth entering: field number → kind, per kind. */
-const CHILDREN: Readonly<Record<Kind, ReadonlyMap<number, Kind>>> = {
-  [Kind.Task]: new Map([
-    [5, Kind.Executor],
-    [7, Kind.Command],
-    [9, Kind.Container],
-  ]),
-  [Kind.Executor]: new Map([
-    [7, Kind.Command],
-    [11, Kind.Container],
-  ]),
-  [Kind.Command]: new Map(),
-  [Kind.Container]: new Map(),
-};
-
-/** Field numbers that only Mesos 1.11 declares, per kind. */
-const V1_FIELDS: Readonly<Record<Kind, ReadonlySet<number>>> = {
-  [Kind.Task]: new Set([8, 11, 12, 13, 14, 15]),
-  [Kind.Executor]: new Set([12, 13, 14, 15]),
-  [Kind.Command]: new Set(),
-  [Kind.Container]: new Set([2, 3, 4, 5, 7, 8, 9, 10]),
-};
-
-/** Field numbers that only the seed declares, per kind. */
-const SEED_FIELDS: Readonly<Record<Kind, ReadonlySet<number>>> = {
-  [Kind.Task]: new Set(),
-  [Kind.Executor]: new Set(),
-  [Kind.Command]: new Set([4]),
-  [Kind.Container]: new Set([100]),
-};
-
-const KIND_NAMES: Readonly<Record<Kind, string>> = {
-  [Kind.Task]: "TaskInfo",
-  [Kind.Executor]: "ExecutorInfo",
-  [Kind.Command]: "CommandInfo",
-  [Kind.Container]: "ContainerInfo",
-};
-
 /** Thrown inside the walk for bytes that are not protobuf: detection gives up. */
 class NotProtobuf extends Error {}
 
@@ -227,11 +176,11 @@ interface Verdict {
   reason: string;
 }
 
+/** Detects the schema of binary `bytes` of message type `type` (its name inside the package). */
 export function detectBinary(bytes: Uint8Array, type: string): Detection {
-  const kind = ROOTS[type];
-  if (kind === undefined) return FALLBACK;
+  if (WIRE[type] === undefined) return FALLBACK;
   try {
-    const verdict = walk(new Reader(bytes, bytes.length), kind, type);
+    const verdict = walk(new Reader(bytes, bytes.length), type, 0);
     return verdict === undefined ? FALLBACK : { ...verdict, v0Names: false };
   } catch (error) {
     if (error instanceof NotProtobuf) return FALLBACK;
@@ -239,23 +188,29 @@ export function detectBinary(bytes: Uint8Array, type: string): Detection {
   }
 }
 
-/** The first field that decides, in wire order, depth first. */
-function walk(r: Reader, kind: Kind, path: string): Verdict | undefined {
+// The table's nesting is a few levels (TaskInfo > ExecutorInfo > CommandInfo > Environment >
+// Variable); a limit keeps a hostile input from going deeper than the schemas do.
+const MAX_DEPTH = 16;
+
+/** The first field that decides, in wire order, depth first; undefined if none does. */
+function walk(r: Reader, type: string, depth: number): Verdict | undefined {
+  const entry = WIRE[type] as WireEntry;
   while (r.pos < r.end) {
     const tag = r.varint();
     const field = Math.floor(tag / 8);
     const wire = tag % 8;
-    const at = `${path} field ${field}`;
-    if (SEED_FIELDS[kind].has(field)) {
-      return { schema: "seed", reason: `${at} is a seed field (${KIND_NAMES[kind]})` };
-    }
-    if (V1_FIELDS[kind].has(field)) {
-      return { schema: "v1", reason: `${at} is a mesos.v1 field (${KIND_NAMES[kind]})` };
+    const at = `field ${field} of ${type}`;
+    if (entry.seed.includes(field)) return { schema: "seed", reason: `${at} is a seed field` };
+    if (entry.v1.includes(field)) return { schema: "v1", reason: `${at} is a mesos.v1 field` };
+    const wires = entry.wire?.[field];
+    if (wires !== undefined && wires[0] !== wires[1]) {
+      if (wire === wires[0]) return { schema: "seed", reason: `${at} has the seed's wire type` };
+      if (wire === wires[1]) return { schema: "v1", reason: `${at} has mesos.v1's wire type` };
     }
     if (wire === 0) {
       const value = r.varint();
-      if (kind === Kind.Container && field === 1 && value === 2) {
-        return { schema: "v1", reason: `${path} type MESOS (2) exists only in mesos.v1` };
+      if (entry.enums?.[field]?.includes(value)) {
+        return { schema: "v1", reason: `${at} holds ${value}, an enum value only mesos.v1 has` };
       }
     } else if (wire === 1) {
       r.skip(8);
@@ -263,15 +218,15 @@ function walk(r: Reader, kind: Kind, path: string): Verdict | undefined {
       r.skip(4);
     } else if (wire === 2) {
       const length = r.varint();
-      const child = CHILDREN[kind].get(field);
-      if (child === undefined) {
+      const child = entry.children?.[field];
+      if (child === undefined || depth >= MAX_DEPTH) {
         r.skip(length);
         continue;
       }
       const end = r.end;
+      if (length > end - r.pos) throw new NotProtobuf();
       r.end = r.pos + length;
-      if (r.end > end) throw new NotProtobuf();
-      const verdict = walk(r, child, `${path}.${field}`);
+      const verdict = walk(r, child, depth + 1);
       if (verdict !== undefined) return verdict;
       r.pos = r.end;
       r.end = end;

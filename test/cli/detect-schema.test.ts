@@ -1,7 +1,7 @@
 // Which schema an input is read with (src/cli/detect-schema.ts): the key lists are the
 // descriptors' own, a table per rule (JSON and binary), and properties over the testing kit's
 // seed and v1 tasks: the detected schema always reads the input back.
-import { create, type DescFile, type DescMessage, toBinary } from "@bufbuild/protobuf";
+import { create, type DescFile, type DescMessage, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import * as seed from "../../gen/mesos/mesos_pb.js";
@@ -9,8 +9,10 @@ import * as v1 from "../../gen/mesos/v1/mesos_pb.js";
 import { file_mesos_v1_scheduler_scheduler } from "../../gen/mesos/v1/scheduler/scheduler_pb.js";
 import { detectBinary, detectJson, detectSchema } from "../../src/cli/detect-schema.js";
 import { SEED_ONLY_KEYS, V1_ONLY_KEYS } from "../../src/cli/schema-keys.js";
+import { WIRE } from "../../src/cli/schema-wire.js";
 import { fromMesosJson, toMesosJsonText } from "../../src/codec/index.js";
-import { taskInfo, v1TaskInfo } from "../../src/testing/index.js";
+import { taskInfo, v1Offer, v1TaskInfo } from "../../src/testing/index.js";
+import { wireTable } from "./schema-tables.js";
 
 function keysOf(files: readonly DescFile[]): Set<string> {
   const keys = new Set<string>();
@@ -35,6 +37,20 @@ describe("the key lists are the generated schemas'", () => {
 
   it("V1_ONLY_KEYS: every key of mesos.v1 that the seed lacks", () => {
     expect([...V1_ONLY_KEYS].sort()).toEqual(only(v1Keys, seedKeys));
+  });
+
+  it("WIRE: the field numbers, wire types and enum values that tell the schemas apart", () => {
+    const table = wireTable(seed.file_mesos_mesos, [
+      v1.file_mesos_v1_mesos,
+      file_mesos_v1_scheduler_scheduler,
+    ]);
+    expect(JSON.parse(JSON.stringify(WIRE)), `new table:\n${JSON.stringify(table)}`).toEqual(
+      JSON.parse(JSON.stringify(table)),
+    );
+    // What the detection rests on: docker at 100 (seed) against 3 (v1), and MESOS = 2.
+    expect(WIRE.ContainerInfo?.seed).toEqual([100]);
+    expect(WIRE.ContainerInfo?.v1).toContain(3);
+    expect(WIRE.ContainerInfo?.enums?.[1]).toEqual([2]);
   });
 });
 
@@ -146,6 +162,26 @@ describe("binary: field numbers decide", () => {
     agentId: { value: "s" },
     killPolicy: {},
   });
+  const allocated = {
+    name: "cpus",
+    type: v1.Value_Type.SCALAR,
+    scalar: { value: 1 },
+    allocationInfo: { role: "web" },
+  };
+  const v1Allocated = create(v1.TaskInfoSchema, {
+    name: "t",
+    taskId: { value: "t" },
+    agentId: { value: "s" },
+    resources: [allocated],
+    command: { value: "true" },
+  });
+  const v1AllocatedOffer = create(v1.OfferSchema, {
+    id: { value: "o" },
+    frameworkId: { value: "f" },
+    agentId: { value: "a" },
+    hostname: "h",
+    resources: [allocated],
+  });
   const legacy = create(seed.CommandInfoSchema, { container: { image: "docker:///x" } });
   const plain = create(seed.TaskInfoSchema, {
     name: "t",
@@ -187,9 +223,9 @@ describe("binary: field numbers decide", () => {
     ],
     ["nothing decides: the seed", toBinary(seed.TaskInfoSchema, plain), "TaskInfo", "seed"],
     [
-      "a type detection does not look into: the seed",
-      toBinary(v1.TaskInfoSchema, v1Docker),
-      "Offer",
+      "a type without markers: the seed",
+      toBinary(v1.TaskIDSchema, create(v1.TaskIDSchema, { value: "t" })),
+      "TaskID",
       "seed",
     ],
     [
@@ -246,6 +282,25 @@ describe("properties: the detected schema reads the input", () => {
     expect(detectBinary(toBinary(v1.TaskInfoSchema, task), "TaskInfo").schema).toBe("v1");
   });
 
+  // Taken for the seed only when the seed reads every field: nothing lands in unknown fields.
+  test.prop([v1TaskInfo()])(
+    "a v1 task taken for the seed decodes without unknown fields",
+    (task) => {
+      const bytes = toBinary(v1.TaskInfoSchema, task);
+      fc.pre(detectBinary(bytes, "TaskInfo").schema === "seed");
+      expect(unknownFieldPaths(fromBinary(seed.TaskInfoSchema, bytes))).toEqual([]);
+    },
+  );
+
+  test.prop([v1Offer()])(
+    "a v1 offer taken for the seed decodes without unknown fields",
+    (offer) => {
+      const bytes = toBinary(v1.OfferSchema, offer);
+      fc.pre(detectBinary(bytes, "Offer").schema === "seed");
+      expect(unknownFieldPaths(fromBinary(seed.OfferSchema, bytes))).toEqual([]);
+    },
+  );
+
   test.prop([
     fc.uint8Array({ maxLength: 64 }),
     fc.constantFrom("TaskInfo", "ExecutorInfo", "ContainerInfo", "CommandInfo"),
@@ -257,3 +312,16 @@ describe("properties: the detected schema reads the input", () => {
     expect(["seed", "v1"]).toContain(detectJson(text).schema);
   });
 });
+
+/** Where a decoded message holds unknown fields (protobuf-es keeps them in `$unknown`). */
+function unknownFieldPaths(value: unknown, path = "$"): string[] {
+  if (typeof value !== "object" || value === null || value instanceof Uint8Array) return [];
+  const record = value as Record<string, unknown>;
+  const own = Array.isArray(record.$unknown) && record.$unknown.length > 0 ? [path] : [];
+  return [
+    ...own,
+    ...Object.entries(record)
+      .filter(([key]) => key !== "$unknown")
+      .flatMap(([key, child]) => unknownFieldPaths(child, `${path}.${key}`)),
+  ];
+}
