@@ -229,6 +229,18 @@ describe("binary: field numbers decide", () => {
       "seed",
     ],
     [
+      "v1 TaskInfo: a resource's allocation_info (Resource field 11)",
+      toBinary(v1.TaskInfoSchema, v1Allocated),
+      "TaskInfo",
+      "v1",
+    ],
+    [
+      "v1 Offer: a resource's allocation_info",
+      toBinary(v1.OfferSchema, v1AllocatedOffer),
+      "Offer",
+      "v1",
+    ],
+    [
       "truncated bytes: the seed (the decoder says why)",
       new Uint8Array([0x4a, 0x05, 0x1a]),
       "TaskInfo",
