@@ -9,8 +9,9 @@
 //   - `slave_id` alone → seed; next to v1 keys it is the v0 name of `agent_id` that Mesos's
 //     operator endpoints still write, and the input is read as v1 with the codec's v0Names
 //   - keys of both: the schema with more of them (a tie goes to the seed)
-//   - none of these, but a DockerInfo without `volume`: mesos.v1 (it is what a Mesos 1.11 master
-//     reads; in the seed a Docker task is usually drawn with its volumes)
+//   - none of these, but a DockerInfo without `volume`: mesos.v1. Such JSON means the same in both
+//     schemas, and a Mesos 1.11 master reads mesos.v1: converted to binary it then carries docker
+//     at field 3, where Mesos looks for it (at 100, Mesos would see no DockerInfo at all)
 //   - nothing at all: the seed, the default.
 // Binary (numbers decide, table in schema-wire.ts derived from the descriptors): ContainerInfo
 //   `docker` at field 100 → seed, at 3 (or `volumes` 2, type MESOS = 2, any field Mesos added to
