@@ -1,8 +1,9 @@
 // node:util parseArgs with errors turned into UsageError, plus the option values the commands
-// share (--type, --max-bytes, --format values).
+// share (--type, --format, --schema values). Nothing here loads the library: `rules` and usage
+// errors use it too (--max-bytes, whose default is the codec's, is in max-bytes.ts).
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { DEFAULT_MAX_BYTES } from "../codec/index.js";
 import type { InputFormat } from "./read-input.js";
+import type { SchemaName } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -63,21 +64,11 @@ export function parseFormat(
   throw new UsageError(`${flag} must be json or binary (got ${JSON.stringify(value)})`, command);
 }
 
-export function parseMaxBytes(value: string | undefined, command: string): number {
-  if (value === undefined) return DEFAULT_MAX_BYTES;
-  const match = /^(\d+)(k|ki|kib|m|mi|mib)?$/i.exec(value.trim());
-  const digits = match?.[1];
-  if (digits === undefined) {
-    throw new UsageError(
-      `--max-bytes must be a positive number of bytes, optionally with KiB or MiB (got ${JSON.stringify(value)})`,
-      command,
-    );
-  }
-  const unit = (match?.[2] ?? "").toLowerCase();
-  const scale = unit.startsWith("k") ? 1024 : unit.startsWith("m") ? 1024 * 1024 : 1;
-  const bytes = Number(digits) * scale;
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new UsageError(`--max-bytes must be between 1 and 2^53 (got ${value})`, command);
-  }
-  return bytes;
+/** --schema seed|v1 (or auto, the default: detect per input). */
+export function parseSchema(value: string | undefined, command: string): SchemaName | undefined {
+  if (value === undefined || value === "auto") return undefined;
+  const name = value.toLowerCase();
+  if (name === "seed" || name === "mesos") return "seed";
+  if (name === "v1" || name === "mesos.v1") return "v1";
+  throw new UsageError(`--schema must be seed, v1 or auto (got ${JSON.stringify(value)})`, command);
 }

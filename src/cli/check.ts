@@ -1,7 +1,7 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
-import type { DescMessage } from "@bufbuild/protobuf";
 import type { DockerRunOptions } from "../launch/index.js";
-import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
+import { chooseSchema } from "./choose-schema.js";
 import type { ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
 import { formatGithub } from "./format-github.js";
@@ -16,7 +16,8 @@ import {
   parseMessage,
 } from "./library.js";
 import { locateIssue } from "./locate.js";
-import { displayName, findMessageType } from "./message-types.js";
+import { parseMaxBytes } from "./max-bytes.js";
+import { displayName, requestType, type TypeRequest } from "./message-types.js";
 import {
   assertRegularFiles,
   decodeText,
@@ -27,6 +28,7 @@ import {
   STDIO,
 } from "./read-input.js";
 import { countIssues, type FileIssue, type FileReport, summarize } from "./report.js";
+import type { SchemaName } from "./schema-set.js";
 import { type ColorChoice, styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -35,6 +37,7 @@ const COMMAND = "check";
 const OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: "string", short: "f" },
+  schema: { type: "string", short: "s" },
   reporter: { type: "string", short: "r" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
@@ -58,7 +61,10 @@ const DOCKER_FLAGS: Readonly<Record<string, string>> = {
 };
 
 interface CheckSettings extends ParseOptions {
-  readonly schema: DescMessage;
+  /** --type: the message type's name, looked up in the schema each input is read with. */
+  readonly type: string;
+  /** --schema: read every input with this schema; undefined: detect it per input. */
+  readonly schema: SchemaName | undefined;
   readonly format: InputFormat | undefined;
   readonly strict: boolean;
   readonly docker: DockerRunOptions;
@@ -98,7 +104,8 @@ export function parseCheckArgs(args: string[]): CheckCommand {
   }
   return {
     files: positionals,
-    schema: findMessageType(values.type ?? "TaskInfo", COMMAND),
+    type: values.type ?? "TaskInfo",
+    schema: parseSchema(values.schema, COMMAND),
     format: parseFormat(values.format, "--format", COMMAND),
     reporter: parseReporter(values.reporter, values.json ?? false),
     quiet: values.quiet ?? false,
@@ -114,17 +121,26 @@ export function parseCheckArgs(args: string[]): CheckCommand {
   };
 }
 
-/** Reads, decodes and inspects one file; bad input is a report, never a throw. */
+/**
+ * Reads, decodes and inspects one file; bad input is a report, never a throw. `request` is
+ * --type checked by requestType (runCheck does it once for all files).
+ */
 export async function checkFile(
   file: string,
   settings: CheckSettings,
   io: Io,
+  request?: TypeRequest,
 ): Promise<FileReport> {
-  const type = displayName(settings.schema);
+  const wanted = request ?? (await requestType(settings.type, settings.schema, COMMAND));
+  let type = wanted.seed === undefined ? wanted.name : displayName(wanted.seed);
+  let schema: string | null = null;
+  let schemaReason: string | null = null;
   const format = settings.format ?? (file === STDIO ? "json" : formatOf(file));
   const failed = (issues: FileIssue[]): FileReport => ({
     file,
     type,
+    schema,
+    schemaReason,
     format,
     status: "error",
     launch: null,
@@ -141,8 +157,14 @@ export async function checkFile(
       command: COMMAND,
     });
     text = format === "json" ? decodeText(bytes) : undefined;
-    const message = parseMessage(settings.schema, text ?? bytes, format, settings);
-    inspection = inspect(settings.schema, message, settings.docker);
+    const choice = await chooseSchema(wanted, settings.schema, text ?? bytes, format);
+    type = displayName(choice.type);
+    schema = choice.set.label;
+    schemaReason = choice.reason;
+    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
+    const options = { ...settings, v0Names: choice.set.name === "v1" };
+    const message = parseMessage(choice.type, text ?? bytes, format, options);
+    inspection = inspect(choice.type, message, settings.docker);
   } catch (error) {
     if (error instanceof InputError) return failed([error.issue]);
     if (error instanceof DockerOptionError) throw dockerOptionUsage(error, settings.docker);
@@ -155,6 +177,8 @@ export async function checkFile(
   return {
     file,
     type,
+    schema,
+    schemaReason,
     format,
     status: invalid ? "invalid" : "valid",
     launch: inspection.launch,
@@ -178,12 +202,13 @@ function dockerOptionUsage(error: DockerOptionError, docker: DockerRunOptions): 
 }
 
 export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode> {
+  const request = await requestType(command.type, command.schema, COMMAND);
   await assertRegularFiles(command.files, io.cwd, COMMAND);
   const out = styleFor(io.stdout, io.env, command.color);
   const err = styleFor(io.stderr, io.env, command.color);
   const reports: FileReport[] = [];
   for (const file of command.files) {
-    const report = await checkFile(file, command, io);
+    const report = await checkFile(file, command, io, request);
     reports.push(report);
     // A file that cannot be read or decoded is always told on stderr, also with another
     // reporter (where it is in the output too), so a person watching a script sees it.

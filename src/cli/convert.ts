@@ -4,16 +4,18 @@
 // succeeded, so a failed conversion never leaves a truncated OUT file behind.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { DescMessage } from "@bufbuild/protobuf";
+import type { DescMessage, Message } from "@bufbuild/protobuf";
 import type { Issue } from "../problems/index.js";
-import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseMaxBytes } from "./args.js";
-import { EXIT_FAILURE, EXIT_OK, type ExitCode } from "./exit-codes.js";
+import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
+import { chooseSchema } from "./choose-schema.js";
+import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import { forCommandLine } from "./flag-messages.js";
 import { formatFileError } from "./format-text.js";
 import type { Io } from "./io.js";
-import { issuesOf, type ParseOptions, parseMessage, serialize } from "./library.js";
+import { convertSchema, issuesOf, type ParseOptions, parseMessage, serialize } from "./library.js";
 import { locateIssue } from "./locate.js";
-import { findMessageType } from "./message-types.js";
+import { parseMaxBytes } from "./max-bytes.js";
+import { displayName, requestType } from "./message-types.js";
 import {
   assertRegularFiles,
   decodeText,
@@ -24,6 +26,7 @@ import {
   STDIO,
 } from "./read-input.js";
 import type { FileIssue } from "./report.js";
+import type { SchemaName } from "./schema-set.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -36,7 +39,8 @@ export const NOT_VALIDATED =
 const OPTIONS = {
   ...COMMON_OPTIONS,
   from: { type: "string" },
-  to: { type: "string" },
+  to: { type: "string", multiple: true },
+  schema: { type: "string", short: "s" },
   compact: { type: "boolean" },
   "emit-defaults": { type: "boolean" },
 } as const;
@@ -46,7 +50,12 @@ export interface ConvertCommand extends ParseOptions {
   readonly output: string;
   readonly from: InputFormat;
   readonly to: InputFormat;
-  readonly schema: DescMessage;
+  /** --to seed|v1: convert the message to that schema (toMesosV1 / fromMesosV1) first. */
+  readonly toSchema: SchemaName | undefined;
+  /** --type: the message type's name, looked up in the schema the input is read with. */
+  readonly type: string;
+  /** --schema: the schema IN is written in; undefined: detect it. */
+  readonly schema: SchemaName | undefined;
   readonly compact: boolean;
   readonly emitDefaults: boolean;
 }
@@ -63,20 +72,56 @@ export function parseConvertArgs(args: string[]): ConvertCommand {
   const output = positionals[1] ?? STDIO;
   const from =
     parseFormat(values.from, "--from", COMMAND) ?? (input === STDIO ? "json" : formatOf(input));
+  const targets = parseTargets(values.to ?? []);
   const to =
-    parseFormat(values.to, "--to", COMMAND) ??
-    (output !== STDIO ? formatOf(output) : from === "json" ? "binary" : "json");
+    targets.format ?? (output !== STDIO ? formatOf(output) : from === "json" ? "binary" : "json");
   return {
     input,
     output,
     from,
     to,
-    schema: findMessageType(values.type ?? "TaskInfo", COMMAND),
+    toSchema: targets.schema,
+    type: values.type ?? "TaskInfo",
+    schema: parseSchema(values.schema, COMMAND),
     compact: values.compact ?? false,
     emitDefaults: values["emit-defaults"] ?? false,
     ignoreUnknownFields: values["ignore-unknown-fields"] ?? false,
     maxBytes: parseMaxBytes(values["max-bytes"], COMMAND),
   };
+}
+
+/**
+ * --to takes an output format (json, binary), a schema (seed, v1), or one of each: given twice
+ * (`--to v1 --to json`) or comma-separated (`--to v1,json`).
+ */
+function parseTargets(values: readonly string[]): {
+  format: InputFormat | undefined;
+  schema: SchemaName | undefined;
+} {
+  let format: InputFormat | undefined;
+  let schema: SchemaName | undefined;
+  for (const value of values.flatMap((v) => v.split(","))) {
+    const name = value.trim().toLowerCase();
+    if (name === "seed" || name === "v1") {
+      if (schema !== undefined && schema !== name) {
+        throw new UsageError(`--to names two schemas: ${schema} and ${name}`, COMMAND);
+      }
+      schema = name;
+      continue;
+    }
+    const parsed = parseFormat(name, "--to", COMMAND);
+    if (parsed === undefined) continue; // "auto"
+    if (format !== undefined && format !== parsed) {
+      throw new UsageError(`--to names two formats: ${format} and ${parsed}`, COMMAND);
+    }
+    format = parsed;
+  }
+  return { format, schema };
+}
+
+/** The stderr note of every conversion: which message of which schema IN was read as, and why. */
+export function readAsNote(type: DescMessage, label: string, reason: string): string {
+  return `note: read as ${label} ${displayName(type)} (${reason})\n`;
 }
 
 export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitCode> {
@@ -86,14 +131,22 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
       COMMAND,
     );
   }
+  const request = await requestType(command.type, command.schema, COMMAND);
   await assertRegularFiles([command.input], io.cwd, COMMAND);
   const err = styleFor(io.stderr, io.env, "auto");
-  const fail = (file: string, issues: readonly FileIssue[]): ExitCode => {
+  const tell = (file: string, issues: readonly FileIssue[]): void => {
     for (const issue of issues) io.stderr.write(formatFileError(file, issue, err));
+  };
+  const fail = (file: string, issues: readonly FileIssue[]): ExitCode => {
+    tell(file, issues);
     return EXIT_FAILURE;
   };
   let output: string | Uint8Array;
   let text: string | undefined;
+  const located = (issues: readonly Issue[]): FileIssue[] => {
+    const source = text;
+    return source === undefined ? [...issues] : issues.map((issue) => locateIssue(source, issue));
+  };
   try {
     const bytes = await readInput(command.input, {
       stdin: io.stdin,
@@ -102,18 +155,29 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
       command: COMMAND,
     });
     text = command.from === "json" ? decodeText(bytes) : undefined;
-    const message = parseMessage(command.schema, text ?? bytes, command.from, command, true);
-    output = serialize(command.schema, message, command.to, command);
+    const choice = await chooseSchema(request, command.schema, text ?? bytes, command.from);
+    io.stderr.write(readAsNote(choice.type, choice.set.label, choice.reason));
+    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
+    const options = { ...command, v0Names: choice.set.name === "v1" };
+    let schema = choice.type;
+    let message: Message = parseMessage(schema, text ?? bytes, command.from, options, true);
+    if (command.toSchema === choice.set.name) {
+      io.stderr.write(`note: the input is already ${choice.set.label}; nothing to convert\n`);
+    } else if (command.toSchema !== undefined) {
+      const converted = await convertSchema(schema, message, command.toSchema);
+      // Errors: the other schema cannot carry the message (exit 1, nothing written); warnings
+      // (e.g. a legacy container migrated) are told and the conversion goes on.
+      tell(command.input, located(converted.issues));
+      if (!converted.success) return EXIT_INVALID;
+      schema = converted.schema;
+      message = converted.message;
+    }
+    output = serialize(schema, message, command.to, command);
   } catch (error) {
     if (error instanceof InputError) return fail(command.input, [error.issue]);
     const issues = issuesOf(error);
     if (issues === undefined) throw error;
-    const shown = issues.map(forCommandLine);
-    const source = text;
-    return fail(
-      command.input,
-      source === undefined ? shown : shown.map((issue) => locateIssue(source, issue)),
-    );
+    return fail(command.input, located(issues.map(forCommandLine)));
   }
   if (command.output === STDIO) {
     io.stdout.write(output);

@@ -59,6 +59,11 @@ function statusText(report: FileReport, strict: boolean): string {
   return errors === 0 && strict ? `invalid under --strict: ${counts}` : `invalid: ${counts}`;
 }
 
+/** "TaskInfo, mesos.v1": which message of which schema the file was read as. */
+function typeAndSchema(report: FileReport): string {
+  return report.schema === null ? report.type : `${report.type}, ${report.schema}`;
+}
+
 function label(name: string, style: Style): string {
   return style.paint("dim", `${name}:`);
 }
@@ -77,7 +82,7 @@ export function formatFileReport(
   const symbol = style.symbols ? (valid ? "✔ " : "✖ ") : "";
   const status = style.paint(valid ? "green" : "red", `${symbol}${statusText(report, strict)}`);
   const lines = [
-    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(report.type)}): ${status}`,
+    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(typeAndSchema(report))}): ${status}`,
   ];
   if (!quiet) {
     if (report.launch)
@@ -102,6 +107,11 @@ export function formatFileReport(
  * for JSON text, and without "at" for an issue about the whole input.
  */
 export function formatFileError(file: string, issue: FileIssue, style: Style): string {
+  // convert also tells a conversion's warnings this way.
+  if (issue.severity === "warning") {
+    const mark = style.symbols ? "⚠ " : "";
+    return `${style.paint("yellow", `${mark}warning`)}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : ""}: ${issue.message}`)}\n`;
+  }
   const symbol = style.symbols ? "✖ " : "";
   const at = issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : "";
   const offset =

@@ -9,17 +9,30 @@ const EXIT_CODES = `Exit codes:
   2  usage error, unreadable or non-regular file, or input that cannot be decoded`;
 
 const TYPES = `Types (--type, case-insensitive): TaskInfo (default), ExecutorInfo, CommandInfo, ContainerInfo,
-  DockerInfo, Volume, Offer, Resource, Value, Labels, ... any message of mesos.proto, by its
-  name inside the package (ContainerInfo.DockerInfo) or its last segment when unique.`;
+  DockerInfo, Volume, Offer, Resource, ... any message of either schema, by its name inside the
+  package (ContainerInfo.DockerInfo) or its last segment when unique; mesos.v1 adds TaskGroupInfo
+  and the scheduler's Call and Event (which are read as mesos.v1 whatever the input holds).`;
+
+const SCHEMAS = `Schemas: every input is read with the seed schema (package mesos, the 2014 DockerInfo design:
+  docker at ContainerInfo field 100, volumes inside DockerInfo) or with Mesos 1.11's (mesos.v1:
+  docker at field 3, ContainerInfo.volumes), detected per input unless --schema says:
+    mesos.v1  a key only Mesos 1.11 has (agent_id, volumes, network, port_mappings, limits, ...),
+              container.type MESOS; in binary, docker at field 3 or a field Mesos added
+    seed      a key only the seed has (container_dir, host_dir), docker.volume, the legacy
+              command.container, or slave_id without v1 keys; in binary, docker at field 100
+    mesos.v1  a DockerInfo without volume and nothing else deciding (what a master reads)
+    seed      when nothing decides
+  A mesos.v1 JSON input may use the v0 names Mesos's operator endpoints write (slave_id).`;
 
 export const MAIN_HELP = `Usage: ${PROGRAM} <command> [options]
 
 Check, explain and convert Apache Mesos TaskInfo messages (ContainerInfo/DockerInfo).
 
 Commands:
-  check FILE...       validate messages; show the launch path, every issue, the docker run argv
-  convert [IN] [OUT]  strict decode, then encode: Mesos-style JSON <-> binary protobuf (does not
-                      validate)
+  check FILE...       validate messages (seed or Mesos 1.11 schema, detected); show the launch
+                      path, every issue, the docker run argv
+  convert [IN] [OUT]  strict decode, then encode: Mesos-style JSON <-> binary protobuf, and
+                      seed <-> Mesos 1.11 with --to v1|seed (does not validate)
   rules               list every issue code: severity, what, why, who reports it
   help [COMMAND]      show help for a command
 
@@ -35,6 +48,7 @@ ${EXIT_CODES}
 export const CHECK_HELP = `Usage: ${PROGRAM} check [options] FILE...
 
 Decodes each FILE ('-' for stdin) and reports, per file:
+  - the message type and schema it was read as, e.g. "(TaskInfo, mesos.v1)";
   - for a TaskInfo, the launch path in words (command task, Docker task, Docker executor,
     custom executor; the legacy docker:/// form is recognised);
   - every issue, with severity, location (file:line:col for JSON), field path and message,
@@ -47,6 +61,7 @@ directory, FIFO or device is refused (pipe a stream to '-' instead).
 
 Options:
   -t, --type TYPE            message type of every FILE (default TaskInfo)
+  -s, --schema SCHEMA        seed, v1 or auto (default auto: detected per FILE, see Schemas)
   -f, --format FORMAT        json, binary or auto (default auto: by file extension; stdin is JSON)
   -r, --reporter REPORTER    text (default), json (one document: { files: [...], summary }) or
                              github (GitHub Actions annotations: ::error file=F,line=L,col=C::...)
@@ -66,8 +81,11 @@ Options:
 
 ${TYPES}
 
+${SCHEMAS}
+
 Examples:
   ${PROGRAM} check examples/*.json
+  ${PROGRAM} check --schema v1 task-from-master.json
   ${PROGRAM} check --json --strict task.json
   ${PROGRAM} check --reporter github --quiet tasks/*.json
   jq .task launch-call.json | ${PROGRAM} check -
@@ -76,11 +94,17 @@ Examples:
 ${EXIT_CODES}
 `;
 
-export const CONVERT_HELP = `Usage: ${PROGRAM} convert [--from FORMAT] [--to FORMAT] [options] [IN] [OUT]
+export const CONVERT_HELP = `Usage: ${PROGRAM} convert [--from FORMAT] [--to FORMAT] [--to SCHEMA] [options] [IN] [OUT]
 
 Strictly decodes IN and encodes it as OUT. FORMAT is json (Mesos-style JSON) or binary (protobuf
 wire format). IN and OUT default to stdin and stdout ('-' names them explicitly). Nothing is
 written unless the whole input decodes and encodes cleanly.
+
+--to v1 or --to seed also converts the message to that schema (toMesosV1 / fromMesosV1): seed to
+Mesos 1.11 always works for a decodable message (docker 100 -> 3, volumes moved to ContainerInfo,
+slave_id -> agent_id, legacy docker:/// migrated), with warnings on stderr; Mesos 1.11 to seed
+fails (exit 1, every field named, nothing written) when the seed cannot carry a field. Stderr
+says which schema IN was read with (see Schemas).
 
 convert does not validate: it checks what the codec checks (wire format, UTF-8, enum values,
 required fields, unknown JSON keys) but no Mesos or Docker rule, and says so on stderr. Run
@@ -92,7 +116,9 @@ required fields, unknown JSON keys) but no Mesos or Docker rule, and says so on 
 
 Options:
       --from FORMAT          input format: json or binary
-      --to FORMAT            output format: json or binary
+      --to FORMAT|SCHEMA     output format (json, binary) and/or schema (seed, v1); give it
+                             twice or comma-separated for both: --to v1,binary
+  -s, --schema SCHEMA        IN's schema: seed, v1 or auto (default auto: detected)
   -t, --type TYPE            message type (default TaskInfo)
       --ignore-unknown-fields
                              drop JSON keys the schema does not know (default: error)
@@ -104,8 +130,12 @@ Options:
 
 ${TYPES}
 
+${SCHEMAS}
+
 Examples:
   ${PROGRAM} convert examples/docker-task.json examples/docker-task.pb
+  ${PROGRAM} convert --to v1 examples/docker-task.json task-for-mesos-1.11.pb
+  ${PROGRAM} convert --to seed,json examples/v1/docker-task.json
   ${PROGRAM} convert --from binary --to json < task.pb
 
 ${EXIT_CODES}

@@ -10,13 +10,16 @@ import {
   resolveLaunch,
 } from "../launch/index.js";
 import { type Issue, isMesosDockerInfoError, LaunchError } from "../problems/index.js";
-import { type TaskInfo, TaskInfoSchema } from "../schema/index.js";
+import type { TaskInfo } from "../schema/index.js";
 import { type ImageReference, validate } from "../validation/index.js";
 import type { InputFormat } from "./read-input.js";
+import type { SchemaName } from "./schema-set.js";
 
 export interface ParseOptions {
   readonly maxBytes: number;
   readonly ignoreUnknownFields: boolean;
+  /** JSON: also read v0 names (`slave_id` for `agent_id`), for a mesos.v1 message. */
+  readonly v0Names?: boolean;
 }
 
 /**
@@ -40,6 +43,7 @@ export function parseMessage(
     return fromMesosJson(schema, input, {
       maxBytes: options.maxBytes,
       ignoreUnknownFields: options.ignoreUnknownFields,
+      v0Names: options.v0Names === true,
     });
   }
   if (format === "binary" || typeof input !== "string") {
@@ -48,6 +52,7 @@ export function parseMessage(
   return fromMesosJson(schema, input, {
     maxBytes: options.maxBytes,
     ignoreUnknownFields: options.ignoreUnknownFields,
+    v0Names: options.v0Names === true,
     required: false,
   });
 }
@@ -87,17 +92,21 @@ export class DockerOptionError extends Error {
 
 const DOCKER_KINDS: ReadonlySet<string> = new Set(["docker-task", "docker-executor"]);
 
+/** The TaskInfo of both schemas: resolveLaunch and dockerRunArgs take either. */
+const TASK_TYPES: ReadonlySet<string> = new Set(["mesos.TaskInfo", "mesos.v1.TaskInfo"]);
+
 /**
- * Every issue of one message, run once: for a TaskInfo through resolveLaunch (which validates and
- * classifies in one run, so the launch verdict and the issues cannot disagree), for any other
- * type through validate.
+ * Every issue of one message, run once: for a TaskInfo (of either schema) through resolveLaunch
+ * (which validates and classifies in one run, so the launch verdict and the issues cannot
+ * disagree), for any other type through validate. A mesos.v1 task takes exactly the same calls:
+ * the launch folder tells the schemas apart by the message's type name.
  */
 export function inspect(
   schema: DescMessage,
   message: Message,
   docker: DockerRunOptions,
 ): Inspection {
-  if (schema.typeName !== TaskInfoSchema.typeName) {
+  if (!TASK_TYPES.has(schema.typeName)) {
     return { issues: validate(schema, message).issues, launch: null, argv: null };
   }
   const task = message as TaskInfo;
@@ -144,4 +153,51 @@ export function serialize(
   if (to === "binary") return encode(schema, message);
   const value = toMesosJson(schema, message, { emitDefaults: json.emitDefaults });
   return `${JSON.stringify(value, null, json.compact ? undefined : 2)}\n`;
+}
+
+/** What converting a message to the other schema gave: the message and its schema, or issues. */
+export type Conversion =
+  | {
+      readonly success: true;
+      readonly schema: DescMessage;
+      readonly message: Message;
+      readonly issues: readonly Issue[];
+    }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/**
+ * toMesosV1 (to "v1") or fromMesosV1 (to "seed") of a message of the other schema. The convert
+ * folder holds both schemas' descriptors, so it is imported only when a conversion is asked for.
+ */
+export async function convertSchema(
+  schema: DescMessage,
+  message: Message,
+  to: SchemaName,
+): Promise<Conversion> {
+  const { fromMesosV1, toMesosV1 } = await import("../convert/index.js");
+  // The generic signatures pair each message type with its counterpart at compile time; here the
+  // type is chosen at run time, and both functions check the schema and message themselves.
+  type Any = Parameters<typeof toMesosV1>[0];
+  type AnyV1 = Parameters<typeof fromMesosV1>[0];
+  const result =
+    to === "v1"
+      ? toMesosV1(schema as Any, message as never)
+      : fromMesosV1(schema as AnyV1, message as never);
+  if (!result.success) return { success: false, issues: result.issues };
+  const converted = result.data as Message;
+  return {
+    success: true,
+    schema: await counterpartOf(converted),
+    message: converted,
+    issues: result.issues,
+  };
+}
+
+/** The schema of a converted message, found in its own schema set by its type name. */
+async function counterpartOf(message: Message): Promise<DescMessage> {
+  const { loadSchemaSet } = await import("./schema-set.js");
+  const set = await loadSchemaSet(message.$typeName.startsWith("mesos.v1.") ? "v1" : "seed");
+  const found = set.messages.find((desc) => desc.typeName === message.$typeName);
+  if (found === undefined) throw new Error(`no schema for ${message.$typeName}`);
+  return found;
 }

@@ -1,58 +1,141 @@
-// `--type` names → message schemas. Built once from the generated file descriptor, so every
-// message of proto/mesos/mesos.proto is accepted without a hand-kept list that could drift.
+// `--type` names → message schemas of either schema set. Built from the generated file
+// descriptors, so every message of proto/mesos/mesos.proto and proto/mesos/v1/** is accepted
+// without a hand-kept list that could drift.
 import type { DescMessage } from "@bufbuild/protobuf";
-import { file_mesos_mesos } from "../schema/index.js";
+import { loadSchemaSet, type SchemaName, type SchemaSet } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
-const PACKAGE_PREFIX = "mesos.";
+// Longest first: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
+const PACKAGE_PREFIXES = ["mesos.v1.scheduler.", "mesos.v1.", "mesos."] as const;
+
+function withoutPackage(name: string): string {
+  for (const prefix of PACKAGE_PREFIXES) {
+    if (name.startsWith(prefix)) return name.slice(prefix.length);
+  }
+  return name;
+}
 
 /** The name users see and type: the full name without the package, e.g. "ContainerInfo.DockerInfo". */
 export function displayName(schema: DescMessage): string {
-  return schema.typeName.startsWith(PACKAGE_PREFIX)
-    ? schema.typeName.slice(PACKAGE_PREFIX.length)
-    : schema.typeName;
+  return withoutPackage(schema.typeName);
 }
 
-function collect(messages: readonly DescMessage[], into: DescMessage[]): DescMessage[] {
-  for (const message of messages) {
-    into.push(message);
-    collect(message.nestedMessages, into);
+interface Index {
+  readonly byDisplayName: ReadonlyMap<string, DescMessage>;
+  readonly byShortName: ReadonlyMap<string, readonly DescMessage[]>;
+}
+
+const indexes = new WeakMap<SchemaSet, Index>();
+
+function indexOf(set: SchemaSet): Index {
+  let index = indexes.get(set);
+  if (index === undefined) {
+    const byDisplayName = new Map<string, DescMessage>();
+    const byShortName = new Map<string, DescMessage[]>();
+    for (const schema of set.messages) {
+      byDisplayName.set(displayName(schema).toLowerCase(), schema);
+      const short = schema.name.toLowerCase();
+      byShortName.set(short, [...(byShortName.get(short) ?? []), schema]);
+    }
+    index = { byDisplayName, byShortName };
+    indexes.set(set, index);
   }
-  return into;
-}
-
-/** Every message type, in .proto declaration order (parents before their nested messages). */
-export const MESSAGE_TYPES: readonly DescMessage[] = collect(file_mesos_mesos.messages, []);
-
-const byDisplayName = new Map<string, DescMessage>();
-const byShortName = new Map<string, DescMessage[]>();
-for (const schema of MESSAGE_TYPES) {
-  byDisplayName.set(displayName(schema).toLowerCase(), schema);
-  const short = schema.name.toLowerCase();
-  byShortName.set(short, [...(byShortName.get(short) ?? []), schema]);
+  return index;
 }
 
 /**
- * Finds a message type by name, case-insensitively: the full name ("mesos.ContainerInfo.DockerInfo"),
- * the name inside the package ("ContainerInfo.DockerInfo", also with "_" as protobuf-es writes it),
- * or the last segment ("DockerInfo") when only one message has it. "ContainerInfo" is the top-level
- * message; the deprecated nested one is "CommandInfo.ContainerInfo".
+ * Finds a message type of `set` by name, case-insensitively: the full name
+ * ("mesos.ContainerInfo.DockerInfo", "mesos.v1.scheduler.Call"), the name inside the package
+ * ("ContainerInfo.DockerInfo", also with "_" as protobuf-es writes it), or the last segment
+ * ("DockerInfo") when only one message of the set has it. Undefined when the set has no such
+ * message; a UsageError when the last segment is ambiguous.
  */
-export function findMessageType(name: string, command?: string): DescMessage {
-  let key = name.trim().toLowerCase().replaceAll("_", ".");
-  if (key.startsWith(PACKAGE_PREFIX)) key = key.slice(PACKAGE_PREFIX.length);
+export function findMessageType(
+  set: SchemaSet,
+  name: string,
+  command?: string,
+): DescMessage | undefined {
+  const key = withoutPackage(name.trim().toLowerCase().replaceAll("_", ".")).toLowerCase();
+  const { byDisplayName, byShortName } = indexOf(set);
   const exact = byDisplayName.get(key);
   if (exact) return exact;
   const candidates = byShortName.get(key) ?? [];
   if (candidates.length === 1 && candidates[0]) return candidates[0];
   if (candidates.length > 1) {
     throw new UsageError(
-      `--type ${name} is ambiguous: say ${candidates.map(displayName).join(" or ")}`,
+      `--type ${name} is ambiguous in ${set.label}: say ${candidates.map(displayName).join(" or ")}`,
       command,
     );
   }
-  throw new UsageError(
-    `unknown --type ${JSON.stringify(name)}; known types: ${MESSAGE_TYPES.map(displayName).join(", ")}`,
+  return undefined;
+}
+
+/**
+ * What --type asks for: its name, and its schema in the seed when the seed has one. The v1
+ * schema is looked up only when an input is v1 (or the seed lacks the name), so a run over
+ * seed inputs never loads it.
+ */
+export interface TypeRequest {
+  readonly name: string;
+  /** The seed's message of that name; undefined when only mesos.v1 has it (e.g. Call). */
+  readonly seed: DescMessage | undefined;
+}
+
+/**
+ * Checks that some schema (`forced`, or either) has a message named `name`, before any file is
+ * read; a UsageError listing the known types otherwise.
+ */
+export async function requestType(
+  name: string,
+  forced: SchemaName | undefined,
+  command: string,
+): Promise<TypeRequest> {
+  if (forced === "v1") {
+    await typeIn("v1", name, command, false);
+    return { name, seed: undefined };
+  }
+  const seed = findMessageType(await loadSchemaSet("seed"), name, command);
+  if (seed === undefined) {
+    if (forced === "seed") throw unknownType(name, [await loadSchemaSet("seed")], command);
+    await typeIn("v1", name, command, true);
+  }
+  return { name, seed };
+}
+
+/** The v1 message `name`; a UsageError listing v1's types (and the seed's, `withSeed`) if none. */
+async function typeIn(
+  schema: SchemaName,
+  name: string,
+  command: string,
+  withSeed: boolean,
+): Promise<DescMessage> {
+  const set = await loadSchemaSet(schema);
+  const found = findMessageType(set, name, command);
+  if (found !== undefined) return found;
+  const sets = withSeed ? [await loadSchemaSet("seed"), set] : [set];
+  throw unknownType(name, sets, command);
+}
+
+function unknownType(name: string, sets: readonly SchemaSet[], command: string): UsageError {
+  const known = sets.map(
+    (set) => `${set.label}: ${[...new Set(set.messages.map(displayName))].join(", ")}`,
+  );
+  return new UsageError(
+    `unknown --type ${JSON.stringify(name)}; known types in ${known.join("; in ")}`,
     command,
   );
+}
+
+/**
+ * The message type of `request` in `schema`, or, when that schema has no such message, in the
+ * other one (a seed-only type such as SlaveID in an input that looked v1, or a v1-only type
+ * such as Call). The schema actually used is the returned type's.
+ */
+export async function typeFor(request: TypeRequest, schema: SchemaName): Promise<DescMessage> {
+  if (schema === "seed" && request.seed !== undefined) return request.seed;
+  const v1 = findMessageType(await loadSchemaSet("v1"), request.name);
+  if (v1 !== undefined && (schema === "v1" || request.seed === undefined)) return v1;
+  if (request.seed !== undefined) return request.seed;
+  // requestType made sure one of the two has it.
+  throw new Error(`no message type ${request.name} in either schema`);
 }

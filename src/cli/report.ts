@@ -22,6 +22,10 @@ export interface FileReport {
   readonly file: string;
   /** Message type, e.g. "TaskInfo". */
   readonly type: string;
+  /** The protobuf package the file was read with, "mesos" (seed) or "mesos.v1"; null if unread. */
+  readonly schema: string | null;
+  /** Why that schema: the field that decided, --schema, or the default. */
+  readonly schemaReason: string | null;
   readonly format: InputFormat;
   readonly status: FileStatus;
   readonly launch: LaunchSummary | null;

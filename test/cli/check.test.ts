@@ -39,13 +39,13 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     for (const file of EXAMPLES)
-      expect(block(r.stdout, file)[0]).toMatch(/^\S+ \(TaskInfo\): valid/);
+      expect(block(r.stdout, file)[0]).toMatch(/^\S+ \(TaskInfo, mesos\): valid/);
     expect(r.stdout).toMatch(/^4 files checked: 4 valid; 0 errors, 1 warning$/m);
   });
 
   it("command-task.json: a CommandExecutor launch, no docker argv", async ({ expect }) => {
     const lines = await exampleBlock("examples/command-task.json");
-    expect(lines[0]).toBe("examples/command-task.json (TaskInfo): valid");
+    expect(lines[0]).toBe("examples/command-task.json (TaskInfo, mesos): valid");
     expect(lines[1]).toMatch(/^ {2}launch: Command task: .*CommandExecutor.*echo hello && sleep 1/);
     expect(lines.some((line) => line.includes("argv:"))).toBe(false);
   });
@@ -54,7 +54,7 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     expect,
   }) => {
     const lines = await exampleBlock("examples/docker-task.json");
-    expect(lines[0]).toBe("examples/docker-task.json (TaskInfo): valid");
+    expect(lines[0]).toBe("examples/docker-task.json (TaskInfo, mesos): valid");
     expect(lines[1]).toMatch(/^ {2}launch: Docker task: runs image busybox:1\.36/);
     const argv = argvLine(lines);
     expect(argv).toBeDefined();
@@ -78,7 +78,7 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     expect,
   }) => {
     const lines = await exampleBlock("examples/legacy-docker-task.json");
-    expect(lines[0]).toBe("examples/legacy-docker-task.json (TaskInfo): valid, 1 warning");
+    expect(lines[0]).toBe("examples/legacy-docker-task.json (TaskInfo, mesos): valid, 1 warning");
     expect(lines[1]).toMatch(/^ {2}launch: Legacy Docker task/);
     expect(lines).toContainEqual(
       expect.stringMatching(
@@ -96,7 +96,7 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
     expect(r.stderr).toBe("");
     const lines = block(r.stdout, INVALID);
     expect(lines[0]).toMatch(
-      /^examples\/invalid\/invalid-volumes\.json \(TaskInfo\): invalid: \d+ errors/,
+      /^examples\/invalid\/invalid-volumes\.json \(TaskInfo, mesos\): invalid: \d+ errors/,
     );
     expect(lines[1]).toMatch(/^ {2}launch: none/);
     const expected: [string, string, string][] = [
@@ -130,7 +130,7 @@ describe.concurrent("check input forms", () => {
       input: readFileSync(`${ROOT}/examples/docker-task.json`),
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^<stdin> \(TaskInfo\): valid$/m);
+    expect(r.stdout).toMatch(/^<stdin> \(TaskInfo, mesos\): valid$/m);
   });
 
   it("reads binary from stdin with --format binary, with the same argv as the JSON file", async ({
@@ -148,7 +148,7 @@ describe.concurrent("check input forms", () => {
   it("decodes .pb files as binary by their extension", async ({ expect }) => {
     const r = await runMain(["check", "examples/docker-task.pb"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^examples\/docker-task\.pb \(TaskInfo\): valid$/m);
+    expect(r.stdout).toMatch(/^examples\/docker-task\.pb \(TaskInfo, mesos\): valid$/m);
   });
 
   it("--type selects another message type", async ({ expect }) => {
@@ -159,7 +159,7 @@ describe.concurrent("check input forms", () => {
       input: JSON.stringify(executor),
     });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^<stdin> \(ExecutorInfo\): valid$/m);
+    expect(r.stdout).toMatch(/^<stdin> \(ExecutorInfo, mesos\.v1\): valid$/m);
     // Only a TaskInfo has a launch path.
     expect(r.stdout).not.toContain("launch:");
   });
@@ -168,7 +168,7 @@ describe.concurrent("check input forms", () => {
     const volume = { container_dir: "data", mode: "RO" };
     const r = await runMain(["check", "--type", "Volume", "-"], { input: JSON.stringify(volume) });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^<stdin> \(ContainerInfo\.DockerInfo\.Volume\): invalid/m);
+    expect(r.stdout).toMatch(/^<stdin> \(ContainerInfo\.DockerInfo\.Volume, mesos\): invalid/m);
     expect(r.stdout).toMatch(
       /^ {2}error +<stdin>:1:\d+ container_dir: .*\[container_dir_not_absolute\]$/m,
     );
@@ -278,7 +278,7 @@ describe.concurrent("check exit codes", () => {
     const r = await runMain(["check", "--strict", "examples/legacy-docker-task.json"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(
-      /^examples\/legacy-docker-task\.json \(TaskInfo\): invalid under --strict: 1 warning$/m,
+      /^examples\/legacy-docker-task\.json \(TaskInfo, mesos\): invalid under --strict: 1 warning$/m,
     );
     expect(r.stdout).toMatch(/\(--strict: warnings fail\)$/m);
     const clean = await runMain(["check", "--strict", "examples/docker-task.json"]);
@@ -291,7 +291,7 @@ describe.concurrent("check exit codes", () => {
     const r = await runMain(["check", "examples/missing.json", "examples/command-task.json"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: examples\/missing\.json: file_not_found: no such file$/m);
-    expect(r.stdout).toMatch(/^examples\/command-task\.json \(TaskInfo\): valid$/m);
+    expect(r.stdout).toMatch(/^examples\/command-task\.json \(TaskInfo, mesos\): valid$/m);
     expect(r.stdout).toMatch(/^2 files checked: 1 valid, 1 not readable or decodable;/m);
   });
 
@@ -304,7 +304,7 @@ describe.concurrent("check exit codes", () => {
     const truncated = DOCKER_TASK_PB.subarray(0, DOCKER_TASK_PB.length - 3);
     const r = await runMain(["check", "--format", "binary", "-"], { input: truncated });
     expect(r.status).toBe(2);
-    expect(r.stdout).not.toContain("(TaskInfo): valid");
+    expect(r.stdout).not.toContain("(TaskInfo, mesos): valid");
     expect(r.stderr).toMatch(/^error: <stdin>: truncated at \S+, byte offset \d+: /m);
   });
 

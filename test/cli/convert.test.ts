@@ -18,8 +18,11 @@ describe.concurrent("convert round trips", () => {
   it("JSON file → binary file: the bytes of examples/docker-task.pb", async ({ expect }) => {
     const out = join(work, "task.pb");
     const r = await runMain(["convert", "examples/docker-task.json", out]);
-    // The one stderr line of a success: converting is not validating.
-    expect(r.stderr).toBe(NOT_VALIDATED);
+    // The two stderr lines of a success: which schema the input was read with, and that
+    // converting is not validating.
+    expect(r.stderr).toBe(
+      `note: read as mesos TaskInfo (docker.volume is a seed field)\n${NOT_VALIDATED}`,
+    );
     expect(NOT_VALIDATED).toMatch(/^note: convert does not validate/);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");

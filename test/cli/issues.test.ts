@@ -230,8 +230,8 @@ describe.concurrent("reporters and --quiet", () => {
     const files = ["examples/docker-task.json", "examples/legacy-docker-task.json", INVALID];
     const r = await runMain(["check", "--quiet", ...files]);
     expect(r.status).toBe(1);
-    expect(r.stdout).not.toContain("examples/docker-task.json (TaskInfo)");
-    expect(r.stdout).not.toContain("legacy-docker-task.json (TaskInfo)");
+    expect(r.stdout).not.toContain("examples/docker-task.json (TaskInfo, mesos)");
+    expect(r.stdout).not.toContain("legacy-docker-task.json (TaskInfo, mesos)");
     expect(r.stdout).not.toMatch(/^ {2}warning /m);
     expect(r.stdout).not.toContain("launch:");
     expect(r.stdout).toMatch(/^ {2}error {3}\S+ container\.docker\.image: /m);

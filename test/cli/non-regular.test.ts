@@ -51,7 +51,7 @@ describe.concurrent("non-regular input files", () => {
     expect(fifoByName.status).toBe(2);
     expect(fifoByName.stderr).toContain('"task.json" is a FIFO');
     expect(fileByName.status).toBe(0);
-    expect(fileByName.stdout).toMatch(/^ok\.json \(Labels\): valid$/m);
+    expect(fileByName.stdout).toMatch(/^ok\.json \(Labels, mesos\): valid$/m);
   });
 
   it("'-' reads stdin, which may be a pipe", async () => {

@@ -29,7 +29,7 @@ describe.concurrent("the bin, spawned", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^mesos-dockerinfo: unknown command 'frobnicate'$/m);
     expect(stdin.status).toBe(0);
-    expect(stdin.stdout).toMatch(/^<stdin> \(TaskInfo\): valid$/m);
+    expect(stdin.stdout).toMatch(/^<stdin> \(TaskInfo, mesos\): valid$/m);
   });
 });
 

@@ -402,6 +402,6 @@ console.log(Buffer.from(encode(TaskInfoSchema, task)).toString("hex"));`,
     const bin = join(dir, "node_modules/.bin/mesos-dockerinfo");
     const examples = resolve(ROOT, "examples");
     const out = run(dir, bin, ["check", join(examples, "docker-task.json")]);
-    expect(out).toMatch(/docker-task\.json \(TaskInfo\): valid/);
+    expect(out).toMatch(/docker-task\.json \(TaskInfo, mesos\): valid/);
   });
 });

@@ -1,0 +1,41 @@
+// Per input: which schema, and so which message type, to read it with. --schema wins; then a
+// --type that only one schema has (Call, Event and TaskGroupInfo exist only in mesos.v1); then
+// what the input itself says (detect-schema.ts).
+import type { DescMessage } from "@bufbuild/protobuf";
+import { detectSchema } from "./detect-schema.js";
+import { displayName, type TypeRequest, typeFor } from "./message-types.js";
+import type { InputFormat } from "./read-input.js";
+import { loadSchemaSet, type SchemaName, type SchemaSet, schemaOf } from "./schema-set.js";
+
+export interface SchemaChoice {
+  /** The message type the input is read as. */
+  readonly type: DescMessage;
+  readonly set: SchemaSet;
+  /** Why this schema, in words (shown by --reporter json). */
+  readonly reason: string;
+}
+
+export async function chooseSchema(
+  request: TypeRequest,
+  forced: SchemaName | undefined,
+  input: string | Uint8Array,
+  format: InputFormat,
+): Promise<SchemaChoice> {
+  let wanted: SchemaName;
+  let reason: string;
+  if (forced !== undefined) {
+    wanted = forced;
+    reason = `--schema ${forced}`;
+  } else if (request.seed === undefined) {
+    wanted = "v1";
+    reason = `--type ${request.name} exists only in mesos.v1`;
+  } else {
+    const detection = detectSchema(input, format, displayName(request.seed));
+    wanted = detection.schema;
+    reason = detection.reason;
+  }
+  const type = await typeFor(request, wanted);
+  const used = schemaOf(type);
+  if (used !== wanted) reason = `--type ${request.name} exists only in the ${used} schema`;
+  return { type, set: await loadSchemaSet(used), reason };
+}

@@ -1,0 +1,240 @@
+// Which schema an input was written for, read from the input itself before either schema is
+// loaded. The two schemas share most field names and numbers; what tells them apart:
+//
+// JSON (Mesos JSON uses field names, so positions matter less than names):
+//   - a key only Mesos 1.11 has (`agent_id`, `volumes`, `network`, `port_mappings`, `limits`,
+//     any of V1_ONLY_KEYS), or `container.type: "MESOS"`                       → mesos.v1
+//   - a key only the seed has (`container_dir`, `host_dir`, legacy `options`), `docker.volume`
+//     (v1 moved the volumes to ContainerInfo) or `command.container` (legacy)   → seed
+//   - `slave_id` alone → seed; next to v1 keys it is the v0 name of `agent_id` that Mesos's
+//     operator endpoints still write, and the input is read as v1 with the codec's v0Names
+//   - keys of both: the schema with more of them (a tie goes to the seed)
+//   - none of these, but a DockerInfo without `volume`: mesos.v1. Such JSON means the same in both
+//     schemas, and a Mesos 1.11 master reads mesos.v1: converted to binary it then carries docker
+//     at field 3, where Mesos looks for it (at 100, Mesos would see no DockerInfo at all)
+//   - nothing at all: the seed, the default.
+// Binary (numbers decide, table in schema-wire.ts derived from the descriptors): ContainerInfo
+//   `docker` at field 100 → seed, at 3 (or `volumes` 2, type MESOS = 2, any field Mesos added to
+//   ContainerInfo, TaskInfo, ExecutorInfo, Resource, Offer, CommandInfo.URI, ...) → mesos.v1; the
+//   legacy CommandInfo.container (4) → seed. The first deciding field in wire order wins. Bytes
+//   that are not protobuf decide nothing (the decoder then says what is wrong).
+import type { InputFormat } from "./read-input.js";
+import { SEED_ONLY_KEYS, V1_ONLY_KEYS } from "./schema-keys.js";
+import type { SchemaName } from "./schema-set.js";
+import { WIRE, type WireEntry } from "./schema-wire.js";
+
+export interface Detection {
+  readonly schema: SchemaName;
+  /** Why this schema, in words (shown by --reporter json). */
+  readonly reason: string;
+  /** JSON of a v1 message written with v0 names (`slave_id`): read with the codec's v0Names. */
+  readonly v0Names: boolean;
+}
+
+const FALLBACK: Detection = {
+  schema: "seed",
+  reason:
+    "nothing in the input decides; the seed schema is the default (--schema v1 forces Mesos 1.11)",
+  v0Names: false,
+};
+
+/** Detects the schema of an input; `type` is the message type's name inside its package. */
+export function detectSchema(
+  input: string | Uint8Array,
+  format: InputFormat,
+  type: string,
+): Detection {
+  if (format === "json")
+    return detectJson(typeof input === "string" ? input : new TextDecoder().decode(input));
+  return typeof input === "string" ? FALLBACK : detectBinary(input, type);
+}
+
+// --- JSON ------------------------------------------------------------------------------------
+
+interface Markers {
+  v1: string[];
+  seed: string[];
+  slave: string[];
+  dockerWithoutVolume: boolean;
+}
+
+// Mesos >= 1.10 writes bare Infinity (and NaN) for limits, which JSON.parse refuses: read those
+// tokens as null for detection only (the codec reads them for real).
+const BARE_NUMBER = /([:,[]\s*)-?(?:Infinity|NaN)(?=\s*[,\]}])/g;
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON.parse(text.replace(BARE_NUMBER, "$1null"));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export function detectJson(text: string): Detection {
+  const root = parse(text);
+  if (typeof root !== "object" || root === null) return FALLBACK;
+  const markers: Markers = { v1: [], seed: [], slave: [], dockerWithoutVolume: false };
+  // An explicit stack: nesting depth is the input's to choose, the call stack is not.
+  const stack: { value: unknown; key: string }[] = [{ value: root, key: "" }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { value, key: parent } = item;
+    if (Array.isArray(value)) {
+      for (const element of value) stack.push({ value: element, key: parent });
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      classifyKey(markers, parent, key, record[key]);
+      const child = record[key];
+      if (typeof child === "object" && child !== null) stack.push({ value: child, key });
+    }
+    if (parent === "docker" && "image" in record && !("volume" in record)) {
+      markers.dockerWithoutVolume = true;
+    }
+  }
+  return decide(markers);
+}
+
+function classifyKey(markers: Markers, parent: string, key: string, value: unknown): void {
+  if (SEED_ONLY_KEYS.has(key)) {
+    (key.startsWith("slave") ? markers.slave : markers.seed).push(quoted(key));
+  } else if (V1_ONLY_KEYS.has(key)) {
+    markers.v1.push(quoted(key));
+  } else if (parent === "docker" && key === "volume") {
+    markers.seed.push("docker.volume");
+  } else if (parent === "command" && key === "container") {
+    markers.seed.push("command.container");
+  } else if (parent === "container" && key === "type" && value === "MESOS") {
+    markers.v1.push('container.type "MESOS"');
+  }
+}
+
+function quoted(key: string): string {
+  return JSON.stringify(key);
+}
+
+function decide(m: Markers): Detection {
+  const v1 = m.v1.length;
+  const seed = m.seed.length;
+  if (v1 > 0 && v1 > seed) {
+    const v0 = m.slave.length > 0;
+    const mixed = seed > 0 ? ` (more than the seed's ${m.seed[0]})` : "";
+    const names = v0 ? `; ${m.slave[0]} read as its v1 name (v0 names)` : "";
+    return { schema: "v1", reason: `${m.v1[0]} is a mesos.v1 field${mixed}${names}`, v0Names: v0 };
+  }
+  if (seed > 0 || m.slave.length > 0) {
+    const first = m.seed[0] ?? m.slave[0];
+    const mixed = v1 > 0 ? ` (as many as or more than mesos.v1's ${m.v1[0]})` : "";
+    return { schema: "seed", reason: `${first} is a seed field${mixed}`, v0Names: false };
+  }
+  if (m.dockerWithoutVolume) {
+    return {
+      schema: "v1",
+      reason:
+        "a DockerInfo without volume: read as Mesos 1.11, where volumes live in ContainerInfo",
+      v0Names: false,
+    };
+  }
+  return FALLBACK;
+}
+
+// --- binary ----------------------------------------------------------------------------------
+
+/** Thrown inside the walk for bytes that are not protobuf: detection gives up. */
+class NotProtobuf extends Error {}
+
+class Reader {
+  pos = 0;
+  constructor(
+    readonly buf: Uint8Array,
+    public end: number,
+  ) {}
+  varint(): number {
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw new NotProtobuf();
+      const byte = this.buf[this.pos++] as number;
+      result += (byte & 0x7f) * scale;
+      if (byte < 0x80) return result;
+      scale *= 128;
+    }
+    throw new NotProtobuf();
+  }
+  skip(n: number): void {
+    if (n > this.end - this.pos) throw new NotProtobuf();
+    this.pos += n;
+  }
+}
+
+interface Verdict {
+  schema: SchemaName;
+  reason: string;
+}
+
+/** Detects the schema of binary `bytes` of message type `type` (its name inside the package). */
+export function detectBinary(bytes: Uint8Array, type: string): Detection {
+  if (WIRE[type] === undefined) return FALLBACK;
+  try {
+    const verdict = walk(new Reader(bytes, bytes.length), type, 0);
+    return verdict === undefined ? FALLBACK : { ...verdict, v0Names: false };
+  } catch (error) {
+    if (error instanceof NotProtobuf) return FALLBACK;
+    throw error;
+  }
+}
+
+// The table's nesting is a few levels (TaskInfo > ExecutorInfo > CommandInfo > Environment >
+// Variable); a limit keeps a hostile input from going deeper than the schemas do.
+const MAX_DEPTH = 16;
+
+/** The first field that decides, in wire order, depth first; undefined if none does. */
+function walk(r: Reader, type: string, depth: number): Verdict | undefined {
+  const entry = WIRE[type] as WireEntry;
+  while (r.pos < r.end) {
+    const tag = r.varint();
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    const at = `field ${field} of ${type}`;
+    if (entry.seed.includes(field)) return { schema: "seed", reason: `${at} is a seed field` };
+    if (entry.v1.includes(field)) return { schema: "v1", reason: `${at} is a mesos.v1 field` };
+    const wires = entry.wire?.[field];
+    if (wires !== undefined && wires[0] !== wires[1]) {
+      if (wire === wires[0]) return { schema: "seed", reason: `${at} has the seed's wire type` };
+      if (wire === wires[1]) return { schema: "v1", reason: `${at} has mesos.v1's wire type` };
+    }
+    if (wire === 0) {
+      const value = r.varint();
+      if (entry.enums?.[field]?.includes(value)) {
+        return { schema: "v1", reason: `${at} holds ${value}, an enum value only mesos.v1 has` };
+      }
+    } else if (wire === 1) {
+      r.skip(8);
+    } else if (wire === 5) {
+      r.skip(4);
+    } else if (wire === 2) {
+      const length = r.varint();
+      const child = entry.children?.[field];
+      if (child === undefined || depth >= MAX_DEPTH) {
+        r.skip(length);
+        continue;
+      }
+      const end = r.end;
+      if (length > end - r.pos) throw new NotProtobuf();
+      r.end = r.pos + length;
+      const verdict = walk(r, child, depth + 1);
+      if (verdict !== undefined) return verdict;
+      r.pos = r.end;
+      r.end = end;
+    } else {
+      // Groups (3, 4) appear in neither schema; 6 and 7 are not wire types.
+      throw new NotProtobuf();
+    }
+  }
+  return undefined;
+}

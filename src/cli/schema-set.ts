@@ -1,0 +1,58 @@
+// The two schemas the CLI reads, each loaded only when an input needs it: the seed (package
+// `mesos`, the 2014 DockerInfo design) and Mesos 1.11 (packages `mesos.v1` and
+// `mesos.v1.scheduler`). The v1 descriptors are three times the seed's and building them is a
+// large part of start-up, so a run over seed files never loads them (dynamic import()).
+import type { DescFile, DescMessage } from "@bufbuild/protobuf";
+
+/** What --schema names: the seed design or the Mesos 1.11 v1 API. */
+export type SchemaName = "seed" | "v1";
+
+export const SCHEMA_NAMES: readonly SchemaName[] = ["seed", "v1"];
+
+export interface SchemaSet {
+  readonly name: SchemaName;
+  /** The protobuf package users see in the status line: "mesos" or "mesos.v1". */
+  readonly label: string;
+  /** Every message type, in .proto declaration order (parents before their nested messages). */
+  readonly messages: readonly DescMessage[];
+}
+
+function collect(messages: readonly DescMessage[], into: DescMessage[]): DescMessage[] {
+  for (const message of messages) {
+    into.push(message);
+    collect(message.nestedMessages, into);
+  }
+  return into;
+}
+
+function setOf(name: SchemaName, label: string, files: readonly DescFile[]): SchemaSet {
+  const messages: DescMessage[] = [];
+  for (const file of files) collect(file.messages, messages);
+  return { name, label, messages };
+}
+
+const loading = new Map<SchemaName, Promise<SchemaSet>>();
+
+async function load(name: SchemaName): Promise<SchemaSet> {
+  if (name === "seed") {
+    const seed = await import("../schema/index.js");
+    return setOf("seed", "mesos", [seed.file_mesos_mesos]);
+  }
+  const v1 = await import("../v1/index.js");
+  return setOf("v1", "mesos.v1", [v1.file_mesos_v1_mesos, v1.file_mesos_v1_scheduler_scheduler]);
+}
+
+/** The schema set `name`, imported on first use and then shared. */
+export function loadSchemaSet(name: SchemaName): Promise<SchemaSet> {
+  let set = loading.get(name);
+  if (set === undefined) {
+    set = load(name);
+    loading.set(name, set);
+  }
+  return set;
+}
+
+/** The schema set a message type belongs to, by its full name. */
+export function schemaOf(type: DescMessage): SchemaName {
+  return type.typeName.startsWith("mesos.v1.") ? "v1" : "seed";
+}
