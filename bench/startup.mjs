@@ -10,7 +10,7 @@
 //   node bench/startup.mjs [--rounds N] [--cli dist/src/cli/main.js] [--file FILE]... [--bundle]
 //
 // By default two files are checked: a seed task (examples/docker-task.json), which must not load
-// the Mesos 1.11 schema at all, and a Mesos 1.11 task (examples/v1/docker-task.json), which loads
+// the Mesos 1.11 schema at all, and a Mesos 1.11 task (examples/v1-docker-task.json), which loads
 // it on demand (dynamic import()); the budget is about the first.
 //
 // --bundle also measures the same CLI bundled into one file (plus one chunk per lazily loaded
@@ -37,7 +37,7 @@ const { values } = parseArgs({
     file: {
       type: "string",
       multiple: true,
-      default: ["examples/docker-task.json", "examples/v1/docker-task.json"],
+      default: ["examples/docker-task.json", "examples/v1-docker-task.json"],
     },
     bundle: { type: "boolean", default: false },
   },

@@ -135,7 +135,7 @@ ${SCHEMAS}
 Examples:
   ${PROGRAM} convert examples/docker-task.json examples/docker-task.pb
   ${PROGRAM} convert --to v1 examples/docker-task.json task-for-mesos-1.11.pb
-  ${PROGRAM} convert --to seed,json examples/v1/docker-task.json
+  ${PROGRAM} convert --to seed,json examples/v1-docker-task.json
   ${PROGRAM} convert --from binary --to json < task.pb
 
 ${EXIT_CODES}

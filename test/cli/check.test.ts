@@ -28,19 +28,26 @@ describe.concurrent("check on the shipped examples (the README's main job)", () 
   const mainJob = runMain(["check", ...EXAMPLES]);
   const exampleBlock = async (file: string) => block((await mainJob).stdout, file);
 
-  it("finds the four valid examples and exits 0", async ({ expect }) => {
+  it("finds the five valid examples (four seed, one Mesos 1.11) and exits 0", async ({
+    expect,
+  }) => {
     expect(EXAMPLES).toEqual([
       "examples/command-task.json",
       "examples/docker-executor.json",
       "examples/docker-task.json",
       "examples/legacy-docker-task.json",
+      "examples/v1-docker-task.json",
     ]);
     const r = await mainJob;
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     for (const file of EXAMPLES)
-      expect(block(r.stdout, file)[0]).toMatch(/^\S+ \(TaskInfo, mesos\): valid/);
-    expect(r.stdout).toMatch(/^4 files checked: 4 valid; 0 errors, 1 warning$/m);
+      expect(block(r.stdout, file)[0]).toMatch(
+        file.includes("v1-")
+          ? /^\S+ \(TaskInfo, mesos\.v1\): valid/
+          : /^\S+ \(TaskInfo, mesos\): valid/,
+      );
+    expect(r.stdout).toMatch(/^5 files checked: 5 valid; 0 errors, 1 warning$/m);
   });
 
   it("command-task.json: a CommandExecutor launch, no docker argv", async ({ expect }) => {

@@ -88,7 +88,7 @@ describe("lazy loading (built bin)", () => {
   });
 
   it("check of a Mesos 1.11 file loads the v1 schema", () => {
-    const loaded = modulesLoadedBy(["check", "examples/v1/docker-task.json"]);
+    const loaded = modulesLoadedBy(["check", "examples/v1-docker-task.json"]);
     expect(names(loaded)).toContain("dist/gen/mesos/v1/mesos_pb.js");
     expect(matching(loaded, V1_SCHEMA).length).toBeGreaterThan(0);
     expect(matching(loaded, CONVERT)).toEqual([]);

@@ -12,7 +12,7 @@ import { describeLaunch, dockerRunArgs, resolveLaunch } from "../../src/launch/i
 import type { TaskInfo } from "../../src/schema/index.js";
 import { ROOT, runMain } from "./run-cli.js";
 
-const V1_TASK = "examples/v1/docker-task.json";
+const V1_TASK = "examples/v1-docker-task.json";
 const SEED_TASK = "examples/docker-task.json";
 const work = mkdtempSync(join(tmpdir(), "mesos-dockerinfo-schemas-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ describe.concurrent("check reads each input with its schema", () => {
   }) => {
     const r = await runMain(["check", SEED_TASK, V1_TASK]);
     expect(r.stdout).toMatch(/^examples\/docker-task\.json \(TaskInfo, mesos\): valid$/m);
-    expect(r.stdout).toMatch(/^examples\/v1\/docker-task\.json \(TaskInfo, mesos\.v1\): /m);
+    expect(r.stdout).toMatch(/^examples\/v1-docker-task\.json \(TaskInfo, mesos\.v1\): /m);
   });
 
   it("the JSON report says which schema and why", async ({ expect }) => {
@@ -147,7 +147,7 @@ describe.concurrent("convert --to v1 and --to seed", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^error: examples\/v1\/docker-task\.json:\d+:\d+: not_in_seed at container\.docker\.network: /m,
+      /^error: examples\/v1-docker-task\.json:\d+:\d+: not_in_seed at container\.docker\.network: /m,
     );
     expect(r.stderr).toMatch(/not_in_seed at container\.docker\.port_mappings/);
     expect(() => readFileSync(out)).toThrow();
