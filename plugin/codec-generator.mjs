@@ -8,8 +8,12 @@
 //
 // Plain JavaScript on purpose: `buf generate` runs it with node straight from a fresh clone
 // (`npm ci` only), and Node 20 cannot run TypeScript. Messages this generator does not handle
-// (known groups, more than 30 required fields, google.protobuf types, types from files that
-// are not generated) get no codec, and callers fall back to reflection for them.
+// (known groups, more than 30 required fields, google.protobuf types) get no codec, and callers
+// fall back to reflection for them. A message may reach types of another file of this module:
+// buf runs the plugin once per directory, so that file's codec is written by another run, and
+// the generated code imports its make/read/write functions (`supported` decides the same way
+// in every run, from the descriptors alone).
+import { posix } from "node:path";
 import { createEcmaScriptPlugin } from "@bufbuild/protoplugin";
 
 const VERSION = "0.1.0";
@@ -45,16 +49,20 @@ export const plugin = createEcmaScriptPlugin({
 });
 
 function generateTs(schema) {
-  const generated = new Set(schema.files);
   const support = new Map();
   for (const file of schema.files) {
     const messages = [...schema.typesInFile(file)].filter((d) => d.kind === "message");
-    const handled = messages.filter((d) => supported(d, generated, support));
+    const handled = messages.filter((d) => supported(d, support));
     if (handled.length === 0) continue;
     const f = schema.generateFile(`${file.name}_codec.ts`);
     f.preamble(file);
     const depth = file.name.split("/").length;
     f.print(`import * as R from "${"../".repeat(depth)}src/codec/generated/runtime/index.js";`);
+    for (const other of filesReached(handled, file)) {
+      let from = posix.relative(posix.dirname(file.name), `${other.name}_codec.js`);
+      if (!from.startsWith(".")) from = `./${from}`;
+      f.print(`import * as ${alias(other)} from "${from}";`);
+    }
     f.print();
     for (const desc of handled) emitMessage(f, desc, file);
     f.print("/** One entry per message type of this file that has a generated codec. */");
@@ -71,12 +79,15 @@ function generateTs(schema) {
   }
 }
 
-/** Whether a codec can be generated for `desc` and every message type it reaches. */
-function supported(desc, generated, memo) {
+/**
+ * Whether a codec can be generated for `desc` and every message type it reaches. Files of
+ * google/protobuf (the well-known types) are never generated here, so nothing reaching them is.
+ */
+function supported(desc, memo) {
   const known = memo.get(desc);
   if (known !== undefined) return known;
   memo.set(desc, true); // recursive types: assume yes while looking
-  let ok = generated.has(desc.file);
+  let ok = !desc.file.name.startsWith("google/protobuf/");
   ok &&= desc.fields.filter((f) => f.presence === LEGACY_REQUIRED).length <= MAX_REQUIRED;
   for (const field of desc.fields) {
     if (!ok) break;
@@ -84,7 +95,7 @@ function supported(desc, generated, memo) {
     else if (field.message !== undefined) {
       const name = field.message.typeName;
       if (name.startsWith("google.protobuf.")) ok = false;
-      else ok = supported(field.message, generated, memo);
+      else ok = supported(field.message, memo);
     }
   }
   memo.set(desc, ok);
@@ -96,11 +107,27 @@ function ident(desc) {
   return `$${desc.typeName.replace(/\./g, "$")}`;
 }
 
-/** The identifier of a generated function for `desc`, imported when it lives in another file. */
+/** The generated function `prefix` of `desc`, through its file's namespace import when another file's. */
 function fn(f, prefix, desc, file) {
   const name = `${prefix}${ident(desc)}`;
-  if (desc.file === file) return name;
-  return f.import(name, `./${desc.file.name}_codec.js`);
+  return desc.file === file ? name : `${alias(desc.file)}.${name}`;
+}
+
+/** The namespace a file's codec is imported under: mesos/v1/mesos.proto -> C$mesos$v1$mesos. */
+function alias(file) {
+  return `C$${file.name.replace(/[^A-Za-z0-9]/g, "$")}`;
+}
+
+/** The other files whose message types the fields of `messages` name, in a stable order. */
+function filesReached(messages, file) {
+  const files = new Map();
+  for (const desc of messages) {
+    for (const field of desc.fields) {
+      const other = field.message?.file;
+      if (other !== undefined && other !== file) files.set(other.name, other);
+    }
+  }
+  return [...files.keys()].sort().map((name) => files.get(name));
 }
 
 function emitMessage(f, desc, file) {
@@ -304,7 +331,7 @@ function emitRead(f, desc, file) {
   const sorted = desc.fields.concat().sort((a, b) => a.number - b.number);
   for (const field of sorted) body.push(...readCases(f, field, file, bit.get(field)));
   f.print(
-    `export function read${id}(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {`,
+    `export function read${id}(r: R.Reader, m: any, end: number, depth: number, start: number): void {`,
   );
   f.print("  const buf: any = r.buf;");
   if (required.length > 0) f.print("  let seen = 0;");
@@ -318,18 +345,13 @@ function emitRead(f, desc, file) {
   f.print("      default: {");
   f.print("        const no = tag >>> 3;");
   f.print("        const wt = tag & 7;");
-  f.print("        if (wt === 4) R.failEndGroup(r, t, no);");
   f.print("        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);");
+  f.print("        if (wt === 4) R.failEndGroup(r, t, no);");
   if (sorted.length > 0) {
     f.print("        switch (no) {");
     for (const field of sorted) {
       const name = JSON.stringify(field.name);
-      const index =
-        field.fieldKind === "map"
-          ? `new R.MapKeyAt(t, ${field.mapKey === T.STRING})`
-          : field.fieldKind === "list"
-            ? `m.${field.localName}.length`
-            : "-1";
+      const index = field.fieldKind === "list" ? `m.${field.localName}.length` : "-1";
       const expected = field.fieldKind === "map" ? WIRE.LEN : wireOfField(field);
       f.print(
         `          case ${field.number}: R.failMismatch(r, t, ${name}, ${index}, ${JSON.stringify(labelOf(field))}, ${field.number}, ${expected}, wt, true);`,
@@ -342,17 +364,11 @@ function emitRead(f, desc, file) {
   f.print("    }");
   f.print("  }");
   if (required.length > 0) {
+    // Judged on the merged message by the caller; here only noted, with where it started.
     const mask = required.reduce((acc, x) => acc | bit.get(x), 0);
-    f.print(`  if (seen !== ${mask}) {`);
-    required.forEach((x, i) => {
-      const kw = i === 0 ? "if" : "else if";
-      f.print(
-        `    ${kw} ((seen & ${bit.get(x)}) === 0) R.missing(r, ${JSON.stringify(desc.typeName)}, ${JSON.stringify(x.name)}, ${JSON.stringify(labelOf(x))}, r.pos, final);`,
-      );
-    });
-    f.print("  }");
+    f.print(`  if (seen !== ${mask}) R.incomplete(r, m, start);`);
   } else {
-    f.print("  void final;");
+    f.print("  void start;");
   }
   f.print("  if (u !== undefined) m.$unknown = u;");
   f.print("}");
@@ -391,11 +407,11 @@ function readCases(f, field, file, requiredBit) {
       lines.push(
         `const list = m.${local};`,
         "const i = list.length;",
-        `const len = R.length(r, end, t, ${name}, i);`,
+        `const len = R.length(r, end, t, ${name}, -1);`,
         `if (depth >= r.depthLimit) R.failDepth(r, t, ${name}, i);`,
         `const c = ${make}();`,
         `r.path.push(${name}, i);`,
-        `${read}(r, c, r.pos + len, depth + 1, true);`,
+        `${read}(r, c, r.pos + len, depth + 1, t);`,
         "r.path.pop();",
         "r.path.pop();",
         "list.push(c);",
@@ -416,7 +432,7 @@ function readCases(f, field, file, requiredBit) {
       }
       lines.push(
         `r.path.push(${name});`,
-        `${read}(r, c, r.pos + len, depth + 1, false);`,
+        `${read}(r, c, r.pos + len, depth + 1, t);`,
         "r.path.pop();",
         field.oneof !== undefined
           ? `m.${field.oneof.localName} = { case: ${JSON.stringify(local)}, value: c };`
@@ -445,7 +461,7 @@ function readCases(f, field, file, requiredBit) {
         `  const stop = R.packedEnd(r, end, t, ${name}, base, ${width}, ${JSON.stringify(labelOf(field))});`,
         "  while (r.pos < stop) {",
         ...indent(
-          readValue(field, kind, "list[list.length]", "stop", name, "base", "list.length"),
+          readValue(field, kind, "list[list.length]", "stop", name, "list.length", "list.length"),
           4,
         ),
         "  }",
@@ -467,7 +483,11 @@ function readCases(f, field, file, requiredBit) {
   return out;
 }
 
-/** One map entry: key = 1, value = 2; unknown entry fields are dropped, as protobuf-es does. */
+/**
+ * One map entry: key = 1, value = 2; unknown entry fields are dropped, as protobuf-es does. The
+ * entry is a nesting level of its own, and error paths name it as the reflective reader does:
+ * the map for the entry and its key, plus the key read so far (or "(value)") for its value.
+ */
 function readMapEntry(f, field, file) {
   const name = JSON.stringify(field.name);
   const local = field.localName;
@@ -483,10 +503,11 @@ function readMapEntry(f, field, file) {
           : "0";
   const kind = valueKind(field);
   const lines = [
-    `r.path.push(${name}, new R.MapKeyAt(t, ${field.mapKey === T.STRING}));`,
-    "const len = R.length(r, end, t, undefined, -1);",
+    `const len = R.length(r, end, t, ${name}, -1);`,
+    `if (depth >= r.depthLimit) R.failDepth(r, t, ${name}, -1);`,
     "const stop = r.pos + len;",
-    `let k: any = ${keyZero};`,
+    `r.path.push(${name});`,
+    "let k: any;",
     "let val: any;",
     "while (r.pos < stop) {",
     "  const t2 = r.pos;",
@@ -505,14 +526,21 @@ function readMapEntry(f, field, file) {
     const make = fn(f, "make", field.message, file);
     const read = fn(f, "read", field.message, file);
     lines.push(
-      "      const n = R.length(r, stop, t, undefined, -1);",
-      "      if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);",
+      // The length is reported at the map field, as the reflective reader's entry frame does.
+      `      const n = R.length(r, stop, t, ${name}, -1);`,
+      "      if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);",
       `      val ??= ${make}();`,
-      `      ${read}(r, val, r.pos + n, depth + 1, false);`,
+      "      r.path.push(R.keySegment(k));",
+      `      ${read}(r, val, r.pos + n, depth + 2, t);`,
+      "      r.path.pop();",
     );
   } else {
     const valueField = { enum: field.enum, longAsString: false };
-    lines.push(...indent(readValue(valueField, kind, "val", "stop", "undefined", "-1", "-1"), 6));
+    lines.push(
+      "      r.path.push(R.keySegment(k));",
+      ...indent(readValue(valueField, kind, "val", "stop", "undefined", "-1", "-1"), 6),
+      "      r.path.pop();",
+    );
   }
   lines.push(
     "      break;",
@@ -520,22 +548,34 @@ function readMapEntry(f, field, file) {
     "    default: {",
     "      const no = tag2 >>> 3;",
     "      const wt = tag2 & 7;",
-    "      if (wt === 4) R.failEndGroup(r, t2, no);",
     "      if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);",
+    "      if (wt === 4) R.failEndGroup(r, t2, no);",
     `      if (no === 1) R.failMismatch(r, t2, "key", -1, ${JSON.stringify(SCALAR_NAMES[field.mapKey])}, 1, ${keyWire}, wt, false);`,
-    `      if (no === 2) R.failMismatch(r, t2, "value", -1, ${JSON.stringify(labelOf({ ...field, fieldKind: "list", listKind: kind === "message" ? "message" : kind === "enum" ? "enum" : "scalar" }))}, 2, ${valueWire}, wt, false);`,
-    "      R.skip(r, no, wt, t2, stop, depth);",
+    "      if (no === 2) {",
+    "        r.path.push(R.keySegment(k));",
+    `        R.failMismatch(r, t2, "value", -1, ${JSON.stringify(labelOf({ ...field, fieldKind: "list", listKind: kind === "message" ? "message" : kind === "enum" ? "enum" : "scalar" }))}, 2, ${valueWire}, wt, false);`,
+    "      }",
+    "      R.skip(r, no, wt, t2, stop, depth + 1);",
     "    }",
     "  }",
     "}",
     "r.path.pop();",
-    "r.path.pop();",
   );
-  let dflt;
-  if (kind === "message") dflt = `${fn(f, "make", field.message, file)}()`;
-  else if (kind === "enum") dflt = String(field.enum.values[0].number);
-  else dflt = zeroLiteral({ fieldKind: "scalar", scalar: kind, longAsString: false });
-  lines.push(`R.setOwn(m.${local}, k, val === undefined ? ${dflt} : val);`);
+  if (kind === "message") {
+    const make = fn(f, "make", field.message, file);
+    const needsAll = field.message.fields.some((x) => x.presence === LEGACY_REQUIRED);
+    lines.push(`if (val === undefined) {`, `  val = ${make}();`);
+    // A value left out is a fresh message: it lacks every required field it has.
+    if (needsAll) lines.push("  R.incomplete(r, val, undefined);");
+    lines.push("}");
+  } else {
+    const dflt =
+      kind === "enum"
+        ? String(field.enum.values[0].number)
+        : zeroLiteral({ fieldKind: "scalar", scalar: kind, longAsString: false });
+    lines.push(`if (val === undefined) val = ${dflt};`);
+  }
+  lines.push(`R.setOwn(m.${local}, k === undefined ? ${keyZero} : k, val);`);
   return lines;
 }
 

@@ -35,7 +35,7 @@ export function make$mesos$FrameworkID(): any {
   return m;
 }
 
-export function read$mesos$FrameworkID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$FrameworkID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -52,8 +52,8 @@ export function read$mesos$FrameworkID(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -61,9 +61,7 @@ export function read$mesos$FrameworkID(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.FrameworkID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -89,7 +87,7 @@ export function make$mesos$OfferID(): any {
   return m;
 }
 
-export function read$mesos$OfferID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$OfferID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -106,8 +104,8 @@ export function read$mesos$OfferID(r: R.Reader, m: any, end: number, depth: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -115,9 +113,7 @@ export function read$mesos$OfferID(r: R.Reader, m: any, end: number, depth: numb
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.OfferID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -143,7 +139,7 @@ export function make$mesos$SlaveID(): any {
   return m;
 }
 
-export function read$mesos$SlaveID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$SlaveID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -160,8 +156,8 @@ export function read$mesos$SlaveID(r: R.Reader, m: any, end: number, depth: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -169,9 +165,7 @@ export function read$mesos$SlaveID(r: R.Reader, m: any, end: number, depth: numb
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.SlaveID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -197,7 +191,7 @@ export function make$mesos$TaskID(): any {
   return m;
 }
 
-export function read$mesos$TaskID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$TaskID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -214,8 +208,8 @@ export function read$mesos$TaskID(r: R.Reader, m: any, end: number, depth: numbe
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -223,9 +217,7 @@ export function read$mesos$TaskID(r: R.Reader, m: any, end: number, depth: numbe
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.TaskID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -251,7 +243,7 @@ export function make$mesos$ExecutorID(): any {
   return m;
 }
 
-export function read$mesos$ExecutorID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$ExecutorID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -268,8 +260,8 @@ export function read$mesos$ExecutorID(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -277,9 +269,7 @@ export function read$mesos$ExecutorID(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.ExecutorID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -307,7 +297,7 @@ export function make$mesos$CommandInfo(): any {
   return m;
 }
 
-export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -318,11 +308,11 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
       case 10: {
         const list = m.uris;
         const i = list.length;
-        const len = R.length(r, end, t, "uris", i);
+        const len = R.length(r, end, t, "uris", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "uris", i);
         const c = make$mesos$CommandInfo$URI();
         r.path.push("uris", i);
-        read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, true);
+        read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -333,7 +323,7 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "environment", -1);
         const c = m.environment ?? make$mesos$Environment();
         r.path.push("environment");
-        read$mesos$Environment(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Environment(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.environment = c;
         break;
@@ -347,7 +337,7 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$CommandInfo$ContainerInfo();
         r.path.push("container");
-        read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.container = c;
         break;
@@ -373,8 +363,8 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "uris", m.uris.length, "message mesos.CommandInfo.URI", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "environment", -1, "message mesos.Environment", 2, 2, wt, true);
@@ -388,7 +378,7 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -468,7 +458,7 @@ export function make$mesos$CommandInfo$URI(): any {
   return m;
 }
 
-export function read$mesos$CommandInfo$URI(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$CommandInfo$URI(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -501,8 +491,8 @@ export function read$mesos$CommandInfo$URI(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "executable", -1, "bool", 2, 0, wt, true);
@@ -512,9 +502,7 @@ export function read$mesos$CommandInfo$URI(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.CommandInfo.URI", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -555,7 +543,7 @@ export function make$mesos$CommandInfo$ContainerInfo(): any {
   return m;
 }
 
-export function read$mesos$CommandInfo$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$CommandInfo$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -578,8 +566,8 @@ export function read$mesos$CommandInfo$ContainerInfo(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "image", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "options", m.options.length, "string", 2, 2, wt, true);
@@ -588,9 +576,7 @@ export function read$mesos$CommandInfo$ContainerInfo(r: R.Reader, m: any, end: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.CommandInfo.ContainerInfo", "image", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -626,7 +612,7 @@ export function make$mesos$Environment(): any {
   return m;
 }
 
-export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -637,11 +623,11 @@ export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: 
       case 10: {
         const list = m.variables;
         const i = list.length;
-        const len = R.length(r, end, t, "variables", i);
+        const len = R.length(r, end, t, "variables", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "variables", i);
         const c = make$mesos$Environment$Variable();
         r.path.push("variables", i);
-        read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -650,8 +636,8 @@ export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "variables", m.variables.length, "message mesos.Environment.Variable", 1, 2, wt, true);
         }
@@ -659,7 +645,7 @@ export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -689,7 +675,7 @@ export function make$mesos$Environment$Variable(): any {
   return m;
 }
 
-export function read$mesos$Environment$Variable(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Environment$Variable(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -711,8 +697,8 @@ export function read$mesos$Environment$Variable(r: R.Reader, m: any, end: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "string", 2, 2, wt, true);
@@ -721,10 +707,7 @@ export function read$mesos$Environment$Variable(r: R.Reader, m: any, end: number
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Environment.Variable", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.Environment.Variable", "value", "string", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -758,7 +741,7 @@ export function make$mesos$ContainerInfo(): any {
   return m;
 }
 
-export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -784,7 +767,7 @@ export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$ContainerInfo$DockerInfo();
         r.path.push("docker");
-        read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.docker = c;
         break;
@@ -792,8 +775,8 @@ export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.ContainerInfo.Type", 1, 0, wt, true);
           case 100: R.failMismatch(r, t, "docker", -1, "message mesos.ContainerInfo.DockerInfo", 100, 2, wt, true);
@@ -802,9 +785,7 @@ export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.ContainerInfo", "type", "enum mesos.ContainerInfo.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -841,7 +822,7 @@ export function make$mesos$ContainerInfo$DockerInfo(): any {
   return m;
 }
 
-export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -858,11 +839,11 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
       case 18: {
         const list = m.volume;
         const i = list.length;
-        const len = R.length(r, end, t, "volume", i);
+        const len = R.length(r, end, t, "volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", i);
         const c = make$mesos$ContainerInfo$DockerInfo$Volume();
         r.path.push("volume", i);
-        read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, true);
+        read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -871,8 +852,8 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "image", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "volume", m.volume.length, "message mesos.ContainerInfo.DockerInfo.Volume", 2, 2, wt, true);
@@ -881,9 +862,7 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.ContainerInfo.DockerInfo", "image", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -921,7 +900,7 @@ export function make$mesos$ContainerInfo$DockerInfo$Volume(): any {
   return m;
 }
 
-export function read$mesos$ContainerInfo$DockerInfo$Volume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$ContainerInfo$DockerInfo$Volume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -954,8 +933,8 @@ export function read$mesos$ContainerInfo$DockerInfo$Volume(r: R.Reader, m: any, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "container_dir", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "host_dir", -1, "string", 2, 2, wt, true);
@@ -965,10 +944,7 @@ export function read$mesos$ContainerInfo$DockerInfo$Volume(r: R.Reader, m: any, 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.ContainerInfo.DockerInfo.Volume", "container_dir", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.ContainerInfo.DockerInfo.Volume", "mode", "enum mesos.ContainerInfo.DockerInfo.Volume.Mode", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1009,7 +985,7 @@ export function make$mesos$Value(): any {
   return m;
 }
 
-export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1035,7 +1011,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -1045,7 +1021,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -1055,7 +1031,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -1065,7 +1041,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$Value$Text();
         r.path.push("text");
-        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.text = c;
         break;
@@ -1073,8 +1049,8 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.Value.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "scalar", -1, "message mesos.Value.Scalar", 2, 2, wt, true);
@@ -1086,9 +1062,7 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Value", "type", "enum mesos.Value.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1154,7 +1128,7 @@ export function make$mesos$Value$Scalar(): any {
   return m;
 }
 
-export function read$mesos$Value$Scalar(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value$Scalar(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1172,8 +1146,8 @@ export function read$mesos$Value$Scalar(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "double", 1, 1, wt, true);
         }
@@ -1181,9 +1155,7 @@ export function read$mesos$Value$Scalar(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Value.Scalar", "value", "double", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1209,7 +1181,7 @@ export function make$mesos$Value$Range(): any {
   return m;
 }
 
-export function read$mesos$Value$Range(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value$Range(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1231,8 +1203,8 @@ export function read$mesos$Value$Range(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "begin", -1, "uint64", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "end", -1, "uint64", 2, 0, wt, true);
@@ -1241,10 +1213,7 @@ export function read$mesos$Value$Range(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Value.Range", "begin", "uint64", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.Value.Range", "end", "uint64", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1279,7 +1248,7 @@ export function make$mesos$Value$Ranges(): any {
   return m;
 }
 
-export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1290,11 +1259,11 @@ export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth:
       case 10: {
         const list = m.range;
         const i = list.length;
-        const len = R.length(r, end, t, "range", i);
+        const len = R.length(r, end, t, "range", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "range", i);
         const c = make$mesos$Value$Range();
         r.path.push("range", i);
-        read$mesos$Value$Range(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Value$Range(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -1303,8 +1272,8 @@ export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "range", m.range.length, "message mesos.Value.Range", 1, 2, wt, true);
         }
@@ -1312,7 +1281,7 @@ export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1343,7 +1312,7 @@ export function make$mesos$Value$Set(): any {
   return m;
 }
 
-export function read$mesos$Value$Set(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value$Set(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1360,8 +1329,8 @@ export function read$mesos$Value$Set(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "item", m.item.length, "string", 1, 2, wt, true);
         }
@@ -1369,7 +1338,7 @@ export function read$mesos$Value$Set(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1396,7 +1365,7 @@ export function make$mesos$Value$Text(): any {
   return m;
 }
 
-export function read$mesos$Value$Text(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Value$Text(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1413,8 +1382,8 @@ export function read$mesos$Value$Text(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -1422,9 +1391,7 @@ export function read$mesos$Value$Text(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Value.Text", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1450,7 +1417,7 @@ export function make$mesos$Attribute(): any {
   return m;
 }
 
-export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1481,7 +1448,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -1491,7 +1458,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -1501,7 +1468,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$Value$Text();
         r.path.push("text");
-        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.text = c;
         break;
@@ -1511,7 +1478,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -1519,8 +1486,8 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "type", -1, "enum mesos.Value.Type", 2, 0, wt, true);
@@ -1533,10 +1500,7 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Attribute", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.Attribute", "type", "enum mesos.Value.Type", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1610,7 +1574,7 @@ export function make$mesos$Resource(): any {
   return m;
 }
 
-export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1641,7 +1605,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -1651,7 +1615,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -1661,7 +1625,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
         r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -1673,8 +1637,8 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "type", -1, "enum mesos.Value.Type", 2, 0, wt, true);
@@ -1687,10 +1651,7 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Resource", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.Resource", "type", "enum mesos.Value.Type", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1761,7 +1722,7 @@ export function make$mesos$Label(): any {
   return m;
 }
 
-export function read$mesos$Label(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Label(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1782,8 +1743,8 @@ export function read$mesos$Label(r: R.Reader, m: any, end: number, depth: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "key", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "string", 2, 2, wt, true);
@@ -1792,9 +1753,7 @@ export function read$mesos$Label(r: R.Reader, m: any, end: number, depth: number
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Label", "key", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1828,7 +1787,7 @@ export function make$mesos$Labels(): any {
   return m;
 }
 
-export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1839,11 +1798,11 @@ export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: numbe
       case 10: {
         const list = m.labels;
         const i = list.length;
-        const len = R.length(r, end, t, "labels", i);
+        const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", i);
         const c = make$mesos$Label();
         r.path.push("labels", i);
-        read$mesos$Label(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Label(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -1852,8 +1811,8 @@ export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: numbe
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "labels", m.labels.length, "message mesos.Label", 1, 2, wt, true);
         }
@@ -1861,7 +1820,7 @@ export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: numbe
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1892,7 +1851,7 @@ export function make$mesos$ExecutorInfo(): any {
   return m;
 }
 
-export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1906,7 +1865,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$ExecutorID();
         r.path.push("executor_id");
-        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executorId = c;
         seen |= 1;
@@ -1919,11 +1878,11 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
       case 42: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
         r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -1934,7 +1893,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$CommandInfo();
         r.path.push("command");
-        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         seen |= 2;
@@ -1945,7 +1904,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$FrameworkID();
         r.path.push("framework_id");
-        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.frameworkId = c;
         break;
@@ -1963,7 +1922,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$ContainerInfo();
         r.path.push("container");
-        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.container = c;
         break;
@@ -1971,8 +1930,8 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "executor_id", -1, "message mesos.ExecutorID", 1, 2, wt, true);
           case 4: R.failMismatch(r, t, "data", -1, "bytes", 4, 2, wt, true);
@@ -1987,10 +1946,7 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.ExecutorInfo", "executor_id", "message mesos.ExecutorID", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.ExecutorInfo", "command", "message mesos.CommandInfo", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2084,7 +2040,7 @@ export function make$mesos$TaskInfo(): any {
   return m;
 }
 
-export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2103,7 +2059,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$TaskID();
         r.path.push("task_id");
-        read$mesos$TaskID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$TaskID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.taskId = c;
         seen |= 2;
@@ -2114,7 +2070,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "slave_id", -1);
         const c = m.slaveId ?? make$mesos$SlaveID();
         r.path.push("slave_id");
-        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.slaveId = c;
         seen |= 4;
@@ -2123,11 +2079,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
       case 34: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
         r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2138,7 +2094,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$ExecutorInfo();
         r.path.push("executor");
-        read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executor = c;
         break;
@@ -2152,7 +2108,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$CommandInfo();
         r.path.push("command");
-        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -2162,7 +2118,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$ContainerInfo();
         r.path.push("container");
-        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.container = c;
         break;
@@ -2172,7 +2128,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$Labels();
         r.path.push("labels");
-        read$mesos$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -2180,8 +2136,8 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "task_id", -1, "message mesos.TaskID", 2, 2, wt, true);
@@ -2197,11 +2153,7 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 7) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.TaskInfo", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.TaskInfo", "task_id", "message mesos.TaskID", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.TaskInfo", "slave_id", "message mesos.SlaveID", r.pos, final);
-  }
+  if (seen !== 7) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2311,7 +2263,7 @@ export function make$mesos$Offer(): any {
   return m;
 }
 
-export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2325,7 +2277,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$OfferID();
         r.path.push("id");
-        read$mesos$OfferID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$OfferID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.id = c;
         seen |= 1;
@@ -2336,7 +2288,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$FrameworkID();
         r.path.push("framework_id");
-        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.frameworkId = c;
         seen |= 2;
@@ -2347,7 +2299,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "slave_id", -1);
         const c = m.slaveId ?? make$mesos$SlaveID();
         r.path.push("slave_id");
-        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.slaveId = c;
         seen |= 4;
@@ -2361,11 +2313,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
       case 42: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
         r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2374,11 +2326,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
       case 50: {
         const list = m.executorIds;
         const i = list.length;
-        const len = R.length(r, end, t, "executor_ids", i);
+        const len = R.length(r, end, t, "executor_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_ids", i);
         const c = make$mesos$ExecutorID();
         r.path.push("executor_ids", i);
-        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, true);
+        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2387,11 +2339,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
       case 58: {
         const list = m.attributes;
         const i = list.length;
-        const len = R.length(r, end, t, "attributes", i);
+        const len = R.length(r, end, t, "attributes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attributes", i);
         const c = make$mesos$Attribute();
         r.path.push("attributes", i);
-        read$mesos$Attribute(r, c, r.pos + len, depth + 1, true);
+        read$mesos$Attribute(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2400,8 +2352,8 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "id", -1, "message mesos.OfferID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "framework_id", -1, "message mesos.FrameworkID", 2, 2, wt, true);
@@ -2415,12 +2367,7 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
       }
     }
   }
-  if (seen !== 15) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.Offer", "id", "message mesos.OfferID", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.Offer", "framework_id", "message mesos.FrameworkID", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.Offer", "slave_id", "message mesos.SlaveID", r.pos, final);
-    else if ((seen & 8) === 0) R.missing(r, "mesos.Offer", "hostname", "string", r.pos, final);
-  }
+  if (seen !== 15) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 

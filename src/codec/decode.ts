@@ -1,11 +1,16 @@
-// decode: strict protobuf binary → message (read-binary.ts), then the required-field check on the
-// merged result, and optionally every validation rule.
+// decode: strict protobuf binary → message, then the required-field check on the merged result,
+// and optionally every validation rule. The bytes are read by the generated codec of the schema
+// when there is one (gen/**/*_codec.ts: a switch per message, several times faster), else by
+// the reflective reader (read-binary.ts), which is also the reference semantics the generated
+// one is held to, and which words every read error, so that a message reads the same whichever
+// path found it (errors are the slow path; the input is at most maxBytes).
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DecodeError } from "../problems/index.js";
 import { assertValid } from "../validation/index.js";
 import { decodeError } from "./errors.js";
+import { type GeneratedCodec, generatedCodec } from "./generated/index.js";
 import { missingRequired } from "./missing-required.js";
-import { checkSize, type LimitOptions, limitsOf } from "./options.js";
+import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
 import { readBinary } from "./read-binary.js";
 
 export interface DecodeOptions extends LimitOptions {
@@ -37,6 +42,30 @@ export function decode<Desc extends DescMessage>(
   bytes: Uint8Array,
   options?: DecodeOptions,
 ): MessageShape<Desc> {
+  return decodeUsing(generatedCodec(schema), schema, bytes, options, false);
+}
+
+/** Internal (differential tests, bench): `decode` by the reflective reader only. */
+export function reflectiveDecode<Desc extends DescMessage>(
+  schema: Desc,
+  bytes: Uint8Array,
+  options?: DecodeOptions,
+): MessageShape<Desc> {
+  return decodeUsing(undefined, schema, bytes, options, false);
+}
+
+/**
+ * Internal: `decode` reading the bytes with `codec` (undefined: the reflective reader). `raw`:
+ * throw the generated reader's own errors instead of the reflective reader's wording, so that
+ * tests can hold the two readers together.
+ */
+export function decodeUsing<Desc extends DescMessage>(
+  codec: GeneratedCodec<Desc> | undefined,
+  schema: Desc,
+  bytes: Uint8Array,
+  options: DecodeOptions | undefined,
+  raw: boolean,
+): MessageShape<Desc> {
   const limits = limitsOf(schema.typeName, options);
   if (!(bytes instanceof Uint8Array)) {
     throw decodeError(
@@ -47,8 +76,8 @@ export function decode<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  const { message, starts } = readBinary(schema, bytes, limits);
-  if (limits.required) {
+  const { message, starts } = read(codec, schema, bytes, limits, raw);
+  if (limits.required && starts !== undefined) {
     const missing = missingRequired(schema, message, (m) => starts.get(m));
     if (missing.length > 0) {
       throw new DecodeError(
@@ -59,6 +88,25 @@ export function decode<Desc extends DescMessage>(
   }
   if (options?.validate === true) assertValid(schema, message);
   return message;
+}
+
+function read<Desc extends DescMessage>(
+  codec: GeneratedCodec<Desc> | undefined,
+  schema: Desc,
+  bytes: Uint8Array,
+  limits: Limits,
+  raw: boolean,
+): { message: MessageShape<Desc>; starts: WeakMap<object, number | undefined> | undefined } {
+  if (codec !== undefined) {
+    try {
+      // undefined: known messages nest deeper than generated code recurses; read iteratively.
+      const result = codec.read(bytes, limits);
+      if (result !== undefined) return result;
+    } catch (e) {
+      if (raw || !(e instanceof DecodeError)) throw e;
+    }
+  }
+  return readBinary(schema, bytes, limits);
 }
 
 function describe(value: unknown): string {

@@ -1,9 +1,12 @@
-// encode: protobuf-es toBinary after one check that lists every reason the message cannot be
+// encode: the generated encoder of the schema when there is one (toBinary's bytes from one
+// growing buffer, checking as it writes); when it has none, or the message is one it cannot write
+// faithfully, protobuf-es toBinary after one check that lists every reason the message cannot be
 // written faithfully (protobuf-es stops at the first, with a plain Error and no path, and
 // silently writes unknown closed-enum numbers and U+FFFD for unpaired surrogates).
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { EncodeError, failWith, type Issue, type Result, succeed } from "../problems/index.js";
 import { encodeIssues } from "./encode-check.js";
+import { generatedCodec } from "./generated/index.js";
 
 /**
  * Encode `message` (of type `schema`) to protobuf binary. Unknown fields (e.g. Mesos fields this
@@ -16,6 +19,14 @@ import { encodeIssues } from "./encode-check.js";
  * `unpaired_surrogate` (a string UTF-8 cannot carry), `wrong_message_type`.
  */
 export function encode<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+): Uint8Array {
+  return generatedCodec(schema)?.write(message) ?? reflectiveEncode(schema, message);
+}
+
+/** Internal (differential tests, bench): `encode` by protobuf-es toBinary and the reflective check only. */
+export function reflectiveEncode<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
 ): Uint8Array {

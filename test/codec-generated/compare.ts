@@ -2,14 +2,28 @@
 // input and describe the outcome in a form `toEqual` can compare exactly.
 import { type DescMessage, fromBinary } from "@bufbuild/protobuf";
 import { expect } from "vitest";
-import { generatedCodec } from "../../src/codec/generated/index.js";
-import { decode, encode } from "../../src/codec/index.js";
+import { decodeUsing, reflectiveDecode } from "../../src/codec/decode.js";
+import { encode, reflectiveEncode } from "../../src/codec/encode.js";
+import { type GeneratedCodec, generatedCodec } from "../../src/codec/generated/index.js";
 import { MesosDockerInfoError } from "../../src/problems/index.js";
 
-/** What a decode came to: the message's exact shape, or the first error's code/path/offset. */
+type Options = {
+  maxDepth?: number;
+  maxBytes?: number;
+  maxUnknownFields?: number;
+  required?: boolean;
+};
+
+/** What a decode came to: the message's exact shape, or every issue's code, path and offset. */
 export type Outcome =
   | { readonly ok: unknown }
-  | { readonly code: string; readonly path: unknown; readonly offset: number | undefined };
+  | {
+      readonly issues: readonly {
+        readonly code: string;
+        readonly path: unknown;
+        readonly offset: number | undefined;
+      }[];
+    };
 
 /**
  * A message as plain data that keeps what `equals` ignores: which prototype each object has,
@@ -40,23 +54,32 @@ function protoName(value: object): number {
   return id;
 }
 
-function errorOutcome(e: unknown): Outcome {
-  if (e instanceof MesosDockerInfoError || (e instanceof Error && e.name === "DecodeError")) {
-    const err = e as unknown as { code: string; path: unknown; offset: number | undefined };
-    return { code: err.code, path: err.path, offset: err.offset };
+export function errorOutcome(e: unknown): Outcome {
+  if (e instanceof MesosDockerInfoError) {
+    return { issues: e.issues.map((i) => ({ code: i.code, path: i.path, offset: i.offset })) };
   }
   throw e;
+}
+
+/** The decode of `schema` through its generated reader, with that reader's own errors. */
+export function generatedDecode(
+  schema: DescMessage,
+  bytes: Uint8Array,
+  options?: Options,
+  codec: GeneratedCodec | undefined = generatedCodec(schema),
+): unknown {
+  if (codec === undefined) throw new Error(`no generated codec for ${schema.typeName}`);
+  return decodeUsing(codec, schema, bytes, options, true);
 }
 
 export function generatedOutcome(
   schema: DescMessage,
   bytes: Uint8Array,
-  options?: { maxDepth?: number; maxBytes?: number },
+  options?: Options,
+  codec?: GeneratedCodec,
 ): Outcome {
-  const codec = generatedCodec(schema);
-  if (codec === undefined) throw new Error(`no generated codec for ${schema.typeName}`);
   try {
-    return { ok: shape(codec.decode(bytes, options)) };
+    return { ok: shape(generatedDecode(schema, bytes, options, codec ?? generatedCodec(schema))) };
   } catch (e) {
     return errorOutcome(e);
   }
@@ -65,10 +88,10 @@ export function generatedOutcome(
 export function reflectiveOutcome(
   schema: DescMessage,
   bytes: Uint8Array,
-  options?: { maxDepth?: number; maxBytes?: number },
+  options?: Options,
 ): Outcome {
   try {
-    decode(schema, bytes, options);
+    reflectiveDecode(schema, bytes, options);
     // The reflective decode copies bytes out of the input but is otherwise fromBinary: the
     // exact shape to match is fromBinary's (same prototypes, key order, unknown fields).
     return { ok: shape(fromBinary(schema, bytes, { recursionLimit: options?.maxDepth ?? 100 })) };
@@ -81,41 +104,47 @@ export function reflectiveOutcome(
 export function expectSameDecode(
   schema: DescMessage,
   bytes: Uint8Array,
-  options?: { maxDepth?: number; maxBytes?: number },
+  options?: Options,
+  codec?: GeneratedCodec,
 ): Outcome {
   const expected = reflectiveOutcome(schema, bytes, options);
-  expect(generatedOutcome(schema, bytes, options)).toEqual(expected);
+  expect(generatedOutcome(schema, bytes, options, codec)).toEqual(expected);
   return expected;
 }
 
-/** Problems of an encode error as code and path pairs (the reflective and the new shape). */
+/** Problems of an encode error as code and path pairs. */
 export function encodeIssues(e: unknown): { code: string; path: unknown }[] {
-  const err = e as {
-    issues?: readonly { code: string; path: unknown }[];
-    problems?: readonly { code: string; path: unknown }[];
-  };
-  const list = err.issues ?? err.problems;
-  if (list === undefined) throw e;
-  return list.map((p) => ({ code: p.code, path: p.path }));
+  if (!(e instanceof MesosDockerInfoError)) throw e;
+  return e.issues.map((p) => ({ code: p.code, path: p.path }));
 }
 
-/** Both encoders agree: the same bytes, or the same problems. */
-export function expectSameEncode(schema: DescMessage, message: unknown): Uint8Array | undefined {
-  const codec = generatedCodec(schema);
+/**
+ * Both encoders agree: the generated one writes the reflective one's bytes, or declines
+ * (undefined) exactly when the reflective one refuses; and the public encode gives the same
+ * bytes or the same problems as the reflective one.
+ */
+export function expectSameEncode(
+  schema: DescMessage,
+  message: unknown,
+  codec: GeneratedCodec | undefined = generatedCodec(schema),
+): Uint8Array | undefined {
   if (codec === undefined) throw new Error(`no generated codec for ${schema.typeName}`);
   let expected: Uint8Array | { code: string; path: unknown }[];
   try {
-    expected = encode(schema, message as never);
+    expected = reflectiveEncode(schema, message as never);
   } catch (e) {
     expected = encodeIssues(e);
   }
-  let actual: Uint8Array | { code: string; path: unknown }[];
-  try {
-    actual = codec.encode(message as never);
-  } catch (e) {
-    expect(e).toBeInstanceOf(MesosDockerInfoError);
-    actual = encodeIssues(e);
+  const written = codec.write(message as never);
+  expect(written).toEqual(expected instanceof Uint8Array ? expected : undefined);
+  if (codec === generatedCodec(schema)) {
+    let actual: Uint8Array | { code: string; path: unknown }[];
+    try {
+      actual = encode(schema, message as never);
+    } catch (e) {
+      actual = encodeIssues(e);
+    }
+    expect(actual).toEqual(expected);
   }
-  expect(actual).toEqual(expected);
-  return actual instanceof Uint8Array ? actual : undefined;
+  return expected instanceof Uint8Array ? expected : undefined;
 }

@@ -27,7 +27,7 @@ export function make$mesos$v1$FrameworkID(): any {
   return m;
 }
 
-export function read$mesos$v1$FrameworkID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$FrameworkID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -44,8 +44,8 @@ export function read$mesos$v1$FrameworkID(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -53,9 +53,7 @@ export function read$mesos$v1$FrameworkID(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.FrameworkID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -81,7 +79,7 @@ export function make$mesos$v1$OfferID(): any {
   return m;
 }
 
-export function read$mesos$v1$OfferID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OfferID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -98,8 +96,8 @@ export function read$mesos$v1$OfferID(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -107,9 +105,7 @@ export function read$mesos$v1$OfferID(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.OfferID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -135,7 +131,7 @@ export function make$mesos$v1$AgentID(): any {
   return m;
 }
 
-export function read$mesos$v1$AgentID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$AgentID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -152,8 +148,8 @@ export function read$mesos$v1$AgentID(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -161,9 +157,7 @@ export function read$mesos$v1$AgentID(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.AgentID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -189,7 +183,7 @@ export function make$mesos$v1$TaskID(): any {
   return m;
 }
 
-export function read$mesos$v1$TaskID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TaskID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -206,8 +200,8 @@ export function read$mesos$v1$TaskID(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -215,9 +209,7 @@ export function read$mesos$v1$TaskID(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.TaskID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -243,7 +235,7 @@ export function make$mesos$v1$ExecutorID(): any {
   return m;
 }
 
-export function read$mesos$v1$ExecutorID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ExecutorID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -260,8 +252,8 @@ export function read$mesos$v1$ExecutorID(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -269,9 +261,7 @@ export function read$mesos$v1$ExecutorID(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ExecutorID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -297,7 +287,7 @@ export function make$mesos$v1$ContainerID(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -316,7 +306,7 @@ export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "parent", -1);
         const c = m.parent ?? make$mesos$v1$ContainerID();
         r.path.push("parent");
-        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.parent = c;
         break;
@@ -324,8 +314,8 @@ export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "parent", -1, "message mesos.v1.ContainerID", 2, 2, wt, true);
@@ -334,9 +324,7 @@ export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ContainerID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -372,7 +360,7 @@ export function make$mesos$v1$ResourceProviderID(): any {
   return m;
 }
 
-export function read$mesos$v1$ResourceProviderID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ResourceProviderID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -389,8 +377,8 @@ export function read$mesos$v1$ResourceProviderID(r: R.Reader, m: any, end: numbe
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -398,9 +386,7 @@ export function read$mesos$v1$ResourceProviderID(r: R.Reader, m: any, end: numbe
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ResourceProviderID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -426,7 +412,7 @@ export function make$mesos$v1$OperationID(): any {
   return m;
 }
 
-export function read$mesos$v1$OperationID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OperationID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -443,8 +429,8 @@ export function read$mesos$v1$OperationID(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -452,9 +438,7 @@ export function read$mesos$v1$OperationID(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.OperationID", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -480,7 +464,7 @@ export function make$mesos$v1$TimeInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$TimeInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TimeInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -497,8 +481,8 @@ export function read$mesos$v1$TimeInfo(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "nanoseconds", -1, "int64", 1, 0, wt, true);
         }
@@ -506,9 +490,7 @@ export function read$mesos$v1$TimeInfo(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.TimeInfo", "nanoseconds", "int64", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -534,7 +516,7 @@ export function make$mesos$v1$DurationInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$DurationInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DurationInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -551,8 +533,8 @@ export function read$mesos$v1$DurationInfo(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "nanoseconds", -1, "int64", 1, 0, wt, true);
         }
@@ -560,9 +542,7 @@ export function read$mesos$v1$DurationInfo(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.DurationInfo", "nanoseconds", "int64", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -588,7 +568,7 @@ export function make$mesos$v1$Address(): any {
   return m;
 }
 
-export function read$mesos$v1$Address(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Address(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -618,8 +598,8 @@ export function read$mesos$v1$Address(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "hostname", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "ip", -1, "string", 2, 2, wt, true);
@@ -629,9 +609,7 @@ export function read$mesos$v1$Address(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Address", "port", "int32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -672,7 +650,7 @@ export function make$mesos$v1$URL(): any {
   return m;
 }
 
-export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -691,7 +669,7 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
         if (depth >= r.depthLimit) R.failDepth(r, t, "address", -1);
         const c = m.address ?? make$mesos$v1$Address();
         r.path.push("address");
-        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.address = c;
         seen |= 2;
@@ -704,11 +682,11 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
       case 34: {
         const list = m.query;
         const i = list.length;
-        const len = R.length(r, end, t, "query", i);
+        const len = R.length(r, end, t, "query", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "query", i);
         const c = make$mesos$v1$Parameter();
         r.path.push("query", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -721,8 +699,8 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "scheme", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "address", -1, "message mesos.v1.Address", 2, 2, wt, true);
@@ -734,10 +712,7 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.URL", "scheme", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.URL", "address", "message mesos.v1.Address", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -800,7 +775,7 @@ export function make$mesos$v1$Unavailability(): any {
   return m;
 }
 
-export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -814,7 +789,7 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
         if (depth >= r.depthLimit) R.failDepth(r, t, "start", -1);
         const c = m.start ?? make$mesos$v1$TimeInfo();
         r.path.push("start");
-        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.start = c;
         seen |= 1;
@@ -825,7 +800,7 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
         if (depth >= r.depthLimit) R.failDepth(r, t, "duration", -1);
         const c = m.duration ?? make$mesos$v1$DurationInfo();
         r.path.push("duration");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.duration = c;
         break;
@@ -833,8 +808,8 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "start", -1, "message mesos.v1.TimeInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "duration", -1, "message mesos.v1.DurationInfo", 2, 2, wt, true);
@@ -843,9 +818,7 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Unavailability", "start", "message mesos.v1.TimeInfo", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -887,7 +860,7 @@ export function make$mesos$v1$FrameworkInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -911,7 +884,7 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$FrameworkID();
         r.path.push("id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.id = c;
         break;
@@ -948,11 +921,11 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
       case 82: {
         const list = m.capabilities;
         const i = list.length;
-        const len = R.length(r, end, t, "capabilities", i);
+        const len = R.length(r, end, t, "capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "capabilities", i);
         const c = make$mesos$v1$FrameworkInfo$Capability();
         r.path.push("capabilities", i);
-        read$mesos$v1$FrameworkInfo$Capability(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$FrameworkInfo$Capability(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -963,7 +936,7 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -975,10 +948,11 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         break;
       }
       case 106: {
-        r.path.push("offer_filters", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "offer_filters", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_filters", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("offer_filters");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -992,33 +966,40 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "offer_filters", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$OfferFilters();
-              read$mesos$v1$OfferFilters(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$OfferFilters(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.OfferFilters", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.OfferFilters", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.offerFilters, k, val === undefined ? make$mesos$v1$OfferFilters() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$OfferFilters();
+        }
+        R.setOwn(m.offerFilters, k === undefined ? "" : k, val);
         break;
       }
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "user", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "name", -1, "string", 2, 2, wt, true);
@@ -1032,16 +1013,13 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
           case 10: R.failMismatch(r, t, "capabilities", m.capabilities.length, "message mesos.v1.FrameworkInfo.Capability", 10, 2, wt, true);
           case 11: R.failMismatch(r, t, "labels", -1, "message mesos.v1.Labels", 11, 2, wt, true);
           case 12: R.failMismatch(r, t, "roles", m.roles.length, "string", 12, 2, wt, true);
-          case 13: R.failMismatch(r, t, "offer_filters", new R.MapKeyAt(t, true), "map entry", 13, 2, wt, true);
+          case 13: R.failMismatch(r, t, "offer_filters", -1, "map entry", 13, 2, wt, true);
         }
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.FrameworkInfo", "user", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.FrameworkInfo", "name", "string", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1177,7 +1155,7 @@ export function make$mesos$v1$FrameworkInfo$Capability(): any {
   return m;
 }
 
-export function read$mesos$v1$FrameworkInfo$Capability(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$FrameworkInfo$Capability(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1199,8 +1177,8 @@ export function read$mesos$v1$FrameworkInfo$Capability(r: R.Reader, m: any, end:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.FrameworkInfo.Capability.Type", 1, 0, wt, true);
         }
@@ -1208,7 +1186,7 @@ export function read$mesos$v1$FrameworkInfo$Capability(r: R.Reader, m: any, end:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1233,7 +1211,7 @@ export function make$mesos$v1$CheckInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1257,7 +1235,7 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CheckInfo$Command();
         r.path.push("command");
-        read$mesos$v1$CheckInfo$Command(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckInfo$Command(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -1267,7 +1245,7 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$CheckInfo$Http();
         r.path.push("http");
-        read$mesos$v1$CheckInfo$Http(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckInfo$Http(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.http = c;
         break;
@@ -1292,7 +1270,7 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$CheckInfo$Tcp();
         r.path.push("tcp");
-        read$mesos$v1$CheckInfo$Tcp(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckInfo$Tcp(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.tcp = c;
         break;
@@ -1300,8 +1278,8 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.CheckInfo.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "command", -1, "message mesos.v1.CheckInfo.Command", 2, 2, wt, true);
@@ -1315,7 +1293,7 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1391,7 +1369,7 @@ export function make$mesos$v1$CheckInfo$Command(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1405,7 +1383,7 @@ export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
         r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         seen |= 1;
@@ -1414,8 +1392,8 @@ export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "command", -1, "message mesos.v1.CommandInfo", 1, 2, wt, true);
         }
@@ -1423,9 +1401,7 @@ export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.CheckInfo.Command", "command", "message mesos.v1.CommandInfo", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1454,7 +1430,7 @@ export function make$mesos$v1$CheckInfo$Http(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckInfo$Http(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckInfo$Http(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1480,8 +1456,8 @@ export function read$mesos$v1$CheckInfo$Http(r: R.Reader, m: any, end: number, d
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "port", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "path", -1, "string", 2, 2, wt, true);
@@ -1490,9 +1466,7 @@ export function read$mesos$v1$CheckInfo$Http(r: R.Reader, m: any, end: number, d
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.CheckInfo.Http", "port", "uint32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1525,7 +1499,7 @@ export function make$mesos$v1$CheckInfo$Tcp(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckInfo$Tcp(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckInfo$Tcp(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1547,8 +1521,8 @@ export function read$mesos$v1$CheckInfo$Tcp(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "port", -1, "uint32", 1, 0, wt, true);
         }
@@ -1556,9 +1530,7 @@ export function read$mesos$v1$CheckInfo$Tcp(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.CheckInfo.Tcp", "port", "uint32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1584,7 +1556,7 @@ export function make$mesos$v1$HealthCheck(): any {
   return m;
 }
 
-export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1597,7 +1569,7 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$HealthCheck$HTTPCheckInfo();
         r.path.push("http");
-        read$mesos$v1$HealthCheck$HTTPCheckInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$HealthCheck$HTTPCheckInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.http = c;
         break;
@@ -1636,7 +1608,7 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
         r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -1657,7 +1629,7 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$HealthCheck$TCPCheckInfo();
         r.path.push("tcp");
-        read$mesos$v1$HealthCheck$TCPCheckInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$HealthCheck$TCPCheckInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.tcp = c;
         break;
@@ -1665,8 +1637,8 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "http", -1, "message mesos.v1.HealthCheck.HTTPCheckInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "delay_seconds", -1, "double", 2, 1, wt, true);
@@ -1682,7 +1654,7 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1773,7 +1745,7 @@ export function make$mesos$v1$HealthCheck$HTTPCheckInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$HealthCheck$HTTPCheckInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$HealthCheck$HTTPCheckInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1819,7 +1791,7 @@ export function read$mesos$v1$HealthCheck$HTTPCheckInfo(r: R.Reader, m: any, end
           {
             let v: number = buf[r.pos];
             if (v < 0x80 && r.pos < stop) r.pos++;
-            else v = R.varint(r, stop, t, "statuses", base);
+            else v = R.varint(r, stop, t, "statuses", list.length);
             list[list.length] = v >>> 0;
           }
         }
@@ -1839,8 +1811,8 @@ export function read$mesos$v1$HealthCheck$HTTPCheckInfo(r: R.Reader, m: any, end
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "port", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "path", -1, "string", 2, 2, wt, true);
@@ -1852,9 +1824,7 @@ export function read$mesos$v1$HealthCheck$HTTPCheckInfo(r: R.Reader, m: any, end
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.HealthCheck.HTTPCheckInfo", "port", "uint32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1910,7 +1880,7 @@ export function make$mesos$v1$HealthCheck$TCPCheckInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$HealthCheck$TCPCheckInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$HealthCheck$TCPCheckInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -1943,8 +1913,8 @@ export function read$mesos$v1$HealthCheck$TCPCheckInfo(r: R.Reader, m: any, end:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "port", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "protocol", -1, "enum mesos.v1.NetworkInfo.Protocol", 2, 0, wt, true);
@@ -1953,9 +1923,7 @@ export function read$mesos$v1$HealthCheck$TCPCheckInfo(r: R.Reader, m: any, end:
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.HealthCheck.TCPCheckInfo", "port", "uint32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1988,7 +1956,7 @@ export function make$mesos$v1$KillPolicy(): any {
   return m;
 }
 
-export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -2001,7 +1969,7 @@ export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "grace_period", -1);
         const c = m.gracePeriod ?? make$mesos$v1$DurationInfo();
         r.path.push("grace_period");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.gracePeriod = c;
         break;
@@ -2009,8 +1977,8 @@ export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "grace_period", -1, "message mesos.v1.DurationInfo", 1, 2, wt, true);
         }
@@ -2018,7 +1986,7 @@ export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2048,7 +2016,7 @@ export function make$mesos$v1$CommandInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -2059,11 +2027,11 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
       case 10: {
         const list = m.uris;
         const i = list.length;
-        const len = R.length(r, end, t, "uris", i);
+        const len = R.length(r, end, t, "uris", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "uris", i);
         const c = make$mesos$v1$CommandInfo$URI();
         r.path.push("uris", i);
-        read$mesos$v1$CommandInfo$URI(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2074,7 +2042,7 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "environment", -1);
         const c = m.environment ?? make$mesos$v1$Environment();
         r.path.push("environment");
-        read$mesos$v1$Environment(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Environment(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.environment = c;
         break;
@@ -2104,8 +2072,8 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "uris", m.uris.length, "message mesos.v1.CommandInfo.URI", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "environment", -1, "message mesos.v1.Environment", 2, 2, wt, true);
@@ -2118,7 +2086,7 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2188,7 +2156,7 @@ export function make$mesos$v1$CommandInfo$URI(): any {
   return m;
 }
 
-export function read$mesos$v1$CommandInfo$URI(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CommandInfo$URI(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2233,8 +2201,8 @@ export function read$mesos$v1$CommandInfo$URI(r: R.Reader, m: any, end: number, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "executable", -1, "bool", 2, 0, wt, true);
@@ -2246,9 +2214,7 @@ export function read$mesos$v1$CommandInfo$URI(r: R.Reader, m: any, end: number, 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.CommandInfo.URI", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2303,7 +2269,7 @@ export function make$mesos$v1$ExecutorInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2317,7 +2283,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$v1$ExecutorID();
         r.path.push("executor_id");
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executorId = c;
         seen |= 1;
@@ -2330,11 +2296,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
       case 42: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2345,7 +2311,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
         r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -2355,7 +2321,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
         r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.frameworkId = c;
         break;
@@ -2373,7 +2339,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$v1$ContainerInfo();
         r.path.push("container");
-        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.container = c;
         break;
@@ -2383,7 +2349,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "discovery", -1);
         const c = m.discovery ?? make$mesos$v1$DiscoveryInfo();
         r.path.push("discovery");
-        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.discovery = c;
         break;
@@ -2393,7 +2359,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "shutdown_grace_period", -1);
         const c = m.shutdownGracePeriod ?? make$mesos$v1$DurationInfo();
         r.path.push("shutdown_grace_period");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.shutdownGracePeriod = c;
         break;
@@ -2403,7 +2369,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -2422,8 +2388,8 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "executor_id", -1, "message mesos.v1.ExecutorID", 1, 2, wt, true);
           case 4: R.failMismatch(r, t, "data", -1, "bytes", 4, 2, wt, true);
@@ -2442,9 +2408,7 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ExecutorInfo", "executor_id", "message mesos.v1.ExecutorID", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2573,7 +2537,7 @@ export function make$mesos$v1$DomainInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -2586,7 +2550,7 @@ export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "fault_domain", -1);
         const c = m.faultDomain ?? make$mesos$v1$DomainInfo$FaultDomain();
         r.path.push("fault_domain");
-        read$mesos$v1$DomainInfo$FaultDomain(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DomainInfo$FaultDomain(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.faultDomain = c;
         break;
@@ -2594,8 +2558,8 @@ export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "fault_domain", -1, "message mesos.v1.DomainInfo.FaultDomain", 1, 2, wt, true);
         }
@@ -2603,7 +2567,7 @@ export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2631,7 +2595,7 @@ export function make$mesos$v1$DomainInfo$FaultDomain(): any {
   return m;
 }
 
-export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2645,7 +2609,7 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
         if (depth >= r.depthLimit) R.failDepth(r, t, "region", -1);
         const c = m.region ?? make$mesos$v1$DomainInfo$FaultDomain$RegionInfo();
         r.path.push("region");
-        read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.region = c;
         seen |= 1;
@@ -2656,7 +2620,7 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
         if (depth >= r.depthLimit) R.failDepth(r, t, "zone", -1);
         const c = m.zone ?? make$mesos$v1$DomainInfo$FaultDomain$ZoneInfo();
         r.path.push("zone");
-        read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.zone = c;
         seen |= 2;
@@ -2665,8 +2629,8 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "region", -1, "message mesos.v1.DomainInfo.FaultDomain.RegionInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "zone", -1, "message mesos.v1.DomainInfo.FaultDomain.ZoneInfo", 2, 2, wt, true);
@@ -2675,10 +2639,7 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.DomainInfo.FaultDomain", "region", "message mesos.v1.DomainInfo.FaultDomain.RegionInfo", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.DomainInfo.FaultDomain", "zone", "message mesos.v1.DomainInfo.FaultDomain.ZoneInfo", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2718,7 +2679,7 @@ export function make$mesos$v1$DomainInfo$FaultDomain$RegionInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2735,8 +2696,8 @@ export function read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r: R.Reader, m: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
         }
@@ -2744,9 +2705,7 @@ export function read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r: R.Reader, m: 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.DomainInfo.FaultDomain.RegionInfo", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2772,7 +2731,7 @@ export function make$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2789,8 +2748,8 @@ export function read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r: R.Reader, m: an
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
         }
@@ -2798,9 +2757,7 @@ export function read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r: R.Reader, m: an
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.DomainInfo.FaultDomain.ZoneInfo", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -2827,7 +2784,7 @@ export function make$mesos$v1$MasterInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -2878,7 +2835,7 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "address", -1);
         const c = m.address ?? make$mesos$v1$Address();
         r.path.push("address");
-        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.address = c;
         break;
@@ -2888,7 +2845,7 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "domain", -1);
         const c = m.domain ?? make$mesos$v1$DomainInfo();
         r.path.push("domain");
-        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.domain = c;
         break;
@@ -2896,11 +2853,11 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
       case 74: {
         const list = m.capabilities;
         const i = list.length;
-        const len = R.length(r, end, t, "capabilities", i);
+        const len = R.length(r, end, t, "capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "capabilities", i);
         const c = make$mesos$v1$MasterInfo$Capability();
         r.path.push("capabilities", i);
-        read$mesos$v1$MasterInfo$Capability(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$MasterInfo$Capability(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -2909,8 +2866,8 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "id", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "ip", -1, "uint32", 2, 0, wt, true);
@@ -2926,11 +2883,7 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 7) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.MasterInfo", "id", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.MasterInfo", "ip", "uint32", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.v1.MasterInfo", "port", "uint32", r.pos, final);
-  }
+  if (seen !== 7) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3025,7 +2978,7 @@ export function make$mesos$v1$MasterInfo$Capability(): any {
   return m;
 }
 
-export function read$mesos$v1$MasterInfo$Capability(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$MasterInfo$Capability(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -3047,8 +3000,8 @@ export function read$mesos$v1$MasterInfo$Capability(r: R.Reader, m: any, end: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.MasterInfo.Capability.Type", 1, 0, wt, true);
         }
@@ -3056,7 +3009,7 @@ export function read$mesos$v1$MasterInfo$Capability(r: R.Reader, m: any, end: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3081,7 +3034,7 @@ export function make$mesos$v1$Value(): any {
   return m;
 }
 
-export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3107,7 +3060,7 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -3117,7 +3070,7 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -3127,7 +3080,7 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
         r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -3137,7 +3090,7 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$v1$Value$Text();
         r.path.push("text");
-        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.text = c;
         break;
@@ -3145,8 +3098,8 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Value.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "scalar", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, true);
@@ -3158,9 +3111,7 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Value", "type", "enum mesos.v1.Value.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3226,7 +3177,7 @@ export function make$mesos$v1$Value$Scalar(): any {
   return m;
 }
 
-export function read$mesos$v1$Value$Scalar(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value$Scalar(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3244,8 +3195,8 @@ export function read$mesos$v1$Value$Scalar(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "double", 1, 1, wt, true);
         }
@@ -3253,9 +3204,7 @@ export function read$mesos$v1$Value$Scalar(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Value.Scalar", "value", "double", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3281,7 +3230,7 @@ export function make$mesos$v1$Value$Range(): any {
   return m;
 }
 
-export function read$mesos$v1$Value$Range(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value$Range(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3303,8 +3252,8 @@ export function read$mesos$v1$Value$Range(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "begin", -1, "uint64", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "end", -1, "uint64", 2, 0, wt, true);
@@ -3313,10 +3262,7 @@ export function read$mesos$v1$Value$Range(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Value.Range", "begin", "uint64", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Value.Range", "end", "uint64", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3351,7 +3297,7 @@ export function make$mesos$v1$Value$Ranges(): any {
   return m;
 }
 
-export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -3362,11 +3308,11 @@ export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, dep
       case 10: {
         const list = m.range;
         const i = list.length;
-        const len = R.length(r, end, t, "range", i);
+        const len = R.length(r, end, t, "range", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "range", i);
         const c = make$mesos$v1$Value$Range();
         r.path.push("range", i);
-        read$mesos$v1$Value$Range(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Value$Range(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -3375,8 +3321,8 @@ export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "range", m.range.length, "message mesos.v1.Value.Range", 1, 2, wt, true);
         }
@@ -3384,7 +3330,7 @@ export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3415,7 +3361,7 @@ export function make$mesos$v1$Value$Set(): any {
   return m;
 }
 
-export function read$mesos$v1$Value$Set(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value$Set(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -3432,8 +3378,8 @@ export function read$mesos$v1$Value$Set(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "item", m.item.length, "string", 1, 2, wt, true);
         }
@@ -3441,7 +3387,7 @@ export function read$mesos$v1$Value$Set(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3468,7 +3414,7 @@ export function make$mesos$v1$Value$Text(): any {
   return m;
 }
 
-export function read$mesos$v1$Value$Text(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Value$Text(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3485,8 +3431,8 @@ export function read$mesos$v1$Value$Text(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -3494,9 +3440,7 @@ export function read$mesos$v1$Value$Text(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Value.Text", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3522,7 +3466,7 @@ export function make$mesos$v1$Attribute(): any {
   return m;
 }
 
-export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3553,7 +3497,7 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -3563,7 +3507,7 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -3573,7 +3517,7 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$v1$Value$Text();
         r.path.push("text");
-        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.text = c;
         break;
@@ -3583,7 +3527,7 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
         r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -3591,8 +3535,8 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Value.Type", 2, 0, wt, true);
@@ -3605,10 +3549,7 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Attribute", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Attribute", "type", "enum mesos.v1.Value.Type", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3683,7 +3624,7 @@ export function make$mesos$v1$Resource(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -3714,7 +3655,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
         r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.scalar = c;
         break;
@@ -3724,7 +3665,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
         r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ranges = c;
         break;
@@ -3734,7 +3675,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
         r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.set = c;
         break;
@@ -3748,7 +3689,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "disk", -1);
         const c = m.disk ?? make$mesos$v1$Resource$DiskInfo();
         r.path.push("disk");
-        read$mesos$v1$Resource$DiskInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$DiskInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.disk = c;
         break;
@@ -3758,7 +3699,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "reservation", -1);
         const c = m.reservation ?? make$mesos$v1$Resource$ReservationInfo();
         r.path.push("reservation");
-        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.reservation = c;
         break;
@@ -3768,7 +3709,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "revocable", -1);
         const c = m.revocable ?? make$mesos$v1$Resource$RevocableInfo();
         r.path.push("revocable");
-        read$mesos$v1$Resource$RevocableInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$RevocableInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.revocable = c;
         break;
@@ -3778,7 +3719,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "shared", -1);
         const c = m.shared ?? make$mesos$v1$Resource$SharedInfo();
         r.path.push("shared");
-        read$mesos$v1$Resource$SharedInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$SharedInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.shared = c;
         break;
@@ -3788,7 +3729,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "allocation_info", -1);
         const c = m.allocationInfo ?? make$mesos$v1$Resource$AllocationInfo();
         r.path.push("allocation_info");
-        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.allocationInfo = c;
         break;
@@ -3798,7 +3739,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "provider_id", -1);
         const c = m.providerId ?? make$mesos$v1$ResourceProviderID();
         r.path.push("provider_id");
-        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.providerId = c;
         break;
@@ -3806,11 +3747,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
       case 106: {
         const list = m.reservations;
         const i = list.length;
-        const len = R.length(r, end, t, "reservations", i);
+        const len = R.length(r, end, t, "reservations", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reservations", i);
         const c = make$mesos$v1$Resource$ReservationInfo();
         r.path.push("reservations", i);
-        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -3819,8 +3760,8 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Value.Type", 2, 0, wt, true);
@@ -3840,10 +3781,7 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Resource", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Resource", "type", "enum mesos.v1.Value.Type", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -3986,7 +3924,7 @@ export function make$mesos$v1$Resource$AllocationInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$AllocationInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$AllocationInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4001,8 +3939,8 @@ export function read$mesos$v1$Resource$AllocationInfo(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "role", -1, "string", 1, 2, wt, true);
         }
@@ -4010,7 +3948,7 @@ export function read$mesos$v1$Resource$AllocationInfo(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4035,7 +3973,7 @@ export function make$mesos$v1$Resource$ReservationInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4052,7 +3990,7 @@ export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end:
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -4075,8 +4013,8 @@ export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "principal", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "labels", -1, "message mesos.v1.Labels", 2, 2, wt, true);
@@ -4087,7 +4025,7 @@ export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4136,7 +4074,7 @@ export function make$mesos$v1$Resource$DiskInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4149,7 +4087,7 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "persistence", -1);
         const c = m.persistence ?? make$mesos$v1$Resource$DiskInfo$Persistence();
         r.path.push("persistence");
-        read$mesos$v1$Resource$DiskInfo$Persistence(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$DiskInfo$Persistence(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.persistence = c;
         break;
@@ -4159,7 +4097,7 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Volume();
         r.path.push("volume");
-        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.volume = c;
         break;
@@ -4169,7 +4107,7 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource$DiskInfo$Source();
         r.path.push("source");
-        read$mesos$v1$Resource$DiskInfo$Source(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$DiskInfo$Source(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.source = c;
         break;
@@ -4177,8 +4115,8 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "persistence", -1, "message mesos.v1.Resource.DiskInfo.Persistence", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "volume", -1, "message mesos.v1.Volume", 2, 2, wt, true);
@@ -4188,7 +4126,7 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4236,7 +4174,7 @@ export function make$mesos$v1$Resource$DiskInfo$Persistence(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$DiskInfo$Persistence(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$DiskInfo$Persistence(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -4257,8 +4195,8 @@ export function read$mesos$v1$Resource$DiskInfo$Persistence(r: R.Reader, m: any,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "id", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "principal", -1, "string", 2, 2, wt, true);
@@ -4267,9 +4205,7 @@ export function read$mesos$v1$Resource$DiskInfo$Persistence(r: R.Reader, m: any,
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Resource.DiskInfo.Persistence", "id", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4302,7 +4238,7 @@ export function make$mesos$v1$Resource$DiskInfo$Source(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -4328,7 +4264,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         if (depth >= r.depthLimit) R.failDepth(r, t, "path", -1);
         const c = m.path ?? make$mesos$v1$Resource$DiskInfo$Source$Path();
         r.path.push("path");
-        read$mesos$v1$Resource$DiskInfo$Source$Path(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$DiskInfo$Source$Path(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.path = c;
         break;
@@ -4338,7 +4274,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         if (depth >= r.depthLimit) R.failDepth(r, t, "mount", -1);
         const c = m.mount ?? make$mesos$v1$Resource$DiskInfo$Source$Mount();
         r.path.push("mount");
-        read$mesos$v1$Resource$DiskInfo$Source$Mount(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$DiskInfo$Source$Mount(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.mount = c;
         break;
@@ -4352,7 +4288,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         if (depth >= r.depthLimit) R.failDepth(r, t, "metadata", -1);
         const c = m.metadata ?? make$mesos$v1$Labels();
         r.path.push("metadata");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.metadata = c;
         break;
@@ -4368,8 +4304,8 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Resource.DiskInfo.Source.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "path", -1, "message mesos.v1.Resource.DiskInfo.Source.Path", 2, 2, wt, true);
@@ -4383,9 +4319,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Resource.DiskInfo.Source", "type", "enum mesos.v1.Resource.DiskInfo.Source.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4462,7 +4396,7 @@ export function make$mesos$v1$Resource$DiskInfo$Source$Path(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$DiskInfo$Source$Path(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$DiskInfo$Source$Path(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4477,8 +4411,8 @@ export function read$mesos$v1$Resource$DiskInfo$Source$Path(r: R.Reader, m: any,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "root", -1, "string", 1, 2, wt, true);
         }
@@ -4486,7 +4420,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source$Path(r: R.Reader, m: any,
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4511,7 +4445,7 @@ export function make$mesos$v1$Resource$DiskInfo$Source$Mount(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$DiskInfo$Source$Mount(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$DiskInfo$Source$Mount(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4526,8 +4460,8 @@ export function read$mesos$v1$Resource$DiskInfo$Source$Mount(r: R.Reader, m: any
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "root", -1, "string", 1, 2, wt, true);
         }
@@ -4535,7 +4469,7 @@ export function read$mesos$v1$Resource$DiskInfo$Source$Mount(r: R.Reader, m: any
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4560,7 +4494,7 @@ export function make$mesos$v1$Resource$RevocableInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$RevocableInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$RevocableInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4571,13 +4505,13 @@ export function read$mesos$v1$Resource$RevocableInfo(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4595,7 +4529,7 @@ export function make$mesos$v1$Resource$SharedInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$Resource$SharedInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Resource$SharedInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4606,13 +4540,13 @@ export function read$mesos$v1$Resource$SharedInfo(r: R.Reader, m: any, end: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4630,7 +4564,7 @@ export function make$mesos$v1$OfferFilters(): any {
   return m;
 }
 
-export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4643,7 +4577,7 @@ export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "min_allocatable_resources", -1);
         const c = m.minAllocatableResources ?? make$mesos$v1$OfferFilters$MinAllocatableResources();
         r.path.push("min_allocatable_resources");
-        read$mesos$v1$OfferFilters$MinAllocatableResources(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$OfferFilters$MinAllocatableResources(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.minAllocatableResources = c;
         break;
@@ -4651,8 +4585,8 @@ export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "min_allocatable_resources", -1, "message mesos.v1.OfferFilters.MinAllocatableResources", 1, 2, wt, true);
         }
@@ -4660,7 +4594,7 @@ export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4689,7 +4623,7 @@ export function make$mesos$v1$OfferFilters$ResourceQuantities(): any {
   return m;
 }
 
-export function read$mesos$v1$OfferFilters$ResourceQuantities(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OfferFilters$ResourceQuantities(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4698,10 +4632,11 @@ export function read$mesos$v1$OfferFilters$ResourceQuantities(r: R.Reader, m: an
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        r.path.push("quantities", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "quantities", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "quantities", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("quantities");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -4715,41 +4650,49 @@ export function read$mesos$v1$OfferFilters$ResourceQuantities(r: R.Reader, m: an
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "quantities", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$Value$Scalar();
-              read$mesos$v1$Value$Scalar(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$Value$Scalar(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.quantities, k, val === undefined ? make$mesos$v1$Value$Scalar() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$Value$Scalar();
+          R.incomplete(r, val, undefined);
+        }
+        R.setOwn(m.quantities, k === undefined ? "" : k, val);
         break;
       }
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
-          case 1: R.failMismatch(r, t, "quantities", new R.MapKeyAt(t, true), "map entry", 1, 2, wt, true);
+          case 1: R.failMismatch(r, t, "quantities", -1, "map entry", 1, 2, wt, true);
         }
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4787,7 +4730,7 @@ export function make$mesos$v1$OfferFilters$MinAllocatableResources(): any {
   return m;
 }
 
-export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4798,11 +4741,11 @@ export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, 
       case 10: {
         const list = m.quantities;
         const i = list.length;
-        const len = R.length(r, end, t, "quantities", i);
+        const len = R.length(r, end, t, "quantities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "quantities", i);
         const c = make$mesos$v1$OfferFilters$ResourceQuantities();
         r.path.push("quantities", i);
-        read$mesos$v1$OfferFilters$ResourceQuantities(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$OfferFilters$ResourceQuantities(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -4811,8 +4754,8 @@ export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "quantities", m.quantities.length, "message mesos.v1.OfferFilters.ResourceQuantities", 1, 2, wt, true);
         }
@@ -4820,7 +4763,7 @@ export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4851,7 +4794,7 @@ export function make$mesos$v1$Request(): any {
   return m;
 }
 
-export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -4864,7 +4807,7 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         break;
@@ -4872,11 +4815,11 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
       case 18: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -4885,8 +4828,8 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "resources", m.resources.length, "message mesos.v1.Resource", 2, 2, wt, true);
@@ -4895,7 +4838,7 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -4938,7 +4881,7 @@ export function make$mesos$v1$Offer(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -4952,7 +4895,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OfferID();
         r.path.push("id");
-        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.id = c;
         seen |= 1;
@@ -4963,7 +4906,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
         r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.frameworkId = c;
         seen |= 2;
@@ -4974,7 +4917,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         seen |= 4;
@@ -4988,11 +4931,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
       case 42: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5001,11 +4944,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
       case 50: {
         const list = m.executorIds;
         const i = list.length;
-        const len = R.length(r, end, t, "executor_ids", i);
+        const len = R.length(r, end, t, "executor_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_ids", i);
         const c = make$mesos$v1$ExecutorID();
         r.path.push("executor_ids", i);
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5014,11 +4957,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
       case 58: {
         const list = m.attributes;
         const i = list.length;
-        const len = R.length(r, end, t, "attributes", i);
+        const len = R.length(r, end, t, "attributes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attributes", i);
         const c = make$mesos$v1$Attribute();
         r.path.push("attributes", i);
-        read$mesos$v1$Attribute(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Attribute(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5029,7 +4972,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "url", -1);
         const c = m.url ?? make$mesos$v1$URL();
         r.path.push("url");
-        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.url = c;
         break;
@@ -5039,7 +4982,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "unavailability", -1);
         const c = m.unavailability ?? make$mesos$v1$Unavailability();
         r.path.push("unavailability");
-        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.unavailability = c;
         break;
@@ -5049,7 +4992,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "allocation_info", -1);
         const c = m.allocationInfo ?? make$mesos$v1$Resource$AllocationInfo();
         r.path.push("allocation_info");
-        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.allocationInfo = c;
         break;
@@ -5059,7 +5002,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "domain", -1);
         const c = m.domain ?? make$mesos$v1$DomainInfo();
         r.path.push("domain");
-        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.domain = c;
         break;
@@ -5067,8 +5010,8 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "id", -1, "message mesos.v1.OfferID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "framework_id", -1, "message mesos.v1.FrameworkID", 2, 2, wt, true);
@@ -5086,12 +5029,7 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 15) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer", "id", "message mesos.v1.OfferID", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Offer", "framework_id", "message mesos.v1.FrameworkID", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.v1.Offer", "agent_id", "message mesos.v1.AgentID", r.pos, final);
-    else if ((seen & 8) === 0) R.missing(r, "mesos.v1.Offer", "hostname", "string", r.pos, final);
-  }
+  if (seen !== 15) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5226,7 +5164,7 @@ export function make$mesos$v1$Offer$Operation(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5250,7 +5188,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "launch", -1);
         const c = m.launch ?? make$mesos$v1$Offer$Operation$Launch();
         r.path.push("launch");
-        read$mesos$v1$Offer$Operation$Launch(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$Launch(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.launch = c;
         break;
@@ -5260,7 +5198,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "reserve", -1);
         const c = m.reserve ?? make$mesos$v1$Offer$Operation$Reserve();
         r.path.push("reserve");
-        read$mesos$v1$Offer$Operation$Reserve(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$Reserve(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.reserve = c;
         break;
@@ -5270,7 +5208,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "unreserve", -1);
         const c = m.unreserve ?? make$mesos$v1$Offer$Operation$Unreserve();
         r.path.push("unreserve");
-        read$mesos$v1$Offer$Operation$Unreserve(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$Unreserve(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.unreserve = c;
         break;
@@ -5280,7 +5218,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "create", -1);
         const c = m.create ?? make$mesos$v1$Offer$Operation$Create();
         r.path.push("create");
-        read$mesos$v1$Offer$Operation$Create(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$Create(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.create = c;
         break;
@@ -5290,7 +5228,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "destroy", -1);
         const c = m.destroy ?? make$mesos$v1$Offer$Operation$Destroy();
         r.path.push("destroy");
-        read$mesos$v1$Offer$Operation$Destroy(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$Destroy(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.destroy = c;
         break;
@@ -5300,7 +5238,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "launch_group", -1);
         const c = m.launchGroup ?? make$mesos$v1$Offer$Operation$LaunchGroup();
         r.path.push("launch_group");
-        read$mesos$v1$Offer$Operation$LaunchGroup(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$LaunchGroup(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.launchGroup = c;
         break;
@@ -5310,7 +5248,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OperationID();
         r.path.push("id");
-        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.id = c;
         break;
@@ -5320,7 +5258,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "grow_volume", -1);
         const c = m.growVolume ?? make$mesos$v1$Offer$Operation$GrowVolume();
         r.path.push("grow_volume");
-        read$mesos$v1$Offer$Operation$GrowVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$GrowVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.growVolume = c;
         break;
@@ -5330,7 +5268,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "shrink_volume", -1);
         const c = m.shrinkVolume ?? make$mesos$v1$Offer$Operation$ShrinkVolume();
         r.path.push("shrink_volume");
-        read$mesos$v1$Offer$Operation$ShrinkVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$ShrinkVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.shrinkVolume = c;
         break;
@@ -5340,7 +5278,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "create_disk", -1);
         const c = m.createDisk ?? make$mesos$v1$Offer$Operation$CreateDisk();
         r.path.push("create_disk");
-        read$mesos$v1$Offer$Operation$CreateDisk(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$CreateDisk(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.createDisk = c;
         break;
@@ -5350,7 +5288,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "destroy_disk", -1);
         const c = m.destroyDisk ?? make$mesos$v1$Offer$Operation$DestroyDisk();
         r.path.push("destroy_disk");
-        read$mesos$v1$Offer$Operation$DestroyDisk(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Offer$Operation$DestroyDisk(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.destroyDisk = c;
         break;
@@ -5358,8 +5296,8 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Offer.Operation.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "launch", -1, "message mesos.v1.Offer.Operation.Launch", 2, 2, wt, true);
@@ -5378,7 +5316,7 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5514,7 +5452,7 @@ export function make$mesos$v1$Offer$Operation$Launch(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5525,11 +5463,11 @@ export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: n
       case 10: {
         const list = m.taskInfos;
         const i = list.length;
-        const len = R.length(r, end, t, "task_infos", i);
+        const len = R.length(r, end, t, "task_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_infos", i);
         const c = make$mesos$v1$TaskInfo();
         r.path.push("task_infos", i);
-        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5538,8 +5476,8 @@ export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "task_infos", m.taskInfos.length, "message mesos.v1.TaskInfo", 1, 2, wt, true);
         }
@@ -5547,7 +5485,7 @@ export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5577,7 +5515,7 @@ export function make$mesos$v1$Offer$Operation$LaunchGroup(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -5591,7 +5529,7 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$v1$ExecutorInfo();
         r.path.push("executor");
-        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executor = c;
         seen |= 1;
@@ -5602,7 +5540,7 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_group", -1);
         const c = m.taskGroup ?? make$mesos$v1$TaskGroupInfo();
         r.path.push("task_group");
-        read$mesos$v1$TaskGroupInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TaskGroupInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.taskGroup = c;
         seen |= 2;
@@ -5611,8 +5549,8 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "executor", -1, "message mesos.v1.ExecutorInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "task_group", -1, "message mesos.v1.TaskGroupInfo", 2, 2, wt, true);
@@ -5621,10 +5559,7 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer.Operation.LaunchGroup", "executor", "message mesos.v1.ExecutorInfo", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Offer.Operation.LaunchGroup", "task_group", "message mesos.v1.TaskGroupInfo", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5666,7 +5601,7 @@ export function make$mesos$v1$Offer$Operation$Reserve(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5677,11 +5612,11 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
       case 10: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5690,11 +5625,11 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
       case 18: {
         const list = m.source;
         const i = list.length;
-        const len = R.length(r, end, t, "source", i);
+        const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", i);
         const c = make$mesos$v1$Resource();
         r.path.push("source", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5703,8 +5638,8 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "resources", m.resources.length, "message mesos.v1.Resource", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "source", m.source.length, "message mesos.v1.Resource", 2, 2, wt, true);
@@ -5713,7 +5648,7 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5756,7 +5691,7 @@ export function make$mesos$v1$Offer$Operation$Unreserve(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5767,11 +5702,11 @@ export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end
       case 10: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5780,8 +5715,8 @@ export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "resources", m.resources.length, "message mesos.v1.Resource", 1, 2, wt, true);
         }
@@ -5789,7 +5724,7 @@ export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5820,7 +5755,7 @@ export function make$mesos$v1$Offer$Operation$Create(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5831,11 +5766,11 @@ export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: n
       case 10: {
         const list = m.volumes;
         const i = list.length;
-        const len = R.length(r, end, t, "volumes", i);
+        const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Resource();
         r.path.push("volumes", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5844,8 +5779,8 @@ export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "volumes", m.volumes.length, "message mesos.v1.Resource", 1, 2, wt, true);
         }
@@ -5853,7 +5788,7 @@ export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5884,7 +5819,7 @@ export function make$mesos$v1$Offer$Operation$Destroy(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -5895,11 +5830,11 @@ export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: 
       case 10: {
         const list = m.volumes;
         const i = list.length;
-        const len = R.length(r, end, t, "volumes", i);
+        const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Resource();
         r.path.push("volumes", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -5908,8 +5843,8 @@ export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "volumes", m.volumes.length, "message mesos.v1.Resource", 1, 2, wt, true);
         }
@@ -5917,7 +5852,7 @@ export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -5947,7 +5882,7 @@ export function make$mesos$v1$Offer$Operation$GrowVolume(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -5961,7 +5896,7 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Resource();
         r.path.push("volume");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.volume = c;
         seen |= 1;
@@ -5972,7 +5907,7 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
         if (depth >= r.depthLimit) R.failDepth(r, t, "addition", -1);
         const c = m.addition ?? make$mesos$v1$Resource();
         r.path.push("addition");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.addition = c;
         seen |= 2;
@@ -5981,8 +5916,8 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "volume", -1, "message mesos.v1.Resource", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "addition", -1, "message mesos.v1.Resource", 2, 2, wt, true);
@@ -5991,10 +5926,7 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer.Operation.GrowVolume", "volume", "message mesos.v1.Resource", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Offer.Operation.GrowVolume", "addition", "message mesos.v1.Resource", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6034,7 +5966,7 @@ export function make$mesos$v1$Offer$Operation$ShrinkVolume(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6048,7 +5980,7 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Resource();
         r.path.push("volume");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.volume = c;
         seen |= 1;
@@ -6059,7 +5991,7 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "subtract", -1);
         const c = m.subtract ?? make$mesos$v1$Value$Scalar();
         r.path.push("subtract");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.subtract = c;
         seen |= 2;
@@ -6068,8 +6000,8 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "volume", -1, "message mesos.v1.Resource", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "subtract", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, true);
@@ -6078,10 +6010,7 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer.Operation.ShrinkVolume", "volume", "message mesos.v1.Resource", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Offer.Operation.ShrinkVolume", "subtract", "message mesos.v1.Value.Scalar", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6121,7 +6050,7 @@ export function make$mesos$v1$Offer$Operation$CreateDisk(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6135,7 +6064,7 @@ export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, en
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource();
         r.path.push("source");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.source = c;
         seen |= 1;
@@ -6160,8 +6089,8 @@ export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, en
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "source", -1, "message mesos.v1.Resource", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "target_type", -1, "enum mesos.v1.Resource.DiskInfo.Source.Type", 2, 0, wt, true);
@@ -6171,10 +6100,7 @@ export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, en
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer.Operation.CreateDisk", "source", "message mesos.v1.Resource", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Offer.Operation.CreateDisk", "target_type", "enum mesos.v1.Resource.DiskInfo.Source.Type", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6218,7 +6144,7 @@ export function make$mesos$v1$Offer$Operation$DestroyDisk(): any {
   return m;
 }
 
-export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6232,7 +6158,7 @@ export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, e
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource();
         r.path.push("source");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.source = c;
         seen |= 1;
@@ -6241,8 +6167,8 @@ export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, e
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "source", -1, "message mesos.v1.Resource", 1, 2, wt, true);
         }
@@ -6250,9 +6176,7 @@ export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, e
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Offer.Operation.DestroyDisk", "source", "message mesos.v1.Resource", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6282,7 +6206,7 @@ export function make$mesos$v1$InverseOffer(): any {
   return m;
 }
 
-export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6296,7 +6220,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OfferID();
         r.path.push("id");
-        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.id = c;
         seen |= 1;
@@ -6307,7 +6231,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "url", -1);
         const c = m.url ?? make$mesos$v1$URL();
         r.path.push("url");
-        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.url = c;
         break;
@@ -6317,7 +6241,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
         r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.frameworkId = c;
         seen |= 2;
@@ -6328,7 +6252,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         break;
@@ -6338,7 +6262,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "unavailability", -1);
         const c = m.unavailability ?? make$mesos$v1$Unavailability();
         r.path.push("unavailability");
-        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.unavailability = c;
         seen |= 4;
@@ -6347,11 +6271,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
       case 50: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -6360,8 +6284,8 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "id", -1, "message mesos.v1.OfferID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "url", -1, "message mesos.v1.URL", 2, 2, wt, true);
@@ -6374,11 +6298,7 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 7) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.InverseOffer", "id", "message mesos.v1.OfferID", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.InverseOffer", "framework_id", "message mesos.v1.FrameworkID", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.v1.InverseOffer", "unavailability", "message mesos.v1.Unavailability", r.pos, final);
-  }
+  if (seen !== 7) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6463,7 +6383,7 @@ export function make$mesos$v1$TaskInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6482,7 +6402,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$v1$TaskID();
         r.path.push("task_id");
-        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.taskId = c;
         seen |= 2;
@@ -6493,7 +6413,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         seen |= 4;
@@ -6502,11 +6422,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
       case 34: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -6517,7 +6437,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$v1$ExecutorInfo();
         r.path.push("executor");
-        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executor = c;
         break;
@@ -6531,7 +6451,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
         r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -6541,7 +6461,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "health_check", -1);
         const c = m.healthCheck ?? make$mesos$v1$HealthCheck();
         r.path.push("health_check");
-        read$mesos$v1$HealthCheck(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$HealthCheck(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.healthCheck = c;
         break;
@@ -6551,7 +6471,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$v1$ContainerInfo();
         r.path.push("container");
-        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.container = c;
         break;
@@ -6561,7 +6481,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -6571,7 +6491,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "discovery", -1);
         const c = m.discovery ?? make$mesos$v1$DiscoveryInfo();
         r.path.push("discovery");
-        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.discovery = c;
         break;
@@ -6581,7 +6501,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "kill_policy", -1);
         const c = m.killPolicy ?? make$mesos$v1$KillPolicy();
         r.path.push("kill_policy");
-        read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.killPolicy = c;
         break;
@@ -6591,7 +6511,7 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "check", -1);
         const c = m.check ?? make$mesos$v1$CheckInfo();
         r.path.push("check");
-        read$mesos$v1$CheckInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.check = c;
         break;
@@ -6601,16 +6521,17 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "max_completion_time", -1);
         const c = m.maxCompletionTime ?? make$mesos$v1$DurationInfo();
         r.path.push("max_completion_time");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.maxCompletionTime = c;
         break;
       }
       case 122: {
-        r.path.push("limits", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "limits", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "limits", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("limits");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -6624,33 +6545,41 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "limits", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$Value$Scalar();
-              read$mesos$v1$Value$Scalar(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$Value$Scalar(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.Value.Scalar", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.limits, k, val === undefined ? make$mesos$v1$Value$Scalar() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$Value$Scalar();
+          R.incomplete(r, val, undefined);
+        }
+        R.setOwn(m.limits, k === undefined ? "" : k, val);
         break;
       }
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "task_id", -1, "message mesos.v1.TaskID", 2, 2, wt, true);
@@ -6666,17 +6595,13 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
           case 12: R.failMismatch(r, t, "kill_policy", -1, "message mesos.v1.KillPolicy", 12, 2, wt, true);
           case 13: R.failMismatch(r, t, "check", -1, "message mesos.v1.CheckInfo", 13, 2, wt, true);
           case 14: R.failMismatch(r, t, "max_completion_time", -1, "message mesos.v1.DurationInfo", 14, 2, wt, true);
-          case 15: R.failMismatch(r, t, "limits", new R.MapKeyAt(t, true), "map entry", 15, 2, wt, true);
+          case 15: R.failMismatch(r, t, "limits", -1, "map entry", 15, 2, wt, true);
         }
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  if (seen !== 7) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.TaskInfo", "name", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.TaskInfo", "task_id", "message mesos.v1.TaskID", r.pos, final);
-    else if ((seen & 4) === 0) R.missing(r, "mesos.v1.TaskInfo", "agent_id", "message mesos.v1.AgentID", r.pos, final);
-  }
+  if (seen !== 7) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6853,7 +6778,7 @@ export function make$mesos$v1$TaskGroupInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -6864,11 +6789,11 @@ export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, de
       case 10: {
         const list = m.tasks;
         const i = list.length;
-        const len = R.length(r, end, t, "tasks", i);
+        const len = R.length(r, end, t, "tasks", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tasks", i);
         const c = make$mesos$v1$TaskInfo();
         r.path.push("tasks", i);
-        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -6877,8 +6802,8 @@ export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "tasks", m.tasks.length, "message mesos.v1.TaskInfo", 1, 2, wt, true);
         }
@@ -6886,7 +6811,7 @@ export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6917,7 +6842,7 @@ export function make$mesos$v1$TaskResourceLimitation(): any {
   return m;
 }
 
-export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -6928,11 +6853,11 @@ export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: n
       case 10: {
         const list = m.resources;
         const i = list.length;
-        const len = R.length(r, end, t, "resources", i);
+        const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -6941,8 +6866,8 @@ export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "resources", m.resources.length, "message mesos.v1.Resource", 1, 2, wt, true);
         }
@@ -6950,7 +6875,7 @@ export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -6980,7 +6905,7 @@ export function make$mesos$v1$UUID(): any {
   return m;
 }
 
-export function read$mesos$v1$UUID(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$UUID(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -6997,8 +6922,8 @@ export function read$mesos$v1$UUID(r: R.Reader, m: any, end: number, depth: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "bytes", 1, 2, wt, true);
         }
@@ -7006,9 +6931,7 @@ export function read$mesos$v1$UUID(r: R.Reader, m: any, end: number, depth: numb
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.UUID", "value", "bytes", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7035,7 +6958,7 @@ export function make$mesos$v1$OperationStatus(): any {
   return m;
 }
 
-export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -7049,7 +6972,7 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
         const c = m.operationId ?? make$mesos$v1$OperationID();
         r.path.push("operation_id");
-        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.operationId = c;
         break;
@@ -7073,11 +6996,11 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
       case 34: {
         const list = m.convertedResources;
         const i = list.length;
-        const len = R.length(r, end, t, "converted_resources", i);
+        const len = R.length(r, end, t, "converted_resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "converted_resources", i);
         const c = make$mesos$v1$Resource();
         r.path.push("converted_resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -7088,7 +7011,7 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "uuid", -1);
         const c = m.uuid ?? make$mesos$v1$UUID();
         r.path.push("uuid");
-        read$mesos$v1$UUID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$UUID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.uuid = c;
         break;
@@ -7098,7 +7021,7 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         break;
@@ -7108,7 +7031,7 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
         const c = m.resourceProviderId ?? make$mesos$v1$ResourceProviderID();
         r.path.push("resource_provider_id");
-        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.resourceProviderId = c;
         break;
@@ -7116,8 +7039,8 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "operation_id", -1, "message mesos.v1.OperationID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "state", -1, "enum mesos.v1.OperationState", 2, 0, wt, true);
@@ -7131,9 +7054,7 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.OperationStatus", "state", "enum mesos.v1.OperationState", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7218,7 +7139,7 @@ export function make$mesos$v1$CheckStatusInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7242,7 +7163,7 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CheckStatusInfo$Command();
         r.path.push("command");
-        read$mesos$v1$CheckStatusInfo$Command(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckStatusInfo$Command(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.command = c;
         break;
@@ -7252,7 +7173,7 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$CheckStatusInfo$Http();
         r.path.push("http");
-        read$mesos$v1$CheckStatusInfo$Http(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckStatusInfo$Http(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.http = c;
         break;
@@ -7262,7 +7183,7 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$CheckStatusInfo$Tcp();
         r.path.push("tcp");
-        read$mesos$v1$CheckStatusInfo$Tcp(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckStatusInfo$Tcp(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.tcp = c;
         break;
@@ -7270,8 +7191,8 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.CheckInfo.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "command", -1, "message mesos.v1.CheckStatusInfo.Command", 2, 2, wt, true);
@@ -7282,7 +7203,7 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7337,7 +7258,7 @@ export function make$mesos$v1$CheckStatusInfo$Command(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckStatusInfo$Command(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckStatusInfo$Command(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7357,8 +7278,8 @@ export function read$mesos$v1$CheckStatusInfo$Command(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "exit_code", -1, "int32", 1, 0, wt, true);
         }
@@ -7366,7 +7287,7 @@ export function read$mesos$v1$CheckStatusInfo$Command(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7391,7 +7312,7 @@ export function make$mesos$v1$CheckStatusInfo$Http(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckStatusInfo$Http(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckStatusInfo$Http(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7411,8 +7332,8 @@ export function read$mesos$v1$CheckStatusInfo$Http(r: R.Reader, m: any, end: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "status_code", -1, "uint32", 1, 0, wt, true);
         }
@@ -7420,7 +7341,7 @@ export function read$mesos$v1$CheckStatusInfo$Http(r: R.Reader, m: any, end: num
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7445,7 +7366,7 @@ export function make$mesos$v1$CheckStatusInfo$Tcp(): any {
   return m;
 }
 
-export function read$mesos$v1$CheckStatusInfo$Tcp(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CheckStatusInfo$Tcp(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7464,8 +7385,8 @@ export function read$mesos$v1$CheckStatusInfo$Tcp(r: R.Reader, m: any, end: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "succeeded", -1, "bool", 1, 0, wt, true);
         }
@@ -7473,7 +7394,7 @@ export function read$mesos$v1$CheckStatusInfo$Tcp(r: R.Reader, m: any, end: numb
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7498,7 +7419,7 @@ export function make$mesos$v1$TaskStatus(): any {
   return m;
 }
 
-export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -7512,7 +7433,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$v1$TaskID();
         r.path.push("task_id");
-        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.taskId = c;
         seen |= 1;
@@ -7543,7 +7464,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
         r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.agentId = c;
         break;
@@ -7558,7 +7479,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$v1$ExecutorID();
         r.path.push("executor_id");
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.executorId = c;
         break;
@@ -7602,7 +7523,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -7612,7 +7533,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "container_status", -1);
         const c = m.containerStatus ?? make$mesos$v1$ContainerStatus();
         r.path.push("container_status");
-        read$mesos$v1$ContainerStatus(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerStatus(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.containerStatus = c;
         break;
@@ -7622,7 +7543,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "unreachable_time", -1);
         const c = m.unreachableTime ?? make$mesos$v1$TimeInfo();
         r.path.push("unreachable_time");
-        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.unreachableTime = c;
         break;
@@ -7632,7 +7553,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "check_status", -1);
         const c = m.checkStatus ?? make$mesos$v1$CheckStatusInfo();
         r.path.push("check_status");
-        read$mesos$v1$CheckStatusInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CheckStatusInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.checkStatus = c;
         break;
@@ -7642,7 +7563,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "limitation", -1);
         const c = m.limitation ?? make$mesos$v1$TaskResourceLimitation();
         r.path.push("limitation");
-        read$mesos$v1$TaskResourceLimitation(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TaskResourceLimitation(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.limitation = c;
         break;
@@ -7650,8 +7571,8 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "task_id", -1, "message mesos.v1.TaskID", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "state", -1, "enum mesos.v1.TaskState", 2, 0, wt, true);
@@ -7674,10 +7595,7 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.TaskStatus", "task_id", "message mesos.v1.TaskID", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.TaskStatus", "state", "enum mesos.v1.TaskState", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7833,7 +7751,7 @@ export function make$mesos$v1$Filters(): any {
   return m;
 }
 
-export function read$mesos$v1$Filters(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Filters(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7849,8 +7767,8 @@ export function read$mesos$v1$Filters(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "refuse_seconds", -1, "double", 1, 1, wt, true);
         }
@@ -7858,7 +7776,7 @@ export function read$mesos$v1$Filters(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7884,7 +7802,7 @@ export function make$mesos$v1$Environment(): any {
   return m;
 }
 
-export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -7895,11 +7813,11 @@ export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, dept
       case 10: {
         const list = m.variables;
         const i = list.length;
-        const len = R.length(r, end, t, "variables", i);
+        const len = R.length(r, end, t, "variables", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "variables", i);
         const c = make$mesos$v1$Environment$Variable();
         r.path.push("variables", i);
-        read$mesos$v1$Environment$Variable(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Environment$Variable(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -7908,8 +7826,8 @@ export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "variables", m.variables.length, "message mesos.v1.Environment.Variable", 1, 2, wt, true);
         }
@@ -7917,7 +7835,7 @@ export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -7947,7 +7865,7 @@ export function make$mesos$v1$Environment$Variable(): any {
   return m;
 }
 
-export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -7981,7 +7899,7 @@ export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "secret", -1);
         const c = m.secret ?? make$mesos$v1$Secret();
         r.path.push("secret");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.secret = c;
         break;
@@ -7989,8 +7907,8 @@ export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "string", 2, 2, wt, true);
@@ -8001,9 +7919,7 @@ export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: num
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Environment.Variable", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8053,7 +7969,7 @@ export function make$mesos$v1$Parameter(): any {
   return m;
 }
 
-export function read$mesos$v1$Parameter(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Parameter(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8075,8 +7991,8 @@ export function read$mesos$v1$Parameter(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "key", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "string", 2, 2, wt, true);
@@ -8085,10 +8001,7 @@ export function read$mesos$v1$Parameter(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Parameter", "key", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Parameter", "value", "string", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8123,7 +8036,7 @@ export function make$mesos$v1$Parameters(): any {
   return m;
 }
 
-export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -8134,11 +8047,11 @@ export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth
       case 10: {
         const list = m.parameter;
         const i = list.length;
-        const len = R.length(r, end, t, "parameter", i);
+        const len = R.length(r, end, t, "parameter", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "parameter", i);
         const c = make$mesos$v1$Parameter();
         r.path.push("parameter", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -8147,8 +8060,8 @@ export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "parameter", m.parameter.length, "message mesos.v1.Parameter", 1, 2, wt, true);
         }
@@ -8156,7 +8069,7 @@ export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8186,7 +8099,7 @@ export function make$mesos$v1$Credential(): any {
   return m;
 }
 
-export function read$mesos$v1$Credential(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Credential(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8207,8 +8120,8 @@ export function read$mesos$v1$Credential(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "principal", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "secret", -1, "string", 2, 2, wt, true);
@@ -8217,9 +8130,7 @@ export function read$mesos$v1$Credential(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Credential", "principal", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8252,7 +8163,7 @@ export function make$mesos$v1$Secret(): any {
   return m;
 }
 
-export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -8276,7 +8187,7 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "reference", -1);
         const c = m.reference ?? make$mesos$v1$Secret$Reference();
         r.path.push("reference");
-        read$mesos$v1$Secret$Reference(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Secret$Reference(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.reference = c;
         break;
@@ -8286,7 +8197,7 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "value", -1);
         const c = m.value ?? make$mesos$v1$Secret$Value();
         r.path.push("value");
-        read$mesos$v1$Secret$Value(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Secret$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.value = c;
         break;
@@ -8294,8 +8205,8 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Secret.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "reference", -1, "message mesos.v1.Secret.Reference", 2, 2, wt, true);
@@ -8305,7 +8216,7 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8350,7 +8261,7 @@ export function make$mesos$v1$Secret$Reference(): any {
   return m;
 }
 
-export function read$mesos$v1$Secret$Reference(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Secret$Reference(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8371,8 +8282,8 @@ export function read$mesos$v1$Secret$Reference(r: R.Reader, m: any, end: number,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "key", -1, "string", 2, 2, wt, true);
@@ -8381,9 +8292,7 @@ export function read$mesos$v1$Secret$Reference(r: R.Reader, m: any, end: number,
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Secret.Reference", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8416,7 +8325,7 @@ export function make$mesos$v1$Secret$Value(): any {
   return m;
 }
 
-export function read$mesos$v1$Secret$Value(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Secret$Value(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8433,8 +8342,8 @@ export function read$mesos$v1$Secret$Value(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "data", -1, "bytes", 1, 2, wt, true);
         }
@@ -8442,9 +8351,7 @@ export function read$mesos$v1$Secret$Value(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Secret.Value", "data", "bytes", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8470,7 +8377,7 @@ export function make$mesos$v1$Image(): any {
   return m;
 }
 
-export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8496,7 +8403,7 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "appc", -1);
         const c = m.appc ?? make$mesos$v1$Image$Appc();
         r.path.push("appc");
-        read$mesos$v1$Image$Appc(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Image$Appc(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.appc = c;
         break;
@@ -8506,7 +8413,7 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$v1$Image$Docker();
         r.path.push("docker");
-        read$mesos$v1$Image$Docker(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Image$Docker(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.docker = c;
         break;
@@ -8522,8 +8429,8 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Image.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "appc", -1, "message mesos.v1.Image.Appc", 2, 2, wt, true);
@@ -8534,9 +8441,7 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Image", "type", "enum mesos.v1.Image.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8589,7 +8494,7 @@ export function make$mesos$v1$Image$Appc(): any {
   return m;
 }
 
-export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8612,7 +8517,7 @@ export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -8620,8 +8525,8 @@ export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "id", -1, "string", 2, 2, wt, true);
@@ -8631,9 +8536,7 @@ export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Image.Appc", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8676,7 +8579,7 @@ export function make$mesos$v1$Image$Docker(): any {
   return m;
 }
 
-export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8695,7 +8598,7 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "credential", -1);
         const c = m.credential ?? make$mesos$v1$Credential();
         r.path.push("credential");
-        read$mesos$v1$Credential(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Credential(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.credential = c;
         break;
@@ -8705,7 +8608,7 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
         if (depth >= r.depthLimit) R.failDepth(r, t, "config", -1);
         const c = m.config ?? make$mesos$v1$Secret();
         r.path.push("config");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.config = c;
         break;
@@ -8713,8 +8616,8 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "credential", -1, "message mesos.v1.Credential", 2, 2, wt, true);
@@ -8724,9 +8627,7 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Image.Docker", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8772,7 +8673,7 @@ export function make$mesos$v1$MountPropagation(): any {
   return m;
 }
 
-export function read$mesos$v1$MountPropagation(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$MountPropagation(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -8794,8 +8695,8 @@ export function read$mesos$v1$MountPropagation(r: R.Reader, m: any, end: number,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "mode", -1, "enum mesos.v1.MountPropagation.Mode", 1, 0, wt, true);
         }
@@ -8803,7 +8704,7 @@ export function read$mesos$v1$MountPropagation(r: R.Reader, m: any, end: number,
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8828,7 +8729,7 @@ export function make$mesos$v1$Volume(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -8863,7 +8764,7 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "image", -1);
         const c = m.image ?? make$mesos$v1$Image();
         r.path.push("image");
-        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.image = c;
         break;
@@ -8873,7 +8774,7 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Volume$Source();
         r.path.push("source");
-        read$mesos$v1$Volume$Source(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.source = c;
         break;
@@ -8881,8 +8782,8 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "container_path", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "host_path", -1, "string", 2, 2, wt, true);
@@ -8894,10 +8795,7 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume", "mode", "enum mesos.v1.Volume.Mode", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Volume", "container_path", "string", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -8958,7 +8856,7 @@ export function make$mesos$v1$Volume$Source(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -8982,7 +8880,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker_volume", -1);
         const c = m.dockerVolume ?? make$mesos$v1$Volume$Source$DockerVolume();
         r.path.push("docker_volume");
-        read$mesos$v1$Volume$Source$DockerVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$DockerVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.dockerVolume = c;
         break;
@@ -8992,7 +8890,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "sandbox_path", -1);
         const c = m.sandboxPath ?? make$mesos$v1$Volume$Source$SandboxPath();
         r.path.push("sandbox_path");
-        read$mesos$v1$Volume$Source$SandboxPath(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$SandboxPath(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.sandboxPath = c;
         break;
@@ -9002,7 +8900,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "secret", -1);
         const c = m.secret ?? make$mesos$v1$Secret();
         r.path.push("secret");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.secret = c;
         break;
@@ -9012,7 +8910,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "host_path", -1);
         const c = m.hostPath ?? make$mesos$v1$Volume$Source$HostPath();
         r.path.push("host_path");
-        read$mesos$v1$Volume$Source$HostPath(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$HostPath(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.hostPath = c;
         break;
@@ -9022,7 +8920,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "csi_volume", -1);
         const c = m.csiVolume ?? make$mesos$v1$Volume$Source$CSIVolume();
         r.path.push("csi_volume");
-        read$mesos$v1$Volume$Source$CSIVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.csiVolume = c;
         break;
@@ -9030,8 +8928,8 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Volume.Source.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "docker_volume", -1, "message mesos.v1.Volume.Source.DockerVolume", 2, 2, wt, true);
@@ -9044,7 +8942,7 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9119,7 +9017,7 @@ export function make$mesos$v1$Volume$Source$DockerVolume(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9142,7 +9040,7 @@ export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, en
         if (depth >= r.depthLimit) R.failDepth(r, t, "driver_options", -1);
         const c = m.driverOptions ?? make$mesos$v1$Parameters();
         r.path.push("driver_options");
-        read$mesos$v1$Parameters(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Parameters(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.driverOptions = c;
         break;
@@ -9150,8 +9048,8 @@ export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, en
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "driver", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "name", -1, "string", 2, 2, wt, true);
@@ -9161,9 +9059,7 @@ export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, en
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.DockerVolume", "name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9206,7 +9102,7 @@ export function make$mesos$v1$Volume$Source$HostPath(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9225,7 +9121,7 @@ export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: n
         if (depth >= r.depthLimit) R.failDepth(r, t, "mount_propagation", -1);
         const c = m.mountPropagation ?? make$mesos$v1$MountPropagation();
         r.path.push("mount_propagation");
-        read$mesos$v1$MountPropagation(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$MountPropagation(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.mountPropagation = c;
         break;
@@ -9233,8 +9129,8 @@ export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "path", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "mount_propagation", -1, "message mesos.v1.MountPropagation", 2, 2, wt, true);
@@ -9243,9 +9139,7 @@ export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: n
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.HostPath", "path", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9281,7 +9175,7 @@ export function make$mesos$v1$Volume$Source$SandboxPath(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$SandboxPath(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$SandboxPath(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9309,8 +9203,8 @@ export function read$mesos$v1$Volume$Source$SandboxPath(r: R.Reader, m: any, end
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.Volume.Source.SandboxPath.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "path", -1, "string", 2, 2, wt, true);
@@ -9319,9 +9213,7 @@ export function read$mesos$v1$Volume$Source$SandboxPath(r: R.Reader, m: any, end
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.SandboxPath", "path", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9354,7 +9246,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9373,7 +9265,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "static_provisioning", -1);
         const c = m.staticProvisioning ?? make$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning();
         r.path.push("static_provisioning");
-        read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.staticProvisioning = c;
         break;
@@ -9381,8 +9273,8 @@ export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "plugin_name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "static_provisioning", -1, "message mesos.v1.Volume.Source.CSIVolume.StaticProvisioning", 2, 2, wt, true);
@@ -9391,9 +9283,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: 
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.CSIVolume", "plugin_name", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9430,7 +9320,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(): any {
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9445,7 +9335,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         const o = m.accessType;
         const c = o.case === "block" ? o.value : make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume();
         r.path.push("block");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.accessType = { case: "block", value: c };
         break;
@@ -9456,7 +9346,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         const o = m.accessType;
         const c = o.case === "mount" ? o.value : make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume();
         r.path.push("mount");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.accessType = { case: "mount", value: c };
         break;
@@ -9466,7 +9356,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         if (depth >= r.depthLimit) R.failDepth(r, t, "access_mode", -1);
         const c = m.accessMode ?? make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode();
         r.path.push("access_mode");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.accessMode = c;
         seen |= 1;
@@ -9475,8 +9365,8 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "block", -1, "message mesos.v1.Volume.Source.CSIVolume.VolumeCapability.BlockVolume", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "mount", -1, "message mesos.v1.Volume.Source.CSIVolume.VolumeCapability.MountVolume", 2, 2, wt, true);
@@ -9486,9 +9376,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.CSIVolume.VolumeCapability", "access_mode", "message mesos.v1.Volume.Source.CSIVolume.VolumeCapability.AccessMode", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9541,7 +9429,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolu
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -9552,13 +9440,13 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9577,7 +9465,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolu
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -9598,8 +9486,8 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "fs_type", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "mount_flags", m.mountFlags.length, "string", 2, 2, wt, true);
@@ -9608,7 +9496,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9642,7 +9530,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMod
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9666,8 +9554,8 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMod
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "mode", -1, "enum mesos.v1.Volume.Source.CSIVolume.VolumeCapability.AccessMode.Mode", 1, 0, wt, true);
         }
@@ -9675,9 +9563,7 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMod
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.CSIVolume.VolumeCapability.AccessMode", "mode", "enum mesos.v1.Volume.Source.CSIVolume.VolumeCapability.AccessMode.Mode", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9706,7 +9592,7 @@ export function make$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(): any 
   return m;
 }
 
-export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -9725,17 +9611,18 @@ export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Re
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume_capability", -1);
         const c = m.volumeCapability ?? make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability();
         r.path.push("volume_capability");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.volumeCapability = c;
         seen |= 2;
         break;
       }
       case 26: {
-        r.path.push("node_stage_secrets", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "node_stage_secrets", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "node_stage_secrets", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("node_stage_secrets");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -9749,33 +9636,41 @@ export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Re
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "node_stage_secrets", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$Secret();
-              read$mesos$v1$Secret(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$Secret(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.Secret", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.Secret", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.nodeStageSecrets, k, val === undefined ? make$mesos$v1$Secret() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$Secret();
+        }
+        R.setOwn(m.nodeStageSecrets, k === undefined ? "" : k, val);
         break;
       }
       case 34: {
-        r.path.push("node_publish_secrets", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "node_publish_secrets", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "node_publish_secrets", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("node_publish_secrets");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -9789,33 +9684,41 @@ export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Re
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "node_publish_secrets", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$Secret();
-              read$mesos$v1$Secret(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$Secret(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.Secret", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.Secret", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.nodePublishSecrets, k, val === undefined ? make$mesos$v1$Secret() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$Secret();
+        }
+        R.setOwn(m.nodePublishSecrets, k === undefined ? "" : k, val);
         break;
       }
       case 42: {
-        r.path.push("volume_context", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "volume_context", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "volume_context", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("volume_context");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -9829,45 +9732,47 @@ export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Re
             }
             case 18: {
               const t = t2;
+              r.path.push(R.keySegment(k));
               val = R.string(r, stop, t, undefined, -1);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "string", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "string", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.volumeContext, k, val === undefined ? "" : val);
+        if (val === undefined) val = "";
+        R.setOwn(m.volumeContext, k === undefined ? "" : k, val);
         break;
       }
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "volume_id", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "volume_capability", -1, "message mesos.v1.Volume.Source.CSIVolume.VolumeCapability", 2, 2, wt, true);
-          case 3: R.failMismatch(r, t, "node_stage_secrets", new R.MapKeyAt(t, true), "map entry", 3, 2, wt, true);
-          case 4: R.failMismatch(r, t, "node_publish_secrets", new R.MapKeyAt(t, true), "map entry", 4, 2, wt, true);
-          case 5: R.failMismatch(r, t, "volume_context", new R.MapKeyAt(t, true), "map entry", 5, 2, wt, true);
+          case 3: R.failMismatch(r, t, "node_stage_secrets", -1, "map entry", 3, 2, wt, true);
+          case 4: R.failMismatch(r, t, "node_publish_secrets", -1, "map entry", 4, 2, wt, true);
+          case 5: R.failMismatch(r, t, "volume_context", -1, "map entry", 5, 2, wt, true);
         }
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Volume.Source.CSIVolume.StaticProvisioning", "volume_id", "string", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Volume.Source.CSIVolume.StaticProvisioning", "volume_capability", "message mesos.v1.Volume.Source.CSIVolume.VolumeCapability", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -9961,7 +9866,7 @@ export function make$mesos$v1$NetworkInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -9980,7 +9885,7 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -9988,11 +9893,11 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
       case 42: {
         const list = m.ipAddresses;
         const i = list.length;
-        const len = R.length(r, end, t, "ip_addresses", i);
+        const len = R.length(r, end, t, "ip_addresses", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ip_addresses", i);
         const c = make$mesos$v1$NetworkInfo$IPAddress();
         r.path.push("ip_addresses", i);
-        read$mesos$v1$NetworkInfo$IPAddress(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$NetworkInfo$IPAddress(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -10005,11 +9910,11 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
       case 58: {
         const list = m.portMappings;
         const i = list.length;
-        const len = R.length(r, end, t, "port_mappings", i);
+        const len = R.length(r, end, t, "port_mappings", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "port_mappings", i);
         const c = make$mesos$v1$NetworkInfo$PortMapping();
         r.path.push("port_mappings", i);
-        read$mesos$v1$NetworkInfo$PortMapping(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$NetworkInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -10018,8 +9923,8 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 3: R.failMismatch(r, t, "groups", m.groups.length, "string", 3, 2, wt, true);
           case 4: R.failMismatch(r, t, "labels", -1, "message mesos.v1.Labels", 4, 2, wt, true);
@@ -10031,7 +9936,7 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10099,7 +10004,7 @@ export function make$mesos$v1$NetworkInfo$IPAddress(): any {
   return m;
 }
 
-export function read$mesos$v1$NetworkInfo$IPAddress(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$NetworkInfo$IPAddress(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10125,8 +10030,8 @@ export function read$mesos$v1$NetworkInfo$IPAddress(r: R.Reader, m: any, end: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "protocol", -1, "enum mesos.v1.NetworkInfo.Protocol", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "ip_address", -1, "string", 2, 2, wt, true);
@@ -10135,7 +10040,7 @@ export function read$mesos$v1$NetworkInfo$IPAddress(r: R.Reader, m: any, end: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10167,7 +10072,7 @@ export function make$mesos$v1$NetworkInfo$PortMapping(): any {
   return m;
 }
 
-export function read$mesos$v1$NetworkInfo$PortMapping(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$NetworkInfo$PortMapping(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -10203,8 +10108,8 @@ export function read$mesos$v1$NetworkInfo$PortMapping(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "host_port", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "container_port", -1, "uint32", 2, 0, wt, true);
@@ -10214,10 +10119,7 @@ export function read$mesos$v1$NetworkInfo$PortMapping(r: R.Reader, m: any, end: 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.NetworkInfo.PortMapping", "host_port", "uint32", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.NetworkInfo.PortMapping", "container_port", "uint32", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10259,7 +10161,7 @@ export function make$mesos$v1$CapabilityInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$CapabilityInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CapabilityInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10289,7 +10191,7 @@ export function read$mesos$v1$CapabilityInfo(r: R.Reader, m: any, end: number, d
             const a = r.pos;
             let v: number = buf[a];
             if (v < 0x80 && a < stop) r.pos = a + 1;
-            else v = R.varint(r, stop, t, "capabilities", base);
+            else v = R.varint(r, stop, t, "capabilities", list.length);
             if (!(v === 0 || v === 1000 || v === 1001 || v === 1002 || v === 1003 || v === 1004 || v === 1005 || v === 1006 || v === 1007 || v === 1008 || v === 1009 || v === 1010 || v === 1011 || v === 1012 || v === 1013 || v === 1014 || v === 1015 || v === 1016 || v === 1017 || v === 1018 || v === 1019 || v === 1020 || v === 1021 || v === 1022 || v === 1023 || v === 1024 || v === 1025 || v === 1026 || v === 1027 || v === 1028 || v === 1029 || v === 1030 || v === 1031 || v === 1032 || v === 1033 || v === 1034 || v === 1035 || v === 1036 || v === 1037)) R.failEnum(r, a, v, "capabilities", list.length, "enum mesos.v1.CapabilityInfo.Capability", "UNKNOWN = 0, CHOWN = 1000, DAC_OVERRIDE = 1001, DAC_READ_SEARCH = 1002, FOWNER = 1003, FSETID = 1004, KILL = 1005, SETGID = 1006, SETUID = 1007, SETPCAP = 1008, LINUX_IMMUTABLE = 1009, NET_BIND_SERVICE = 1010, NET_BROADCAST = 1011, NET_ADMIN = 1012, NET_RAW = 1013, IPC_LOCK = 1014, IPC_OWNER = 1015, SYS_MODULE = 1016, SYS_RAWIO = 1017, SYS_CHROOT = 1018, SYS_PTRACE = 1019, SYS_PACCT = 1020, SYS_ADMIN = 1021, SYS_BOOT = 1022, SYS_NICE = 1023, SYS_RESOURCE = 1024, SYS_TIME = 1025, SYS_TTY_CONFIG = 1026, MKNOD = 1027, LEASE = 1028, AUDIT_WRITE = 1029, AUDIT_CONTROL = 1030, SETFCAP = 1031, MAC_OVERRIDE = 1032, MAC_ADMIN = 1033, SYSLOG = 1034, WAKE_ALARM = 1035, BLOCK_SUSPEND = 1036, AUDIT_READ = 1037");
             list[list.length] = v;
           }
@@ -10299,8 +10201,8 @@ export function read$mesos$v1$CapabilityInfo(r: R.Reader, m: any, end: number, d
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "capabilities", m.capabilities.length, "enum mesos.v1.CapabilityInfo.Capability", 1, 0, wt, true);
         }
@@ -10308,7 +10210,7 @@ export function read$mesos$v1$CapabilityInfo(r: R.Reader, m: any, end: number, d
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10335,7 +10237,7 @@ export function make$mesos$v1$SeccompInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$SeccompInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$SeccompInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10358,8 +10260,8 @@ export function read$mesos$v1$SeccompInfo(r: R.Reader, m: any, end: number, dept
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "profile_name", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "unconfined", -1, "bool", 2, 0, wt, true);
@@ -10368,7 +10270,7 @@ export function read$mesos$v1$SeccompInfo(r: R.Reader, m: any, end: number, dept
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10400,7 +10302,7 @@ export function make$mesos$v1$LinuxInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10413,7 +10315,7 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "capability_info", -1);
         const c = m.capabilityInfo ?? make$mesos$v1$CapabilityInfo();
         r.path.push("capability_info");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.capabilityInfo = c;
         break;
@@ -10423,7 +10325,7 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "bounding_capabilities", -1);
         const c = m.boundingCapabilities ?? make$mesos$v1$CapabilityInfo();
         r.path.push("bounding_capabilities");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.boundingCapabilities = c;
         break;
@@ -10433,7 +10335,7 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "effective_capabilities", -1);
         const c = m.effectiveCapabilities ?? make$mesos$v1$CapabilityInfo();
         r.path.push("effective_capabilities");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.effectiveCapabilities = c;
         break;
@@ -10451,7 +10353,7 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         if (depth >= r.depthLimit) R.failDepth(r, t, "seccomp", -1);
         const c = m.seccomp ?? make$mesos$v1$SeccompInfo();
         r.path.push("seccomp");
-        read$mesos$v1$SeccompInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$SeccompInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.seccomp = c;
         break;
@@ -10487,8 +10389,8 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "capability_info", -1, "message mesos.v1.CapabilityInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "bounding_capabilities", -1, "message mesos.v1.CapabilityInfo", 2, 2, wt, true);
@@ -10503,7 +10405,7 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10590,7 +10492,7 @@ export function make$mesos$v1$RLimitInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10601,11 +10503,11 @@ export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth
       case 10: {
         const list = m.rlimits;
         const i = list.length;
-        const len = R.length(r, end, t, "rlimits", i);
+        const len = R.length(r, end, t, "rlimits", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "rlimits", i);
         const c = make$mesos$v1$RLimitInfo$RLimit();
         r.path.push("rlimits", i);
-        read$mesos$v1$RLimitInfo$RLimit(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$RLimitInfo$RLimit(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -10614,8 +10516,8 @@ export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "rlimits", m.rlimits.length, "message mesos.v1.RLimitInfo.RLimit", 1, 2, wt, true);
         }
@@ -10623,7 +10525,7 @@ export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10653,7 +10555,7 @@ export function make$mesos$v1$RLimitInfo$RLimit(): any {
   return m;
 }
 
-export function read$mesos$v1$RLimitInfo$RLimit(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$RLimitInfo$RLimit(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10683,8 +10585,8 @@ export function read$mesos$v1$RLimitInfo$RLimit(r: R.Reader, m: any, end: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.RLimitInfo.RLimit.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "hard", -1, "uint64", 2, 0, wt, true);
@@ -10694,7 +10596,7 @@ export function read$mesos$v1$RLimitInfo$RLimit(r: R.Reader, m: any, end: number
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10733,7 +10635,7 @@ export function make$mesos$v1$TTYInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -10746,7 +10648,7 @@ export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: n
         if (depth >= r.depthLimit) R.failDepth(r, t, "window_size", -1);
         const c = m.windowSize ?? make$mesos$v1$TTYInfo$WindowSize();
         r.path.push("window_size");
-        read$mesos$v1$TTYInfo$WindowSize(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TTYInfo$WindowSize(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.windowSize = c;
         break;
@@ -10754,8 +10656,8 @@ export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "window_size", -1, "message mesos.v1.TTYInfo.WindowSize", 1, 2, wt, true);
         }
@@ -10763,7 +10665,7 @@ export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10791,7 +10693,7 @@ export function make$mesos$v1$TTYInfo$WindowSize(): any {
   return m;
 }
 
-export function read$mesos$v1$TTYInfo$WindowSize(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$TTYInfo$WindowSize(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -10823,8 +10725,8 @@ export function read$mesos$v1$TTYInfo$WindowSize(r: R.Reader, m: any, end: numbe
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "rows", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "columns", -1, "uint32", 2, 0, wt, true);
@@ -10833,10 +10735,7 @@ export function read$mesos$v1$TTYInfo$WindowSize(r: R.Reader, m: any, end: numbe
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.TTYInfo.WindowSize", "rows", "uint32", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.TTYInfo.WindowSize", "columns", "uint32", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -10872,7 +10771,7 @@ export function make$mesos$v1$ContainerInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -10896,11 +10795,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
       case 18: {
         const list = m.volumes;
         const i = list.length;
-        const len = R.length(r, end, t, "volumes", i);
+        const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Volume();
         r.path.push("volumes", i);
-        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -10911,7 +10810,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$v1$ContainerInfo$DockerInfo();
         r.path.push("docker");
-        read$mesos$v1$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.docker = c;
         break;
@@ -10925,7 +10824,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "mesos", -1);
         const c = m.mesos ?? make$mesos$v1$ContainerInfo$MesosInfo();
         r.path.push("mesos");
-        read$mesos$v1$ContainerInfo$MesosInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerInfo$MesosInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.mesos = c;
         break;
@@ -10933,11 +10832,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
       case 58: {
         const list = m.networkInfos;
         const i = list.length;
-        const len = R.length(r, end, t, "network_infos", i);
+        const len = R.length(r, end, t, "network_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "network_infos", i);
         const c = make$mesos$v1$NetworkInfo();
         r.path.push("network_infos", i);
-        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -10948,7 +10847,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "linux_info", -1);
         const c = m.linuxInfo ?? make$mesos$v1$LinuxInfo();
         r.path.push("linux_info");
-        read$mesos$v1$LinuxInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$LinuxInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.linuxInfo = c;
         break;
@@ -10958,7 +10857,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "rlimit_info", -1);
         const c = m.rlimitInfo ?? make$mesos$v1$RLimitInfo();
         r.path.push("rlimit_info");
-        read$mesos$v1$RLimitInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$RLimitInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.rlimitInfo = c;
         break;
@@ -10968,7 +10867,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "tty_info", -1);
         const c = m.ttyInfo ?? make$mesos$v1$TTYInfo();
         r.path.push("tty_info");
-        read$mesos$v1$TTYInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$TTYInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ttyInfo = c;
         break;
@@ -10976,8 +10875,8 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.ContainerInfo.Type", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "volumes", m.volumes.length, "message mesos.v1.Volume", 2, 2, wt, true);
@@ -10993,9 +10892,7 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ContainerInfo", "type", "enum mesos.v1.ContainerInfo.Type", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11104,7 +11001,7 @@ export function make$mesos$v1$ContainerInfo$DockerInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -11132,11 +11029,11 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
       case 26: {
         const list = m.portMappings;
         const i = list.length;
-        const len = R.length(r, end, t, "port_mappings", i);
+        const len = R.length(r, end, t, "port_mappings", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "port_mappings", i);
         const c = make$mesos$v1$ContainerInfo$DockerInfo$PortMapping();
         r.path.push("port_mappings", i);
-        read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11153,11 +11050,11 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
       case 42: {
         const list = m.parameters;
         const i = list.length;
-        const len = R.length(r, end, t, "parameters", i);
+        const len = R.length(r, end, t, "parameters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "parameters", i);
         const c = make$mesos$v1$Parameter();
         r.path.push("parameters", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11178,8 +11075,8 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "image", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "network", -1, "enum mesos.v1.ContainerInfo.DockerInfo.Network", 2, 0, wt, true);
@@ -11193,9 +11090,7 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ContainerInfo.DockerInfo", "image", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11273,7 +11168,7 @@ export function make$mesos$v1$ContainerInfo$DockerInfo$PortMapping(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -11309,8 +11204,8 @@ export function read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r: R.Reader, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "host_port", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "container_port", -1, "uint32", 2, 0, wt, true);
@@ -11320,10 +11215,7 @@ export function read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r: R.Reader, 
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.ContainerInfo.DockerInfo.PortMapping", "host_port", "uint32", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.ContainerInfo.DockerInfo.PortMapping", "container_port", "uint32", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11364,7 +11256,7 @@ export function make$mesos$v1$ContainerInfo$MesosInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11377,7 +11269,7 @@ export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: 
         if (depth >= r.depthLimit) R.failDepth(r, t, "image", -1);
         const c = m.image ?? make$mesos$v1$Image();
         r.path.push("image");
-        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.image = c;
         break;
@@ -11385,8 +11277,8 @@ export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "image", -1, "message mesos.v1.Image", 1, 2, wt, true);
         }
@@ -11394,7 +11286,7 @@ export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11423,7 +11315,7 @@ export function make$mesos$v1$ContainerStatus(): any {
   return m;
 }
 
-export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11434,11 +11326,11 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
       case 10: {
         const list = m.networkInfos;
         const i = list.length;
-        const len = R.length(r, end, t, "network_infos", i);
+        const len = R.length(r, end, t, "network_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "network_infos", i);
         const c = make$mesos$v1$NetworkInfo();
         r.path.push("network_infos", i);
-        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11449,7 +11341,7 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "cgroup_info", -1);
         const c = m.cgroupInfo ?? make$mesos$v1$CgroupInfo();
         r.path.push("cgroup_info");
-        read$mesos$v1$CgroupInfo(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CgroupInfo(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.cgroupInfo = c;
         break;
@@ -11468,7 +11360,7 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
         if (depth >= r.depthLimit) R.failDepth(r, t, "container_id", -1);
         const c = m.containerId ?? make$mesos$v1$ContainerID();
         r.path.push("container_id");
-        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.containerId = c;
         break;
@@ -11476,8 +11368,8 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "network_infos", m.networkInfos.length, "message mesos.v1.NetworkInfo", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "cgroup_info", -1, "message mesos.v1.CgroupInfo", 2, 2, wt, true);
@@ -11488,7 +11380,7 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11545,7 +11437,7 @@ export function make$mesos$v1$CgroupInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11558,7 +11450,7 @@ export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth
         if (depth >= r.depthLimit) R.failDepth(r, t, "net_cls", -1);
         const c = m.netCls ?? make$mesos$v1$CgroupInfo$NetCls();
         r.path.push("net_cls");
-        read$mesos$v1$CgroupInfo$NetCls(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$CgroupInfo$NetCls(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.netCls = c;
         break;
@@ -11566,8 +11458,8 @@ export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "net_cls", -1, "message mesos.v1.CgroupInfo.NetCls", 1, 2, wt, true);
         }
@@ -11575,7 +11467,7 @@ export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11603,7 +11495,7 @@ export function make$mesos$v1$CgroupInfo$Blkio(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11614,13 +11506,13 @@ export function read$mesos$v1$CgroupInfo$Blkio(r: R.Reader, m: any, end: number,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11638,7 +11530,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$Value(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$Value(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$Value(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11664,8 +11556,8 @@ export function read$mesos$v1$CgroupInfo$Blkio$Value(r: R.Reader, m: any, end: n
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "op", -1, "enum mesos.v1.CgroupInfo.Blkio.Operation", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "uint64", 2, 0, wt, true);
@@ -11674,7 +11566,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$Value(r: R.Reader, m: any, end: n
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11706,7 +11598,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$CFQ(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$CFQ(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$CFQ(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11717,13 +11609,13 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ(r: R.Reader, m: any, end: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11747,7 +11639,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11760,7 +11652,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         if (depth >= r.depthLimit) R.failDepth(r, t, "device", -1);
         const c = m.device ?? make$mesos$v1$Device$Number();
         r.path.push("device");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.device = c;
         break;
@@ -11776,11 +11668,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 34: {
         const list = m.ioServiced;
         const i = list.length;
-        const len = R.length(r, end, t, "io_serviced", i);
+        const len = R.length(r, end, t, "io_serviced", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_serviced", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_serviced", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11789,11 +11681,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 42: {
         const list = m.ioServiceBytes;
         const i = list.length;
-        const len = R.length(r, end, t, "io_service_bytes", i);
+        const len = R.length(r, end, t, "io_service_bytes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_bytes", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_service_bytes", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11802,11 +11694,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 50: {
         const list = m.ioServiceTime;
         const i = list.length;
-        const len = R.length(r, end, t, "io_service_time", i);
+        const len = R.length(r, end, t, "io_service_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_time", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_service_time", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11815,11 +11707,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 58: {
         const list = m.ioWaitTime;
         const i = list.length;
-        const len = R.length(r, end, t, "io_wait_time", i);
+        const len = R.length(r, end, t, "io_wait_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_wait_time", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_wait_time", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11828,11 +11720,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 66: {
         const list = m.ioMerged;
         const i = list.length;
-        const len = R.length(r, end, t, "io_merged", i);
+        const len = R.length(r, end, t, "io_merged", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_merged", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_merged", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11841,11 +11733,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       case 74: {
         const list = m.ioQueued;
         const i = list.length;
-        const len = R.length(r, end, t, "io_queued", i);
+        const len = R.length(r, end, t, "io_queued", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_queued", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_queued", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -11854,8 +11746,8 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "device", -1, "message mesos.v1.Device.Number", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "sectors", -1, "uint64", 2, 0, wt, true);
@@ -11871,7 +11763,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -11985,7 +11877,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$Throttling(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$Throttling(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$Throttling(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -11996,13 +11888,13 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling(r: R.Reader, m: any, e
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12022,7 +11914,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12035,7 +11927,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
         if (depth >= r.depthLimit) R.failDepth(r, t, "device", -1);
         const c = m.device ?? make$mesos$v1$Device$Number();
         r.path.push("device");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.device = c;
         break;
@@ -12043,11 +11935,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
       case 18: {
         const list = m.ioServiced;
         const i = list.length;
-        const len = R.length(r, end, t, "io_serviced", i);
+        const len = R.length(r, end, t, "io_serviced", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_serviced", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_serviced", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12056,11 +11948,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
       case 26: {
         const list = m.ioServiceBytes;
         const i = list.length;
-        const len = R.length(r, end, t, "io_service_bytes", i);
+        const len = R.length(r, end, t, "io_service_bytes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_bytes", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
         r.path.push("io_service_bytes", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12069,8 +11961,8 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "device", -1, "message mesos.v1.Device.Number", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "io_serviced", m.ioServiced.length, "message mesos.v1.CgroupInfo.Blkio.Value", 2, 2, wt, true);
@@ -12080,7 +11972,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12135,7 +12027,7 @@ export function make$mesos$v1$CgroupInfo$Blkio$Statistics(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12146,11 +12038,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
       case 10: {
         const list = m.cfq;
         const i = list.length;
-        const len = R.length(r, end, t, "cfq", i);
+        const len = R.length(r, end, t, "cfq", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "cfq", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics();
         r.path.push("cfq", i);
-        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12159,11 +12051,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
       case 18: {
         const list = m.cfqRecursive;
         const i = list.length;
-        const len = R.length(r, end, t, "cfq_recursive", i);
+        const len = R.length(r, end, t, "cfq_recursive", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "cfq_recursive", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics();
         r.path.push("cfq_recursive", i);
-        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12172,11 +12064,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
       case 26: {
         const list = m.throttling;
         const i = list.length;
-        const len = R.length(r, end, t, "throttling", i);
+        const len = R.length(r, end, t, "throttling", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "throttling", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics();
         r.path.push("throttling", i);
-        read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12185,8 +12077,8 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "cfq", m.cfq.length, "message mesos.v1.CgroupInfo.Blkio.CFQ.Statistics", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "cfq_recursive", m.cfqRecursive.length, "message mesos.v1.CgroupInfo.Blkio.CFQ.Statistics", 2, 2, wt, true);
@@ -12196,7 +12088,7 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12250,7 +12142,7 @@ export function make$mesos$v1$CgroupInfo$NetCls(): any {
   return m;
 }
 
-export function read$mesos$v1$CgroupInfo$NetCls(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$CgroupInfo$NetCls(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12270,8 +12162,8 @@ export function read$mesos$v1$CgroupInfo$NetCls(r: R.Reader, m: any, end: number
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "classid", -1, "uint32", 1, 0, wt, true);
         }
@@ -12279,7 +12171,7 @@ export function read$mesos$v1$CgroupInfo$NetCls(r: R.Reader, m: any, end: number
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12305,7 +12197,7 @@ export function make$mesos$v1$Labels(): any {
   return m;
 }
 
-export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12316,11 +12208,11 @@ export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: nu
       case 10: {
         const list = m.labels;
         const i = list.length;
-        const len = R.length(r, end, t, "labels", i);
+        const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", i);
         const c = make$mesos$v1$Label();
         r.path.push("labels", i);
-        read$mesos$v1$Label(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Label(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12329,8 +12221,8 @@ export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "labels", m.labels.length, "message mesos.v1.Label", 1, 2, wt, true);
         }
@@ -12338,7 +12230,7 @@ export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12368,7 +12260,7 @@ export function make$mesos$v1$Label(): any {
   return m;
 }
 
-export function read$mesos$v1$Label(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Label(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -12389,8 +12281,8 @@ export function read$mesos$v1$Label(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "key", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "value", -1, "string", 2, 2, wt, true);
@@ -12399,9 +12291,7 @@ export function read$mesos$v1$Label(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Label", "key", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12434,7 +12324,7 @@ export function make$mesos$v1$Port(): any {
   return m;
 }
 
-export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -12477,7 +12367,7 @@ export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: numb
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -12485,8 +12375,8 @@ export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: numb
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "number", -1, "uint32", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "name", -1, "string", 2, 2, wt, true);
@@ -12498,9 +12388,7 @@ export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: numb
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Port", "number", "uint32", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12558,7 +12446,7 @@ export function make$mesos$v1$Ports(): any {
   return m;
 }
 
-export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12569,11 +12457,11 @@ export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: num
       case 10: {
         const list = m.ports;
         const i = list.length;
-        const len = R.length(r, end, t, "ports", i);
+        const len = R.length(r, end, t, "ports", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ports", i);
         const c = make$mesos$v1$Port();
         r.path.push("ports", i);
-        read$mesos$v1$Port(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$Port(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -12582,8 +12470,8 @@ export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: num
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "ports", m.ports.length, "message mesos.v1.Port", 1, 2, wt, true);
         }
@@ -12591,7 +12479,7 @@ export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: num
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12621,7 +12509,7 @@ export function make$mesos$v1$DiscoveryInfo(): any {
   return m;
 }
 
-export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -12663,7 +12551,7 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "ports", -1);
         const c = m.ports ?? make$mesos$v1$Ports();
         r.path.push("ports");
-        read$mesos$v1$Ports(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Ports(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.ports = c;
         break;
@@ -12673,7 +12561,7 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
         r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.labels = c;
         break;
@@ -12681,8 +12569,8 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "visibility", -1, "enum mesos.v1.DiscoveryInfo.Visibility", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "name", -1, "string", 2, 2, wt, true);
@@ -12696,9 +12584,7 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.DiscoveryInfo", "visibility", "enum mesos.v1.DiscoveryInfo.Visibility", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12772,7 +12658,7 @@ export function make$mesos$v1$Device(): any {
   return m;
 }
 
-export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -12789,7 +12675,7 @@ export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: nu
         if (depth >= r.depthLimit) R.failDepth(r, t, "number", -1);
         const c = m.number ?? make$mesos$v1$Device$Number();
         r.path.push("number");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.number = c;
         break;
@@ -12797,8 +12683,8 @@ export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "path", -1, "string", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "number", -1, "message mesos.v1.Device.Number", 2, 2, wt, true);
@@ -12807,7 +12693,7 @@ export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -12842,7 +12728,7 @@ export function make$mesos$v1$Device$Number(): any {
   return m;
 }
 
-export function read$mesos$v1$Device$Number(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$Device$Number(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -12864,8 +12750,8 @@ export function read$mesos$v1$Device$Number(r: R.Reader, m: any, end: number, de
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "major_number", -1, "uint64", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "minor_number", -1, "uint64", 2, 0, wt, true);
@@ -12874,10 +12760,7 @@ export function read$mesos$v1$Device$Number(r: R.Reader, m: any, end: number, de
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.Device.Number", "major_number", "uint64", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.Device.Number", "minor_number", "uint64", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 

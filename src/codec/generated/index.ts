@@ -1,21 +1,14 @@
 // Generated strict codecs (plugin/protoc-gen-mesos-codec.mjs -> gen/**/*_codec.ts), looked up by
-// schema. `decode`/`encode` in src/codec can use one when it exists and fall back to reflection
-// for any other schema:
-//
-//   const codec = generatedCodec(TaskInfoSchema);
-//   const task = codec ? codec.decode(bytes, { maxDepth }) : reflectiveDecode(...);
-//
-// The generated decode is the strict mode of the reflective decode (the default): same values
-// as protobuf-es's fromBinary (prototype, presence, defaults, unknown fields in order), same
-// DecodeError code, path and offset; `strict: false` and `validate` stay with the caller. The
-// generated encode gives toBinary's bytes, or an EncodeError listing every problem.
+// schema. `decode`/`encode` in src/codec use one when it exists and fall back to reflection for
+// any other schema; the generated read and write keep the reflective codec's semantics (the
+// differential tests in test/codec-generated hold the two together).
 import type { DescMessage } from "@bufbuild/protobuf";
 import { codecs as mesosCodecs } from "../../../gen/mesos/mesos_codec.js";
 import { codecs as v1Codecs } from "../../../gen/mesos/v1/mesos_codec.js";
 import { codecs as schedulerCodecs } from "../../../gen/mesos/v1/scheduler/scheduler_codec.js";
 import { type CodecEntry, codecOf, type GeneratedCodec } from "./runtime/index.js";
 
-export type { GeneratedCodec, GeneratedDecodeOptions } from "./runtime/index.js";
+export type { GeneratedCodec, ReadLimits, ReadResult } from "./runtime/index.js";
 
 const byTypeName = new Map<string, CodecEntry>();
 for (const list of [mesosCodecs, v1Codecs, schedulerCodecs]) {

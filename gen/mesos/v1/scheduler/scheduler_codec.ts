@@ -10,9 +10,937 @@
 // @generated from file mesos/v1/scheduler/scheduler.proto (package mesos.v1.scheduler, syntax proto2)
 /* eslint-disable */
 
-import { AttributeConstraint_Predicate_ExistsSchema, AttributeConstraint_Predicate_NotExistsSchema, AttributeConstraint_Predicate_TextEqualsSchema, AttributeConstraint_Predicate_TextMatchesSchema, AttributeConstraint_Predicate_TextNotEqualsSchema, AttributeConstraint_Predicate_TextNotMatchesSchema, AttributeConstraint_PredicateSchema, AttributeConstraint_SelectorSchema, AttributeConstraintSchema, Call_ReviveSchema, Call_SuppressSchema, Event_ErrorSchema, OfferConstraints_RoleConstraints_GroupSchema, OfferConstraints_RoleConstraintsSchema, OfferConstraintsSchema } from "./scheduler_pb.js";
+import { AttributeConstraint_Predicate_ExistsSchema, AttributeConstraint_Predicate_NotExistsSchema, AttributeConstraint_Predicate_TextEqualsSchema, AttributeConstraint_Predicate_TextMatchesSchema, AttributeConstraint_Predicate_TextNotEqualsSchema, AttributeConstraint_Predicate_TextNotMatchesSchema, AttributeConstraint_PredicateSchema, AttributeConstraint_SelectorSchema, AttributeConstraintSchema, Call_AcceptInverseOffersSchema, Call_AcceptSchema, Call_AcknowledgeOperationStatusSchema, Call_AcknowledgeSchema, Call_DeclineInverseOffersSchema, Call_DeclineSchema, Call_KillSchema, Call_MessageSchema, Call_Reconcile_TaskSchema, Call_ReconcileOperations_OperationSchema, Call_ReconcileOperationsSchema, Call_ReconcileSchema, Call_RequestSchema, Call_ReviveSchema, Call_ShutdownSchema, Call_SubscribeSchema, Call_SuppressSchema, Call_UpdateFrameworkSchema, CallSchema, Event_ErrorSchema, Event_FailureSchema, Event_InverseOffersSchema, Event_MessageSchema, Event_OffersSchema, Event_RescindInverseOfferSchema, Event_RescindSchema, Event_SubscribedSchema, Event_UpdateOperationStatusSchema, Event_UpdateSchema, EventSchema, OfferConstraints_RoleConstraints_GroupSchema, OfferConstraints_RoleConstraintsSchema, OfferConstraintsSchema } from "./scheduler_pb.js";
 
 import * as R from "../../../../src/codec/generated/runtime/index.js";
+import * as C$mesos$v1$mesos from "../mesos_codec.js";
+
+const proto$mesos$v1$scheduler$Event = R.prototypeOf(EventSchema);
+export function make$mesos$v1$scheduler$Event(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event);
+  m.$typeName = "mesos.v1.scheduler.Event";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 8: {
+        {
+          const a = r.pos;
+          let v: number = buf[a];
+          if (v < 0x80 && a < end) r.pos = a + 1;
+          else v = R.varint(r, end, t, "type", -1);
+          if (!((v >= 0 && v <= 11))) R.failEnum(r, a, v, "type", -1, "enum mesos.v1.scheduler.Event.Type", "UNKNOWN = 0, SUBSCRIBED = 1, OFFERS = 2, INVERSE_OFFERS = 9, RESCIND = 3, RESCIND_INVERSE_OFFER = 10, UPDATE = 4, UPDATE_OPERATION_STATUS = 11, MESSAGE = 5, FAILURE = 6, ERROR = 7, HEARTBEAT = 8");
+          m.type = v;
+        }
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "subscribed", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "subscribed", -1);
+        const c = m.subscribed ?? make$mesos$v1$scheduler$Event$Subscribed();
+        r.path.push("subscribed");
+        read$mesos$v1$scheduler$Event$Subscribed(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.subscribed = c;
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offers", -1);
+        const c = m.offers ?? make$mesos$v1$scheduler$Event$Offers();
+        r.path.push("offers");
+        read$mesos$v1$scheduler$Event$Offers(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.offers = c;
+        break;
+      }
+      case 34: {
+        const len = R.length(r, end, t, "rescind", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "rescind", -1);
+        const c = m.rescind ?? make$mesos$v1$scheduler$Event$Rescind();
+        r.path.push("rescind");
+        read$mesos$v1$scheduler$Event$Rescind(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.rescind = c;
+        break;
+      }
+      case 42: {
+        const len = R.length(r, end, t, "update", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "update", -1);
+        const c = m.update ?? make$mesos$v1$scheduler$Event$Update();
+        r.path.push("update");
+        read$mesos$v1$scheduler$Event$Update(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.update = c;
+        break;
+      }
+      case 50: {
+        const len = R.length(r, end, t, "message", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "message", -1);
+        const c = m.message ?? make$mesos$v1$scheduler$Event$Message();
+        r.path.push("message");
+        read$mesos$v1$scheduler$Event$Message(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.message = c;
+        break;
+      }
+      case 58: {
+        const len = R.length(r, end, t, "failure", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "failure", -1);
+        const c = m.failure ?? make$mesos$v1$scheduler$Event$Failure();
+        r.path.push("failure");
+        read$mesos$v1$scheduler$Event$Failure(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.failure = c;
+        break;
+      }
+      case 66: {
+        const len = R.length(r, end, t, "error", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "error", -1);
+        const c = m.error ?? make$mesos$v1$scheduler$Event$Error();
+        r.path.push("error");
+        read$mesos$v1$scheduler$Event$Error(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.error = c;
+        break;
+      }
+      case 74: {
+        const len = R.length(r, end, t, "inverse_offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offers", -1);
+        const c = m.inverseOffers ?? make$mesos$v1$scheduler$Event$InverseOffers();
+        r.path.push("inverse_offers");
+        read$mesos$v1$scheduler$Event$InverseOffers(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.inverseOffers = c;
+        break;
+      }
+      case 82: {
+        const len = R.length(r, end, t, "rescind_inverse_offer", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "rescind_inverse_offer", -1);
+        const c = m.rescindInverseOffer ?? make$mesos$v1$scheduler$Event$RescindInverseOffer();
+        r.path.push("rescind_inverse_offer");
+        read$mesos$v1$scheduler$Event$RescindInverseOffer(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.rescindInverseOffer = c;
+        break;
+      }
+      case 90: {
+        const len = R.length(r, end, t, "update_operation_status", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "update_operation_status", -1);
+        const c = m.updateOperationStatus ?? make$mesos$v1$scheduler$Event$UpdateOperationStatus();
+        r.path.push("update_operation_status");
+        read$mesos$v1$scheduler$Event$UpdateOperationStatus(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.updateOperationStatus = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "type", -1, "enum mesos.v1.scheduler.Event.Type", 1, 0, wt, true);
+          case 2: R.failMismatch(r, t, "subscribed", -1, "message mesos.v1.scheduler.Event.Subscribed", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "offers", -1, "message mesos.v1.scheduler.Event.Offers", 3, 2, wt, true);
+          case 4: R.failMismatch(r, t, "rescind", -1, "message mesos.v1.scheduler.Event.Rescind", 4, 2, wt, true);
+          case 5: R.failMismatch(r, t, "update", -1, "message mesos.v1.scheduler.Event.Update", 5, 2, wt, true);
+          case 6: R.failMismatch(r, t, "message", -1, "message mesos.v1.scheduler.Event.Message", 6, 2, wt, true);
+          case 7: R.failMismatch(r, t, "failure", -1, "message mesos.v1.scheduler.Event.Failure", 7, 2, wt, true);
+          case 8: R.failMismatch(r, t, "error", -1, "message mesos.v1.scheduler.Event.Error", 8, 2, wt, true);
+          case 9: R.failMismatch(r, t, "inverse_offers", -1, "message mesos.v1.scheduler.Event.InverseOffers", 9, 2, wt, true);
+          case 10: R.failMismatch(r, t, "rescind_inverse_offer", -1, "message mesos.v1.scheduler.Event.RescindInverseOffer", 10, 2, wt, true);
+          case 11: R.failMismatch(r, t, "update_operation_status", -1, "message mesos.v1.scheduler.Event.UpdateOperationStatus", 11, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event") throw R.ABORT;
+  let v: any;
+  // type = 1
+  v = m.type;
+  if (v !== undefined && (v !== 0 || R.hasOwn.call(m, "type"))) {
+    if (!((v >= 0 && v <= 11))) throw R.ABORT;
+    w.uint32(8);
+    w.int32(v);
+  }
+  // subscribed = 2
+  v = m.subscribed;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Subscribed(w, v);
+      w.close(at);
+    }
+  }
+  // offers = 3
+  v = m.offers;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Offers(w, v);
+      w.close(at);
+    }
+  }
+  // rescind = 4
+  v = m.rescind;
+  if (v !== undefined) {
+    w.uint32(34);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Rescind(w, v);
+      w.close(at);
+    }
+  }
+  // update = 5
+  v = m.update;
+  if (v !== undefined) {
+    w.uint32(42);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Update(w, v);
+      w.close(at);
+    }
+  }
+  // message = 6
+  v = m.message;
+  if (v !== undefined) {
+    w.uint32(50);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Message(w, v);
+      w.close(at);
+    }
+  }
+  // failure = 7
+  v = m.failure;
+  if (v !== undefined) {
+    w.uint32(58);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Failure(w, v);
+      w.close(at);
+    }
+  }
+  // error = 8
+  v = m.error;
+  if (v !== undefined) {
+    w.uint32(66);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$Error(w, v);
+      w.close(at);
+    }
+  }
+  // inverse_offers = 9
+  v = m.inverseOffers;
+  if (v !== undefined) {
+    w.uint32(74);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$InverseOffers(w, v);
+      w.close(at);
+    }
+  }
+  // rescind_inverse_offer = 10
+  v = m.rescindInverseOffer;
+  if (v !== undefined) {
+    w.uint32(82);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$RescindInverseOffer(w, v);
+      w.close(at);
+    }
+  }
+  // update_operation_status = 11
+  v = m.updateOperationStatus;
+  if (v !== undefined) {
+    w.uint32(90);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Event$UpdateOperationStatus(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Subscribed = R.prototypeOf(Event_SubscribedSchema);
+export function make$mesos$v1$scheduler$Event$Subscribed(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Subscribed);
+  m.$typeName = "mesos.v1.scheduler.Event.Subscribed";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Subscribed(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "framework_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
+        const c = m.frameworkId ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkID();
+        r.path.push("framework_id");
+        C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.frameworkId = c;
+        seen |= 1;
+        break;
+      }
+      case 17: {
+        R.need(r, end, 8, t, "heartbeat_interval_seconds", -1);
+        m.heartbeatIntervalSeconds = R.double(r);
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "master_info", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "master_info", -1);
+        const c = m.masterInfo ?? C$mesos$v1$mesos.make$mesos$v1$MasterInfo();
+        r.path.push("master_info");
+        C$mesos$v1$mesos.read$mesos$v1$MasterInfo(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.masterInfo = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "framework_id", -1, "message mesos.v1.FrameworkID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "heartbeat_interval_seconds", -1, "double", 2, 1, wt, true);
+          case 3: R.failMismatch(r, t, "master_info", -1, "message mesos.v1.MasterInfo", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Subscribed(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Subscribed") throw R.ABORT;
+  let v: any;
+  // framework_id = 1
+  v = m.frameworkId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$FrameworkID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // heartbeat_interval_seconds = 2
+  v = m.heartbeatIntervalSeconds;
+  if (v !== undefined && (v !== 0 || R.hasOwn.call(m, "heartbeatIntervalSeconds"))) {
+    if (!(typeof v === "number")) throw R.ABORT;
+    w.uint32(17);
+    w.double(v);
+  }
+  // master_info = 3
+  v = m.masterInfo;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$MasterInfo(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Offers = R.prototypeOf(Event_OffersSchema);
+export function make$mesos$v1$scheduler$Event$Offers(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Offers);
+  m.$typeName = "mesos.v1.scheduler.Event.Offers";
+  m.offers = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Offers(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.offers;
+        const i = list.length;
+        const len = R.length(r, end, t, "offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offers", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$Offer();
+        r.path.push("offers", i);
+        C$mesos$v1$mesos.read$mesos$v1$Offer(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "offers", m.offers.length, "message mesos.v1.Offer", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Offers(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Offers") throw R.ABORT;
+  let v: any;
+  // offers = 1
+  v = m.offers;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Offer(w, e);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$InverseOffers = R.prototypeOf(Event_InverseOffersSchema);
+export function make$mesos$v1$scheduler$Event$InverseOffers(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$InverseOffers);
+  m.$typeName = "mesos.v1.scheduler.Event.InverseOffers";
+  m.inverseOffers = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$InverseOffers(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.inverseOffers;
+        const i = list.length;
+        const len = R.length(r, end, t, "inverse_offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offers", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$InverseOffer();
+        r.path.push("inverse_offers", i);
+        C$mesos$v1$mesos.read$mesos$v1$InverseOffer(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "inverse_offers", m.inverseOffers.length, "message mesos.v1.InverseOffer", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$InverseOffers(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.InverseOffers") throw R.ABORT;
+  let v: any;
+  // inverse_offers = 1
+  v = m.inverseOffers;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$InverseOffer(w, e);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Rescind = R.prototypeOf(Event_RescindSchema);
+export function make$mesos$v1$scheduler$Event$Rescind(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Rescind);
+  m.$typeName = "mesos.v1.scheduler.Event.Rescind";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Rescind(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "offer_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_id", -1);
+        const c = m.offerId ?? C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("offer_id");
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.offerId = c;
+        seen |= 1;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "offer_id", -1, "message mesos.v1.OfferID", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Rescind(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Rescind") throw R.ABORT;
+  let v: any;
+  // offer_id = 1
+  v = m.offerId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$RescindInverseOffer = R.prototypeOf(Event_RescindInverseOfferSchema);
+export function make$mesos$v1$scheduler$Event$RescindInverseOffer(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$RescindInverseOffer);
+  m.$typeName = "mesos.v1.scheduler.Event.RescindInverseOffer";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$RescindInverseOffer(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "inverse_offer_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_id", -1);
+        const c = m.inverseOfferId ?? C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("inverse_offer_id");
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.inverseOfferId = c;
+        seen |= 1;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "inverse_offer_id", -1, "message mesos.v1.OfferID", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$RescindInverseOffer(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.RescindInverseOffer") throw R.ABORT;
+  let v: any;
+  // inverse_offer_id = 1
+  v = m.inverseOfferId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Update = R.prototypeOf(Event_UpdateSchema);
+export function make$mesos$v1$scheduler$Event$Update(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Update);
+  m.$typeName = "mesos.v1.scheduler.Event.Update";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Update(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "status", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "status", -1);
+        const c = m.status ?? C$mesos$v1$mesos.make$mesos$v1$TaskStatus();
+        r.path.push("status");
+        C$mesos$v1$mesos.read$mesos$v1$TaskStatus(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.status = c;
+        seen |= 1;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "status", -1, "message mesos.v1.TaskStatus", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Update(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Update") throw R.ABORT;
+  let v: any;
+  // status = 1
+  v = m.status;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$TaskStatus(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$UpdateOperationStatus = R.prototypeOf(Event_UpdateOperationStatusSchema);
+export function make$mesos$v1$scheduler$Event$UpdateOperationStatus(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$UpdateOperationStatus);
+  m.$typeName = "mesos.v1.scheduler.Event.UpdateOperationStatus";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$UpdateOperationStatus(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "status", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "status", -1);
+        const c = m.status ?? C$mesos$v1$mesos.make$mesos$v1$OperationStatus();
+        r.path.push("status");
+        C$mesos$v1$mesos.read$mesos$v1$OperationStatus(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.status = c;
+        seen |= 1;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "status", -1, "message mesos.v1.OperationStatus", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$UpdateOperationStatus(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.UpdateOperationStatus") throw R.ABORT;
+  let v: any;
+  // status = 1
+  v = m.status;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OperationStatus(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Message = R.prototypeOf(Event_MessageSchema);
+export function make$mesos$v1$scheduler$Event$Message(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Message);
+  m.$typeName = "mesos.v1.scheduler.Event.Message";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Message(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "executor_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
+        const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
+        r.path.push("executor_id");
+        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.executorId = c;
+        seen |= 2;
+        break;
+      }
+      case 26: {
+        m.data = R.bytes(r, end, t, "data", -1);
+        seen |= 4;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "executor_id", -1, "message mesos.v1.ExecutorID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "data", -1, "bytes", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 7) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Message(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Message") throw R.ABORT;
+  let v: any;
+  // agent_id = 1
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // executor_id = 2
+  v = m.executorId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ExecutorID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // data = 3
+  v = m.data;
+  if (v !== undefined && R.hasOwn.call(m, "data")) {
+    if (!(v instanceof Uint8Array)) throw R.ABORT;
+    w.uint32(26);
+    w.bytes(v);
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Event$Failure = R.prototypeOf(Event_FailureSchema);
+export function make$mesos$v1$scheduler$Event$Failure(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Event$Failure);
+  m.$typeName = "mesos.v1.scheduler.Event.Failure";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Event$Failure(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "executor_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
+        const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
+        r.path.push("executor_id");
+        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.executorId = c;
+        break;
+      }
+      case 24: {
+        {
+          let v: number = buf[r.pos];
+          if (v < 0x80 && r.pos < end) r.pos++;
+          else v = R.varint(r, end, t, "status", -1);
+          m.status = v;
+        }
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "executor_id", -1, "message mesos.v1.ExecutorID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "status", -1, "int32", 3, 0, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Event$Failure(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Event.Failure") throw R.ABORT;
+  let v: any;
+  // agent_id = 1
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  // executor_id = 2
+  v = m.executorId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ExecutorID(w, v);
+      w.close(at);
+    }
+  }
+  // status = 3
+  v = m.status;
+  if (v !== undefined && (v !== 0 || R.hasOwn.call(m, "status"))) {
+    if (!((v | 0) === v)) throw R.ABORT;
+    w.uint32(24);
+    w.int32(v);
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
 
 const proto$mesos$v1$scheduler$Event$Error = R.prototypeOf(Event_ErrorSchema);
 export function make$mesos$v1$scheduler$Event$Error(): any {
@@ -21,7 +949,7 @@ export function make$mesos$v1$scheduler$Event$Error(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$Event$Error(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$Event$Error(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -38,8 +966,8 @@ export function read$mesos$v1$scheduler$Event$Error(r: R.Reader, m: any, end: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "message", -1, "string", 1, 2, wt, true);
         }
@@ -47,9 +975,7 @@ export function read$mesos$v1$scheduler$Event$Error(r: R.Reader, m: any, end: nu
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.Event.Error", "message", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -75,7 +1001,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -89,7 +1015,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
         if (depth >= r.depthLimit) R.failDepth(r, t, "selector", -1);
         const c = m.selector ?? make$mesos$v1$scheduler$AttributeConstraint$Selector();
         r.path.push("selector");
-        read$mesos$v1$scheduler$AttributeConstraint$Selector(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Selector(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.selector = c;
         seen |= 1;
@@ -100,7 +1026,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
         if (depth >= r.depthLimit) R.failDepth(r, t, "predicate", -1);
         const c = m.predicate ?? make$mesos$v1$scheduler$AttributeConstraint$Predicate();
         r.path.push("predicate");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = c;
         seen |= 2;
@@ -109,8 +1035,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "selector", -1, "message mesos.v1.scheduler.AttributeConstraint.Selector", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "predicate", -1, "message mesos.v1.scheduler.AttributeConstraint.Predicate", 2, 2, wt, true);
@@ -119,10 +1045,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
       }
     }
   }
-  if (seen !== 3) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint", "selector", "message mesos.v1.scheduler.AttributeConstraint.Selector", r.pos, final);
-    else if ((seen & 2) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint", "predicate", "message mesos.v1.scheduler.AttributeConstraint.Predicate", r.pos, final);
-  }
+  if (seen !== 3) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -163,7 +1086,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Selector(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Selector(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Selector(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -193,8 +1116,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Selector(r: R.Reader
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "pseudoattribute_type", -1, "enum mesos.v1.scheduler.AttributeConstraint.Selector.PseudoattributeType", 1, 0, wt, true);
           case 2: R.failMismatch(r, t, "attribute_name", -1, "string", 2, 2, wt, true);
@@ -203,7 +1126,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Selector(r: R.Reader
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -240,7 +1163,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -254,7 +1177,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "exists" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists();
         r.path.push("exists");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "exists", value: c };
         break;
@@ -265,7 +1188,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "notExists" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists();
         r.path.push("not_exists");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "notExists", value: c };
         break;
@@ -276,7 +1199,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "textEquals" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals();
         r.path.push("text_equals");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "textEquals", value: c };
         break;
@@ -287,7 +1210,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "textNotEquals" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals();
         r.path.push("text_not_equals");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "textNotEquals", value: c };
         break;
@@ -298,7 +1221,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "textMatches" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches();
         r.path.push("text_matches");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "textMatches", value: c };
         break;
@@ -309,7 +1232,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         const o = m.predicate;
         const c = o.case === "textNotMatches" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches();
         r.path.push("text_not_matches");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r, c, r.pos + len, depth + 1, false);
+        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         m.predicate = { case: "textNotMatches", value: c };
         break;
@@ -317,8 +1240,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "exists", -1, "message mesos.v1.scheduler.AttributeConstraint.Predicate.Exists", 1, 2, wt, true);
           case 2: R.failMismatch(r, t, "not_exists", -1, "message mesos.v1.scheduler.AttributeConstraint.Predicate.NotExists", 2, 2, wt, true);
@@ -331,7 +1254,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -421,7 +1344,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(): 
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -432,13 +1355,13 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -456,7 +1379,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -467,13 +1390,13 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -491,7 +1414,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -508,8 +1431,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -517,9 +1440,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint.Predicate.TextEquals", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -545,7 +1466,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEqu
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -562,8 +1483,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEqu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "value", -1, "string", 1, 2, wt, true);
         }
@@ -571,9 +1492,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEqu
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotEquals", "value", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -599,7 +1518,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatche
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -616,8 +1535,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatche
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "regex", -1, "string", 1, 2, wt, true);
         }
@@ -625,9 +1544,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatche
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint.Predicate.TextMatches", "regex", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -653,7 +1570,7 @@ export function make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMat
   return m;
 }
 
-export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let seen = 0;
   let u: any;
@@ -670,8 +1587,8 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMat
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "regex", -1, "string", 1, 2, wt, true);
         }
@@ -679,9 +1596,7 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMat
       }
     }
   }
-  if (seen !== 1) {
-    if ((seen & 1) === 0) R.missing(r, "mesos.v1.scheduler.AttributeConstraint.Predicate.TextNotMatches", "regex", "string", r.pos, final);
-  }
+  if (seen !== 1) R.incomplete(r, m, start);
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -708,7 +1623,7 @@ export function make$mesos$v1$scheduler$OfferConstraints(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$OfferConstraints(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$OfferConstraints(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -717,10 +1632,11 @@ export function read$mesos$v1$scheduler$OfferConstraints(r: R.Reader, m: any, en
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        r.path.push("role_constraints", new R.MapKeyAt(t, true));
-        const len = R.length(r, end, t, undefined, -1);
+        const len = R.length(r, end, t, "role_constraints", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "role_constraints", -1);
         const stop = r.pos + len;
-        let k: any = "";
+        r.path.push("role_constraints");
+        let k: any;
         let val: any;
         while (r.pos < stop) {
           const t2 = r.pos;
@@ -734,41 +1650,48 @@ export function read$mesos$v1$scheduler$OfferConstraints(r: R.Reader, m: any, en
             }
             case 18: {
               const t = t2;
-              const n = R.length(r, stop, t, undefined, -1);
-              if (depth >= r.depthLimit) R.failDepth(r, t, undefined, -1);
+              const n = R.length(r, stop, t, "role_constraints", -1);
+              if (depth + 1 >= r.depthLimit) R.failDepth(r, t, R.keySegment(k), -1);
               val ??= make$mesos$v1$scheduler$OfferConstraints$RoleConstraints();
-              read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r, val, r.pos + n, depth + 1, false);
+              r.path.push(R.keySegment(k));
+              read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r, val, r.pos + n, depth + 2, t);
+              r.path.pop();
               break;
             }
             default: {
               const no = tag2 >>> 3;
               const wt = tag2 & 7;
-              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 0 || wt > 5) R.failTag(r, t2, no, wt);
+              if (wt === 4) R.failEndGroup(r, t2, no);
               if (no === 1) R.failMismatch(r, t2, "key", -1, "string", 1, 2, wt, false);
-              if (no === 2) R.failMismatch(r, t2, "value", -1, "message mesos.v1.scheduler.OfferConstraints.RoleConstraints", 2, 2, wt, false);
-              R.skip(r, no, wt, t2, stop, depth);
+              if (no === 2) {
+                r.path.push(R.keySegment(k));
+                R.failMismatch(r, t2, "value", -1, "message mesos.v1.scheduler.OfferConstraints.RoleConstraints", 2, 2, wt, false);
+              }
+              R.skip(r, no, wt, t2, stop, depth + 1);
             }
           }
         }
         r.path.pop();
-        r.path.pop();
-        R.setOwn(m.roleConstraints, k, val === undefined ? make$mesos$v1$scheduler$OfferConstraints$RoleConstraints() : val);
+        if (val === undefined) {
+          val = make$mesos$v1$scheduler$OfferConstraints$RoleConstraints();
+        }
+        R.setOwn(m.roleConstraints, k === undefined ? "" : k, val);
         break;
       }
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
-          case 1: R.failMismatch(r, t, "role_constraints", new R.MapKeyAt(t, true), "map entry", 1, 2, wt, true);
+          case 1: R.failMismatch(r, t, "role_constraints", -1, "map entry", 1, 2, wt, true);
         }
         (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -806,7 +1729,7 @@ export function make$mesos$v1$scheduler$OfferConstraints$RoleConstraints(): any 
   return m;
 }
 
-export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -817,11 +1740,11 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Re
       case 10: {
         const list = m.groups;
         const i = list.length;
-        const len = R.length(r, end, t, "groups", i);
+        const len = R.length(r, end, t, "groups", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "groups", i);
         const c = make$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group();
         r.path.push("groups", i);
-        read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -830,8 +1753,8 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Re
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "groups", m.groups.length, "message mesos.v1.scheduler.OfferConstraints.RoleConstraints.Group", 1, 2, wt, true);
         }
@@ -839,7 +1762,7 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Re
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -870,7 +1793,7 @@ export function make$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group()
   return m;
 }
 
-export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -881,11 +1804,11 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r
       case 10: {
         const list = m.attributeConstraints;
         const i = list.length;
-        const len = R.length(r, end, t, "attribute_constraints", i);
+        const len = R.length(r, end, t, "attribute_constraints", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attribute_constraints", i);
         const c = make$mesos$v1$scheduler$AttributeConstraint();
         r.path.push("attribute_constraints", i);
-        read$mesos$v1$scheduler$AttributeConstraint(r, c, r.pos + len, depth + 1, true);
+        read$mesos$v1$scheduler$AttributeConstraint(r, c, r.pos + len, depth + 1, t);
         r.path.pop();
         r.path.pop();
         list.push(c);
@@ -894,8 +1817,8 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "attribute_constraints", m.attributeConstraints.length, "message mesos.v1.scheduler.AttributeConstraint", 1, 2, wt, true);
         }
@@ -903,7 +1826,7 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -926,6 +1849,885 @@ export function write$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(
   if (v !== undefined) R.writeUnknown(w, v);
 }
 
+const proto$mesos$v1$scheduler$Call = R.prototypeOf(CallSchema);
+export function make$mesos$v1$scheduler$Call(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call);
+  m.$typeName = "mesos.v1.scheduler.Call";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "framework_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
+        const c = m.frameworkId ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkID();
+        r.path.push("framework_id");
+        C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.frameworkId = c;
+        break;
+      }
+      case 16: {
+        {
+          const a = r.pos;
+          let v: number = buf[a];
+          if (v < 0x80 && a < end) r.pos = a + 1;
+          else v = R.varint(r, end, t, "type", -1);
+          if (!((v >= 0 && v <= 17))) R.failEnum(r, a, v, "type", -1, "enum mesos.v1.scheduler.Call.Type", "UNKNOWN = 0, SUBSCRIBE = 1, TEARDOWN = 2, ACCEPT = 3, DECLINE = 4, ACCEPT_INVERSE_OFFERS = 13, DECLINE_INVERSE_OFFERS = 14, REVIVE = 5, KILL = 6, SHUTDOWN = 7, ACKNOWLEDGE = 8, ACKNOWLEDGE_OPERATION_STATUS = 15, RECONCILE = 9, RECONCILE_OPERATIONS = 16, MESSAGE = 10, REQUEST = 11, SUPPRESS = 12, UPDATE_FRAMEWORK = 17");
+          m.type = v;
+        }
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "subscribe", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "subscribe", -1);
+        const c = m.subscribe ?? make$mesos$v1$scheduler$Call$Subscribe();
+        r.path.push("subscribe");
+        read$mesos$v1$scheduler$Call$Subscribe(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.subscribe = c;
+        break;
+      }
+      case 34: {
+        const len = R.length(r, end, t, "accept", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "accept", -1);
+        const c = m.accept ?? make$mesos$v1$scheduler$Call$Accept();
+        r.path.push("accept");
+        read$mesos$v1$scheduler$Call$Accept(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.accept = c;
+        break;
+      }
+      case 42: {
+        const len = R.length(r, end, t, "decline", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "decline", -1);
+        const c = m.decline ?? make$mesos$v1$scheduler$Call$Decline();
+        r.path.push("decline");
+        read$mesos$v1$scheduler$Call$Decline(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.decline = c;
+        break;
+      }
+      case 50: {
+        const len = R.length(r, end, t, "kill", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "kill", -1);
+        const c = m.kill ?? make$mesos$v1$scheduler$Call$Kill();
+        r.path.push("kill");
+        read$mesos$v1$scheduler$Call$Kill(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.kill = c;
+        break;
+      }
+      case 58: {
+        const len = R.length(r, end, t, "shutdown", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "shutdown", -1);
+        const c = m.shutdown ?? make$mesos$v1$scheduler$Call$Shutdown();
+        r.path.push("shutdown");
+        read$mesos$v1$scheduler$Call$Shutdown(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.shutdown = c;
+        break;
+      }
+      case 66: {
+        const len = R.length(r, end, t, "acknowledge", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "acknowledge", -1);
+        const c = m.acknowledge ?? make$mesos$v1$scheduler$Call$Acknowledge();
+        r.path.push("acknowledge");
+        read$mesos$v1$scheduler$Call$Acknowledge(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.acknowledge = c;
+        break;
+      }
+      case 74: {
+        const len = R.length(r, end, t, "reconcile", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "reconcile", -1);
+        const c = m.reconcile ?? make$mesos$v1$scheduler$Call$Reconcile();
+        r.path.push("reconcile");
+        read$mesos$v1$scheduler$Call$Reconcile(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.reconcile = c;
+        break;
+      }
+      case 82: {
+        const len = R.length(r, end, t, "message", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "message", -1);
+        const c = m.message ?? make$mesos$v1$scheduler$Call$Message();
+        r.path.push("message");
+        read$mesos$v1$scheduler$Call$Message(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.message = c;
+        break;
+      }
+      case 90: {
+        const len = R.length(r, end, t, "request", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "request", -1);
+        const c = m.request ?? make$mesos$v1$scheduler$Call$Request();
+        r.path.push("request");
+        read$mesos$v1$scheduler$Call$Request(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.request = c;
+        break;
+      }
+      case 106: {
+        const len = R.length(r, end, t, "accept_inverse_offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "accept_inverse_offers", -1);
+        const c = m.acceptInverseOffers ?? make$mesos$v1$scheduler$Call$AcceptInverseOffers();
+        r.path.push("accept_inverse_offers");
+        read$mesos$v1$scheduler$Call$AcceptInverseOffers(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.acceptInverseOffers = c;
+        break;
+      }
+      case 114: {
+        const len = R.length(r, end, t, "decline_inverse_offers", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "decline_inverse_offers", -1);
+        const c = m.declineInverseOffers ?? make$mesos$v1$scheduler$Call$DeclineInverseOffers();
+        r.path.push("decline_inverse_offers");
+        read$mesos$v1$scheduler$Call$DeclineInverseOffers(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.declineInverseOffers = c;
+        break;
+      }
+      case 122: {
+        const len = R.length(r, end, t, "revive", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "revive", -1);
+        const c = m.revive ?? make$mesos$v1$scheduler$Call$Revive();
+        r.path.push("revive");
+        read$mesos$v1$scheduler$Call$Revive(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.revive = c;
+        break;
+      }
+      case 130: {
+        const len = R.length(r, end, t, "suppress", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "suppress", -1);
+        const c = m.suppress ?? make$mesos$v1$scheduler$Call$Suppress();
+        r.path.push("suppress");
+        read$mesos$v1$scheduler$Call$Suppress(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.suppress = c;
+        break;
+      }
+      case 138: {
+        const len = R.length(r, end, t, "acknowledge_operation_status", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "acknowledge_operation_status", -1);
+        const c = m.acknowledgeOperationStatus ?? make$mesos$v1$scheduler$Call$AcknowledgeOperationStatus();
+        r.path.push("acknowledge_operation_status");
+        read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.acknowledgeOperationStatus = c;
+        break;
+      }
+      case 146: {
+        const len = R.length(r, end, t, "reconcile_operations", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "reconcile_operations", -1);
+        const c = m.reconcileOperations ?? make$mesos$v1$scheduler$Call$ReconcileOperations();
+        r.path.push("reconcile_operations");
+        read$mesos$v1$scheduler$Call$ReconcileOperations(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.reconcileOperations = c;
+        break;
+      }
+      case 154: {
+        const len = R.length(r, end, t, "update_framework", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "update_framework", -1);
+        const c = m.updateFramework ?? make$mesos$v1$scheduler$Call$UpdateFramework();
+        r.path.push("update_framework");
+        read$mesos$v1$scheduler$Call$UpdateFramework(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.updateFramework = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "framework_id", -1, "message mesos.v1.FrameworkID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "type", -1, "enum mesos.v1.scheduler.Call.Type", 2, 0, wt, true);
+          case 3: R.failMismatch(r, t, "subscribe", -1, "message mesos.v1.scheduler.Call.Subscribe", 3, 2, wt, true);
+          case 4: R.failMismatch(r, t, "accept", -1, "message mesos.v1.scheduler.Call.Accept", 4, 2, wt, true);
+          case 5: R.failMismatch(r, t, "decline", -1, "message mesos.v1.scheduler.Call.Decline", 5, 2, wt, true);
+          case 6: R.failMismatch(r, t, "kill", -1, "message mesos.v1.scheduler.Call.Kill", 6, 2, wt, true);
+          case 7: R.failMismatch(r, t, "shutdown", -1, "message mesos.v1.scheduler.Call.Shutdown", 7, 2, wt, true);
+          case 8: R.failMismatch(r, t, "acknowledge", -1, "message mesos.v1.scheduler.Call.Acknowledge", 8, 2, wt, true);
+          case 9: R.failMismatch(r, t, "reconcile", -1, "message mesos.v1.scheduler.Call.Reconcile", 9, 2, wt, true);
+          case 10: R.failMismatch(r, t, "message", -1, "message mesos.v1.scheduler.Call.Message", 10, 2, wt, true);
+          case 11: R.failMismatch(r, t, "request", -1, "message mesos.v1.scheduler.Call.Request", 11, 2, wt, true);
+          case 13: R.failMismatch(r, t, "accept_inverse_offers", -1, "message mesos.v1.scheduler.Call.AcceptInverseOffers", 13, 2, wt, true);
+          case 14: R.failMismatch(r, t, "decline_inverse_offers", -1, "message mesos.v1.scheduler.Call.DeclineInverseOffers", 14, 2, wt, true);
+          case 15: R.failMismatch(r, t, "revive", -1, "message mesos.v1.scheduler.Call.Revive", 15, 2, wt, true);
+          case 16: R.failMismatch(r, t, "suppress", -1, "message mesos.v1.scheduler.Call.Suppress", 16, 2, wt, true);
+          case 17: R.failMismatch(r, t, "acknowledge_operation_status", -1, "message mesos.v1.scheduler.Call.AcknowledgeOperationStatus", 17, 2, wt, true);
+          case 18: R.failMismatch(r, t, "reconcile_operations", -1, "message mesos.v1.scheduler.Call.ReconcileOperations", 18, 2, wt, true);
+          case 19: R.failMismatch(r, t, "update_framework", -1, "message mesos.v1.scheduler.Call.UpdateFramework", 19, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call") throw R.ABORT;
+  let v: any;
+  // framework_id = 1
+  v = m.frameworkId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$FrameworkID(w, v);
+      w.close(at);
+    }
+  }
+  // type = 2
+  v = m.type;
+  if (v !== undefined && (v !== 0 || R.hasOwn.call(m, "type"))) {
+    if (!((v >= 0 && v <= 17))) throw R.ABORT;
+    w.uint32(16);
+    w.int32(v);
+  }
+  // subscribe = 3
+  v = m.subscribe;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Subscribe(w, v);
+      w.close(at);
+    }
+  }
+  // accept = 4
+  v = m.accept;
+  if (v !== undefined) {
+    w.uint32(34);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Accept(w, v);
+      w.close(at);
+    }
+  }
+  // decline = 5
+  v = m.decline;
+  if (v !== undefined) {
+    w.uint32(42);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Decline(w, v);
+      w.close(at);
+    }
+  }
+  // kill = 6
+  v = m.kill;
+  if (v !== undefined) {
+    w.uint32(50);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Kill(w, v);
+      w.close(at);
+    }
+  }
+  // shutdown = 7
+  v = m.shutdown;
+  if (v !== undefined) {
+    w.uint32(58);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Shutdown(w, v);
+      w.close(at);
+    }
+  }
+  // acknowledge = 8
+  v = m.acknowledge;
+  if (v !== undefined) {
+    w.uint32(66);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Acknowledge(w, v);
+      w.close(at);
+    }
+  }
+  // reconcile = 9
+  v = m.reconcile;
+  if (v !== undefined) {
+    w.uint32(74);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Reconcile(w, v);
+      w.close(at);
+    }
+  }
+  // message = 10
+  v = m.message;
+  if (v !== undefined) {
+    w.uint32(82);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Message(w, v);
+      w.close(at);
+    }
+  }
+  // request = 11
+  v = m.request;
+  if (v !== undefined) {
+    w.uint32(90);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Request(w, v);
+      w.close(at);
+    }
+  }
+  // accept_inverse_offers = 13
+  v = m.acceptInverseOffers;
+  if (v !== undefined) {
+    w.uint32(106);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$AcceptInverseOffers(w, v);
+      w.close(at);
+    }
+  }
+  // decline_inverse_offers = 14
+  v = m.declineInverseOffers;
+  if (v !== undefined) {
+    w.uint32(114);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$DeclineInverseOffers(w, v);
+      w.close(at);
+    }
+  }
+  // revive = 15
+  v = m.revive;
+  if (v !== undefined) {
+    w.uint32(122);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Revive(w, v);
+      w.close(at);
+    }
+  }
+  // suppress = 16
+  v = m.suppress;
+  if (v !== undefined) {
+    w.uint32(130);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Suppress(w, v);
+      w.close(at);
+    }
+  }
+  // acknowledge_operation_status = 17
+  v = m.acknowledgeOperationStatus;
+  if (v !== undefined) {
+    w.uint32(138);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(w, v);
+      w.close(at);
+    }
+  }
+  // reconcile_operations = 18
+  v = m.reconcileOperations;
+  if (v !== undefined) {
+    w.uint32(146);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$ReconcileOperations(w, v);
+      w.close(at);
+    }
+  }
+  // update_framework = 19
+  v = m.updateFramework;
+  if (v !== undefined) {
+    w.uint32(154);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$UpdateFramework(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Subscribe = R.prototypeOf(Call_SubscribeSchema);
+export function make$mesos$v1$scheduler$Call$Subscribe(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Subscribe);
+  m.$typeName = "mesos.v1.scheduler.Call.Subscribe";
+  m.suppressedRoles = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Subscribe(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "framework_info", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "framework_info", -1);
+        const c = m.frameworkInfo ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkInfo();
+        r.path.push("framework_info");
+        C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.frameworkInfo = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const list = m.suppressedRoles;
+        const i = list.length;
+        list[i] = R.string(r, end, t, "suppressed_roles", i);
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "offer_constraints", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_constraints", -1);
+        const c = m.offerConstraints ?? make$mesos$v1$scheduler$OfferConstraints();
+        r.path.push("offer_constraints");
+        read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.offerConstraints = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "framework_info", -1, "message mesos.v1.FrameworkInfo", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "suppressed_roles", m.suppressedRoles.length, "string", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "offer_constraints", -1, "message mesos.v1.scheduler.OfferConstraints", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Subscribe(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Subscribe") throw R.ABORT;
+  let v: any;
+  // framework_info = 1
+  v = m.frameworkInfo;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$FrameworkInfo(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // suppressed_roles = 2
+  v = m.suppressedRoles;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    if (!(typeof e === "string")) throw R.ABORT;
+    w.uint32(18);
+    w.string(e);
+  }
+  // offer_constraints = 3
+  v = m.offerConstraints;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$OfferConstraints(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Accept = R.prototypeOf(Call_AcceptSchema);
+export function make$mesos$v1$scheduler$Call$Accept(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Accept);
+  m.$typeName = "mesos.v1.scheduler.Call.Accept";
+  m.offerIds = [];
+  m.operations = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Accept(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.offerIds;
+        const i = list.length;
+        const len = R.length(r, end, t, "offer_ids", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_ids", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("offer_ids", i);
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      case 18: {
+        const list = m.operations;
+        const i = list.length;
+        const len = R.length(r, end, t, "operations", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "operations", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$Offer$Operation();
+        r.path.push("operations", i);
+        C$mesos$v1$mesos.read$mesos$v1$Offer$Operation(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "filters", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
+        const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
+        r.path.push("filters");
+        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.filters = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "offer_ids", m.offerIds.length, "message mesos.v1.OfferID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "operations", m.operations.length, "message mesos.v1.Offer.Operation", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "filters", -1, "message mesos.v1.Filters", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Accept(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Accept") throw R.ABORT;
+  let v: any;
+  // offer_ids = 1
+  v = m.offerIds;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, e);
+      w.close(at);
+    }
+  }
+  // operations = 2
+  v = m.operations;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Offer$Operation(w, e);
+      w.close(at);
+    }
+  }
+  // filters = 3
+  v = m.filters;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Filters(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Decline = R.prototypeOf(Call_DeclineSchema);
+export function make$mesos$v1$scheduler$Call$Decline(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Decline);
+  m.$typeName = "mesos.v1.scheduler.Call.Decline";
+  m.offerIds = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Decline(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.offerIds;
+        const i = list.length;
+        const len = R.length(r, end, t, "offer_ids", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_ids", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("offer_ids", i);
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "filters", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
+        const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
+        r.path.push("filters");
+        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.filters = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "offer_ids", m.offerIds.length, "message mesos.v1.OfferID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "filters", -1, "message mesos.v1.Filters", 2, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Decline(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Decline") throw R.ABORT;
+  let v: any;
+  // offer_ids = 1
+  v = m.offerIds;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, e);
+      w.close(at);
+    }
+  }
+  // filters = 2
+  v = m.filters;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Filters(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$AcceptInverseOffers = R.prototypeOf(Call_AcceptInverseOffersSchema);
+export function make$mesos$v1$scheduler$Call$AcceptInverseOffers(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$AcceptInverseOffers);
+  m.$typeName = "mesos.v1.scheduler.Call.AcceptInverseOffers";
+  m.inverseOfferIds = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$AcceptInverseOffers(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.inverseOfferIds;
+        const i = list.length;
+        const len = R.length(r, end, t, "inverse_offer_ids", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_ids", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("inverse_offer_ids", i);
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "filters", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
+        const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
+        r.path.push("filters");
+        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.filters = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "inverse_offer_ids", m.inverseOfferIds.length, "message mesos.v1.OfferID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "filters", -1, "message mesos.v1.Filters", 2, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$AcceptInverseOffers(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.AcceptInverseOffers") throw R.ABORT;
+  let v: any;
+  // inverse_offer_ids = 1
+  v = m.inverseOfferIds;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, e);
+      w.close(at);
+    }
+  }
+  // filters = 2
+  v = m.filters;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Filters(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$DeclineInverseOffers = R.prototypeOf(Call_DeclineInverseOffersSchema);
+export function make$mesos$v1$scheduler$Call$DeclineInverseOffers(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$DeclineInverseOffers);
+  m.$typeName = "mesos.v1.scheduler.Call.DeclineInverseOffers";
+  m.inverseOfferIds = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$DeclineInverseOffers(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.inverseOfferIds;
+        const i = list.length;
+        const len = R.length(r, end, t, "inverse_offer_ids", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_ids", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
+        r.path.push("inverse_offer_ids", i);
+        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "filters", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
+        const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
+        r.path.push("filters");
+        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.filters = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "inverse_offer_ids", m.inverseOfferIds.length, "message mesos.v1.OfferID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "filters", -1, "message mesos.v1.Filters", 2, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$DeclineInverseOffers(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.DeclineInverseOffers") throw R.ABORT;
+  let v: any;
+  // inverse_offer_ids = 1
+  v = m.inverseOfferIds;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OfferID(w, e);
+      w.close(at);
+    }
+  }
+  // filters = 2
+  v = m.filters;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Filters(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
 const proto$mesos$v1$scheduler$Call$Revive = R.prototypeOf(Call_ReviveSchema);
 export function make$mesos$v1$scheduler$Call$Revive(): any {
   const m: any = Object.create(proto$mesos$v1$scheduler$Call$Revive);
@@ -934,7 +2736,7 @@ export function make$mesos$v1$scheduler$Call$Revive(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$Call$Revive(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$Call$Revive(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -951,8 +2753,8 @@ export function read$mesos$v1$scheduler$Call$Revive(r: R.Reader, m: any, end: nu
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "roles", m.roles.length, "string", 1, 2, wt, true);
         }
@@ -960,7 +2762,7 @@ export function read$mesos$v1$scheduler$Call$Revive(r: R.Reader, m: any, end: nu
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -980,6 +2782,883 @@ export function write$mesos$v1$scheduler$Call$Revive(w: R.Writer, m: any): void 
   if (v !== undefined) R.writeUnknown(w, v);
 }
 
+const proto$mesos$v1$scheduler$Call$Kill = R.prototypeOf(Call_KillSchema);
+export function make$mesos$v1$scheduler$Call$Kill(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Kill);
+  m.$typeName = "mesos.v1.scheduler.Call.Kill";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Kill(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "task_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
+        const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
+        r.path.push("task_id");
+        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.taskId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "kill_policy", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "kill_policy", -1);
+        const c = m.killPolicy ?? C$mesos$v1$mesos.make$mesos$v1$KillPolicy();
+        r.path.push("kill_policy");
+        C$mesos$v1$mesos.read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.killPolicy = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "task_id", -1, "message mesos.v1.TaskID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "kill_policy", -1, "message mesos.v1.KillPolicy", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Kill(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Kill") throw R.ABORT;
+  let v: any;
+  // task_id = 1
+  v = m.taskId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$TaskID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // agent_id = 2
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  // kill_policy = 3
+  v = m.killPolicy;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$KillPolicy(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Shutdown = R.prototypeOf(Call_ShutdownSchema);
+export function make$mesos$v1$scheduler$Call$Shutdown(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Shutdown);
+  m.$typeName = "mesos.v1.scheduler.Call.Shutdown";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Shutdown(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "executor_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
+        const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
+        r.path.push("executor_id");
+        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.executorId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        seen |= 2;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "executor_id", -1, "message mesos.v1.ExecutorID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 2, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 3) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Shutdown(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Shutdown") throw R.ABORT;
+  let v: any;
+  // executor_id = 1
+  v = m.executorId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ExecutorID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // agent_id = 2
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Acknowledge = R.prototypeOf(Call_AcknowledgeSchema);
+export function make$mesos$v1$scheduler$Call$Acknowledge(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Acknowledge);
+  m.$typeName = "mesos.v1.scheduler.Call.Acknowledge";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Acknowledge(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "task_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
+        const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
+        r.path.push("task_id");
+        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.taskId = c;
+        seen |= 2;
+        break;
+      }
+      case 26: {
+        m.uuid = R.bytes(r, end, t, "uuid", -1);
+        seen |= 4;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "task_id", -1, "message mesos.v1.TaskID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "uuid", -1, "bytes", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 7) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Acknowledge(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Acknowledge") throw R.ABORT;
+  let v: any;
+  // agent_id = 1
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // task_id = 2
+  v = m.taskId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$TaskID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // uuid = 3
+  v = m.uuid;
+  if (v !== undefined && R.hasOwn.call(m, "uuid")) {
+    if (!(v instanceof Uint8Array)) throw R.ABORT;
+    w.uint32(26);
+    w.bytes(v);
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$AcknowledgeOperationStatus = R.prototypeOf(Call_AcknowledgeOperationStatusSchema);
+export function make$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$AcknowledgeOperationStatus);
+  m.$typeName = "mesos.v1.scheduler.Call.AcknowledgeOperationStatus";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "resource_provider_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
+        const c = m.resourceProviderId ?? C$mesos$v1$mesos.make$mesos$v1$ResourceProviderID();
+        r.path.push("resource_provider_id");
+        C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.resourceProviderId = c;
+        break;
+      }
+      case 26: {
+        m.uuid = R.bytes(r, end, t, "uuid", -1);
+        seen |= 1;
+        break;
+      }
+      case 34: {
+        const len = R.length(r, end, t, "operation_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
+        const c = m.operationId ?? C$mesos$v1$mesos.make$mesos$v1$OperationID();
+        r.path.push("operation_id");
+        C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.operationId = c;
+        seen |= 2;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "resource_provider_id", -1, "message mesos.v1.ResourceProviderID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "uuid", -1, "bytes", 3, 2, wt, true);
+          case 4: R.failMismatch(r, t, "operation_id", -1, "message mesos.v1.OperationID", 4, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 3) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.AcknowledgeOperationStatus") throw R.ABORT;
+  let v: any;
+  // agent_id = 1
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  // resource_provider_id = 2
+  v = m.resourceProviderId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ResourceProviderID(w, v);
+      w.close(at);
+    }
+  }
+  // uuid = 3
+  v = m.uuid;
+  if (v !== undefined && R.hasOwn.call(m, "uuid")) {
+    if (!(v instanceof Uint8Array)) throw R.ABORT;
+    w.uint32(26);
+    w.bytes(v);
+  }
+  else throw R.ABORT;
+  // operation_id = 4
+  v = m.operationId;
+  if (v !== undefined) {
+    w.uint32(34);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OperationID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Reconcile = R.prototypeOf(Call_ReconcileSchema);
+export function make$mesos$v1$scheduler$Call$Reconcile(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Reconcile);
+  m.$typeName = "mesos.v1.scheduler.Call.Reconcile";
+  m.tasks = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Reconcile(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.tasks;
+        const i = list.length;
+        const len = R.length(r, end, t, "tasks", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "tasks", i);
+        const c = make$mesos$v1$scheduler$Call$Reconcile$Task();
+        r.path.push("tasks", i);
+        read$mesos$v1$scheduler$Call$Reconcile$Task(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "tasks", m.tasks.length, "message mesos.v1.scheduler.Call.Reconcile.Task", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Reconcile(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Reconcile") throw R.ABORT;
+  let v: any;
+  // tasks = 1
+  v = m.tasks;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$Reconcile$Task(w, e);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Reconcile$Task = R.prototypeOf(Call_Reconcile_TaskSchema);
+export function make$mesos$v1$scheduler$Call$Reconcile$Task(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Reconcile$Task);
+  m.$typeName = "mesos.v1.scheduler.Call.Reconcile.Task";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Reconcile$Task(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "task_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
+        const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
+        r.path.push("task_id");
+        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.taskId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "task_id", -1, "message mesos.v1.TaskID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 2, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Reconcile$Task(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Reconcile.Task") throw R.ABORT;
+  let v: any;
+  // task_id = 1
+  v = m.taskId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$TaskID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // agent_id = 2
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$ReconcileOperations = R.prototypeOf(Call_ReconcileOperationsSchema);
+export function make$mesos$v1$scheduler$Call$ReconcileOperations(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$ReconcileOperations);
+  m.$typeName = "mesos.v1.scheduler.Call.ReconcileOperations";
+  m.operations = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$ReconcileOperations(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.operations;
+        const i = list.length;
+        const len = R.length(r, end, t, "operations", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "operations", i);
+        const c = make$mesos$v1$scheduler$Call$ReconcileOperations$Operation();
+        r.path.push("operations", i);
+        read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "operations", m.operations.length, "message mesos.v1.scheduler.Call.ReconcileOperations.Operation", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$ReconcileOperations(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.ReconcileOperations") throw R.ABORT;
+  let v: any;
+  // operations = 1
+  v = m.operations;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$Call$ReconcileOperations$Operation(w, e);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$ReconcileOperations$Operation = R.prototypeOf(Call_ReconcileOperations_OperationSchema);
+export function make$mesos$v1$scheduler$Call$ReconcileOperations$Operation(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$ReconcileOperations$Operation);
+  m.$typeName = "mesos.v1.scheduler.Call.ReconcileOperations.Operation";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "operation_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
+        const c = m.operationId ?? C$mesos$v1$mesos.make$mesos$v1$OperationID();
+        r.path.push("operation_id");
+        C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.operationId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "resource_provider_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
+        const c = m.resourceProviderId ?? C$mesos$v1$mesos.make$mesos$v1$ResourceProviderID();
+        r.path.push("resource_provider_id");
+        C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.resourceProviderId = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "operation_id", -1, "message mesos.v1.OperationID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "resource_provider_id", -1, "message mesos.v1.ResourceProviderID", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$ReconcileOperations$Operation(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.ReconcileOperations.Operation") throw R.ABORT;
+  let v: any;
+  // operation_id = 1
+  v = m.operationId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$OperationID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // agent_id = 2
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  // resource_provider_id = 3
+  v = m.resourceProviderId;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ResourceProviderID(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Message = R.prototypeOf(Call_MessageSchema);
+export function make$mesos$v1$scheduler$Call$Message(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Message);
+  m.$typeName = "mesos.v1.scheduler.Call.Message";
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Message(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "agent_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
+        const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
+        r.path.push("agent_id");
+        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.agentId = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const len = R.length(r, end, t, "executor_id", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
+        const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
+        r.path.push("executor_id");
+        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.executorId = c;
+        seen |= 2;
+        break;
+      }
+      case 26: {
+        m.data = R.bytes(r, end, t, "data", -1);
+        seen |= 4;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "agent_id", -1, "message mesos.v1.AgentID", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "executor_id", -1, "message mesos.v1.ExecutorID", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "data", -1, "bytes", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 7) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Message(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Message") throw R.ABORT;
+  let v: any;
+  // agent_id = 1
+  v = m.agentId;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$AgentID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // executor_id = 2
+  v = m.executorId;
+  if (v !== undefined) {
+    w.uint32(18);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$ExecutorID(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // data = 3
+  v = m.data;
+  if (v !== undefined && R.hasOwn.call(m, "data")) {
+    if (!(v instanceof Uint8Array)) throw R.ABORT;
+    w.uint32(26);
+    w.bytes(v);
+  }
+  else throw R.ABORT;
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
+const proto$mesos$v1$scheduler$Call$Request = R.prototypeOf(Call_RequestSchema);
+export function make$mesos$v1$scheduler$Call$Request(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$Request);
+  m.$typeName = "mesos.v1.scheduler.Call.Request";
+  m.requests = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$Request(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const list = m.requests;
+        const i = list.length;
+        const len = R.length(r, end, t, "requests", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "requests", i);
+        const c = C$mesos$v1$mesos.make$mesos$v1$Request();
+        r.path.push("requests", i);
+        C$mesos$v1$mesos.read$mesos$v1$Request(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        r.path.pop();
+        list.push(c);
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "requests", m.requests.length, "message mesos.v1.Request", 1, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  void start;
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$Request(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.Request") throw R.ABORT;
+  let v: any;
+  // requests = 1
+  v = m.requests;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$Request(w, e);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
 const proto$mesos$v1$scheduler$Call$Suppress = R.prototypeOf(Call_SuppressSchema);
 export function make$mesos$v1$scheduler$Call$Suppress(): any {
   const m: any = Object.create(proto$mesos$v1$scheduler$Call$Suppress);
@@ -988,7 +3667,7 @@ export function make$mesos$v1$scheduler$Call$Suppress(): any {
   return m;
 }
 
-export function read$mesos$v1$scheduler$Call$Suppress(r: R.Reader, m: any, end: number, depth: number, final: boolean): void {
+export function read$mesos$v1$scheduler$Call$Suppress(r: R.Reader, m: any, end: number, depth: number, start: number): void {
   const buf: any = r.buf;
   let u: any;
   while (r.pos < end) {
@@ -1005,8 +3684,8 @@ export function read$mesos$v1$scheduler$Call$Suppress(r: R.Reader, m: any, end: 
       default: {
         const no = tag >>> 3;
         const wt = tag & 7;
-        if (wt === 4) R.failEndGroup(r, t, no);
         if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
         switch (no) {
           case 1: R.failMismatch(r, t, "roles", m.roles.length, "string", 1, 2, wt, true);
         }
@@ -1014,7 +3693,7 @@ export function read$mesos$v1$scheduler$Call$Suppress(r: R.Reader, m: any, end: 
       }
     }
   }
-  void final;
+  void start;
   if (u !== undefined) m.$unknown = u;
 }
 
@@ -1034,8 +3713,117 @@ export function write$mesos$v1$scheduler$Call$Suppress(w: R.Writer, m: any): voi
   if (v !== undefined) R.writeUnknown(w, v);
 }
 
+const proto$mesos$v1$scheduler$Call$UpdateFramework = R.prototypeOf(Call_UpdateFrameworkSchema);
+export function make$mesos$v1$scheduler$Call$UpdateFramework(): any {
+  const m: any = Object.create(proto$mesos$v1$scheduler$Call$UpdateFramework);
+  m.$typeName = "mesos.v1.scheduler.Call.UpdateFramework";
+  m.suppressedRoles = [];
+  return m;
+}
+
+export function read$mesos$v1$scheduler$Call$UpdateFramework(r: R.Reader, m: any, end: number, depth: number, start: number): void {
+  const buf: any = r.buf;
+  let seen = 0;
+  let u: any;
+  while (r.pos < end) {
+    const t = r.pos;
+    let tag: number = buf[r.pos++];
+    if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
+    switch (tag) {
+      case 10: {
+        const len = R.length(r, end, t, "framework_info", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "framework_info", -1);
+        const c = m.frameworkInfo ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkInfo();
+        r.path.push("framework_info");
+        C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.frameworkInfo = c;
+        seen |= 1;
+        break;
+      }
+      case 18: {
+        const list = m.suppressedRoles;
+        const i = list.length;
+        list[i] = R.string(r, end, t, "suppressed_roles", i);
+        break;
+      }
+      case 26: {
+        const len = R.length(r, end, t, "offer_constraints", -1);
+        if (depth >= r.depthLimit) R.failDepth(r, t, "offer_constraints", -1);
+        const c = m.offerConstraints ?? make$mesos$v1$scheduler$OfferConstraints();
+        r.path.push("offer_constraints");
+        read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
+        r.path.pop();
+        m.offerConstraints = c;
+        break;
+      }
+      default: {
+        const no = tag >>> 3;
+        const wt = tag & 7;
+        if (no === 0 || wt > 5) R.failTag(r, t, no, wt);
+        if (wt === 4) R.failEndGroup(r, t, no);
+        switch (no) {
+          case 1: R.failMismatch(r, t, "framework_info", -1, "message mesos.v1.FrameworkInfo", 1, 2, wt, true);
+          case 2: R.failMismatch(r, t, "suppressed_roles", m.suppressedRoles.length, "string", 2, 2, wt, true);
+          case 3: R.failMismatch(r, t, "offer_constraints", -1, "message mesos.v1.scheduler.OfferConstraints", 3, 2, wt, true);
+        }
+        (u ??= m.$unknown ?? []).push(R.unknown(r, no, wt, t, end, depth));
+      }
+    }
+  }
+  if (seen !== 1) R.incomplete(r, m, start);
+  if (u !== undefined) m.$unknown = u;
+}
+
+export function write$mesos$v1$scheduler$Call$UpdateFramework(w: R.Writer, m: any): void {
+  if (typeof m !== "object" || m === null || m.$typeName !== "mesos.v1.scheduler.Call.UpdateFramework") throw R.ABORT;
+  let v: any;
+  // framework_info = 1
+  v = m.frameworkInfo;
+  if (v !== undefined) {
+    w.uint32(10);
+    {
+      const at = w.open();
+      C$mesos$v1$mesos.write$mesos$v1$FrameworkInfo(w, v);
+      w.close(at);
+    }
+  }
+  else throw R.ABORT;
+  // suppressed_roles = 2
+  v = m.suppressedRoles;
+  if (!Array.isArray(v)) throw R.ABORT;
+  for (let i = 0; i < v.length; i++) {
+    const e = v[i];
+    if (!(typeof e === "string")) throw R.ABORT;
+    w.uint32(18);
+    w.string(e);
+  }
+  // offer_constraints = 3
+  v = m.offerConstraints;
+  if (v !== undefined) {
+    w.uint32(26);
+    {
+      const at = w.open();
+      write$mesos$v1$scheduler$OfferConstraints(w, v);
+      w.close(at);
+    }
+  }
+  v = m.$unknown;
+  if (v !== undefined) R.writeUnknown(w, v);
+}
+
 /** One entry per message type of this file that has a generated codec. */
 export const codecs: readonly R.CodecEntry[] = [
+  { schema: EventSchema, make: make$mesos$v1$scheduler$Event, read: read$mesos$v1$scheduler$Event, write: write$mesos$v1$scheduler$Event },
+  { schema: Event_SubscribedSchema, make: make$mesos$v1$scheduler$Event$Subscribed, read: read$mesos$v1$scheduler$Event$Subscribed, write: write$mesos$v1$scheduler$Event$Subscribed },
+  { schema: Event_OffersSchema, make: make$mesos$v1$scheduler$Event$Offers, read: read$mesos$v1$scheduler$Event$Offers, write: write$mesos$v1$scheduler$Event$Offers },
+  { schema: Event_InverseOffersSchema, make: make$mesos$v1$scheduler$Event$InverseOffers, read: read$mesos$v1$scheduler$Event$InverseOffers, write: write$mesos$v1$scheduler$Event$InverseOffers },
+  { schema: Event_RescindSchema, make: make$mesos$v1$scheduler$Event$Rescind, read: read$mesos$v1$scheduler$Event$Rescind, write: write$mesos$v1$scheduler$Event$Rescind },
+  { schema: Event_RescindInverseOfferSchema, make: make$mesos$v1$scheduler$Event$RescindInverseOffer, read: read$mesos$v1$scheduler$Event$RescindInverseOffer, write: write$mesos$v1$scheduler$Event$RescindInverseOffer },
+  { schema: Event_UpdateSchema, make: make$mesos$v1$scheduler$Event$Update, read: read$mesos$v1$scheduler$Event$Update, write: write$mesos$v1$scheduler$Event$Update },
+  { schema: Event_UpdateOperationStatusSchema, make: make$mesos$v1$scheduler$Event$UpdateOperationStatus, read: read$mesos$v1$scheduler$Event$UpdateOperationStatus, write: write$mesos$v1$scheduler$Event$UpdateOperationStatus },
+  { schema: Event_MessageSchema, make: make$mesos$v1$scheduler$Event$Message, read: read$mesos$v1$scheduler$Event$Message, write: write$mesos$v1$scheduler$Event$Message },
+  { schema: Event_FailureSchema, make: make$mesos$v1$scheduler$Event$Failure, read: read$mesos$v1$scheduler$Event$Failure, write: write$mesos$v1$scheduler$Event$Failure },
   { schema: Event_ErrorSchema, make: make$mesos$v1$scheduler$Event$Error, read: read$mesos$v1$scheduler$Event$Error, write: write$mesos$v1$scheduler$Event$Error },
   { schema: AttributeConstraintSchema, make: make$mesos$v1$scheduler$AttributeConstraint, read: read$mesos$v1$scheduler$AttributeConstraint, write: write$mesos$v1$scheduler$AttributeConstraint },
   { schema: AttributeConstraint_SelectorSchema, make: make$mesos$v1$scheduler$AttributeConstraint$Selector, read: read$mesos$v1$scheduler$AttributeConstraint$Selector, write: write$mesos$v1$scheduler$AttributeConstraint$Selector },
@@ -1049,6 +3837,23 @@ export const codecs: readonly R.CodecEntry[] = [
   { schema: OfferConstraintsSchema, make: make$mesos$v1$scheduler$OfferConstraints, read: read$mesos$v1$scheduler$OfferConstraints, write: write$mesos$v1$scheduler$OfferConstraints },
   { schema: OfferConstraints_RoleConstraintsSchema, make: make$mesos$v1$scheduler$OfferConstraints$RoleConstraints, read: read$mesos$v1$scheduler$OfferConstraints$RoleConstraints, write: write$mesos$v1$scheduler$OfferConstraints$RoleConstraints },
   { schema: OfferConstraints_RoleConstraints_GroupSchema, make: make$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group, read: read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group, write: write$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group },
+  { schema: CallSchema, make: make$mesos$v1$scheduler$Call, read: read$mesos$v1$scheduler$Call, write: write$mesos$v1$scheduler$Call },
+  { schema: Call_SubscribeSchema, make: make$mesos$v1$scheduler$Call$Subscribe, read: read$mesos$v1$scheduler$Call$Subscribe, write: write$mesos$v1$scheduler$Call$Subscribe },
+  { schema: Call_AcceptSchema, make: make$mesos$v1$scheduler$Call$Accept, read: read$mesos$v1$scheduler$Call$Accept, write: write$mesos$v1$scheduler$Call$Accept },
+  { schema: Call_DeclineSchema, make: make$mesos$v1$scheduler$Call$Decline, read: read$mesos$v1$scheduler$Call$Decline, write: write$mesos$v1$scheduler$Call$Decline },
+  { schema: Call_AcceptInverseOffersSchema, make: make$mesos$v1$scheduler$Call$AcceptInverseOffers, read: read$mesos$v1$scheduler$Call$AcceptInverseOffers, write: write$mesos$v1$scheduler$Call$AcceptInverseOffers },
+  { schema: Call_DeclineInverseOffersSchema, make: make$mesos$v1$scheduler$Call$DeclineInverseOffers, read: read$mesos$v1$scheduler$Call$DeclineInverseOffers, write: write$mesos$v1$scheduler$Call$DeclineInverseOffers },
   { schema: Call_ReviveSchema, make: make$mesos$v1$scheduler$Call$Revive, read: read$mesos$v1$scheduler$Call$Revive, write: write$mesos$v1$scheduler$Call$Revive },
+  { schema: Call_KillSchema, make: make$mesos$v1$scheduler$Call$Kill, read: read$mesos$v1$scheduler$Call$Kill, write: write$mesos$v1$scheduler$Call$Kill },
+  { schema: Call_ShutdownSchema, make: make$mesos$v1$scheduler$Call$Shutdown, read: read$mesos$v1$scheduler$Call$Shutdown, write: write$mesos$v1$scheduler$Call$Shutdown },
+  { schema: Call_AcknowledgeSchema, make: make$mesos$v1$scheduler$Call$Acknowledge, read: read$mesos$v1$scheduler$Call$Acknowledge, write: write$mesos$v1$scheduler$Call$Acknowledge },
+  { schema: Call_AcknowledgeOperationStatusSchema, make: make$mesos$v1$scheduler$Call$AcknowledgeOperationStatus, read: read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus, write: write$mesos$v1$scheduler$Call$AcknowledgeOperationStatus },
+  { schema: Call_ReconcileSchema, make: make$mesos$v1$scheduler$Call$Reconcile, read: read$mesos$v1$scheduler$Call$Reconcile, write: write$mesos$v1$scheduler$Call$Reconcile },
+  { schema: Call_Reconcile_TaskSchema, make: make$mesos$v1$scheduler$Call$Reconcile$Task, read: read$mesos$v1$scheduler$Call$Reconcile$Task, write: write$mesos$v1$scheduler$Call$Reconcile$Task },
+  { schema: Call_ReconcileOperationsSchema, make: make$mesos$v1$scheduler$Call$ReconcileOperations, read: read$mesos$v1$scheduler$Call$ReconcileOperations, write: write$mesos$v1$scheduler$Call$ReconcileOperations },
+  { schema: Call_ReconcileOperations_OperationSchema, make: make$mesos$v1$scheduler$Call$ReconcileOperations$Operation, read: read$mesos$v1$scheduler$Call$ReconcileOperations$Operation, write: write$mesos$v1$scheduler$Call$ReconcileOperations$Operation },
+  { schema: Call_MessageSchema, make: make$mesos$v1$scheduler$Call$Message, read: read$mesos$v1$scheduler$Call$Message, write: write$mesos$v1$scheduler$Call$Message },
+  { schema: Call_RequestSchema, make: make$mesos$v1$scheduler$Call$Request, read: read$mesos$v1$scheduler$Call$Request, write: write$mesos$v1$scheduler$Call$Request },
   { schema: Call_SuppressSchema, make: make$mesos$v1$scheduler$Call$Suppress, read: read$mesos$v1$scheduler$Call$Suppress, write: write$mesos$v1$scheduler$Call$Suppress },
+  { schema: Call_UpdateFrameworkSchema, make: make$mesos$v1$scheduler$Call$UpdateFramework, read: read$mesos$v1$scheduler$Call$UpdateFramework, write: write$mesos$v1$scheduler$Call$UpdateFramework },
 ];

@@ -1,16 +1,15 @@
 // The runtime of generated codecs (gen/**/*_codec.ts import only this file). Not public API:
-// users reach generated codecs through src/codec/generated/index.ts.
+// src/codec reaches generated codecs through src/codec/generated/index.ts.
 export {
   type CodecEntry,
   codecOf,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_DEPTH,
   type GeneratedCodec,
-  type GeneratedDecodeOptions,
   prototypeOf,
+  type ReadLimits,
+  type ReadResult,
 } from "./codec.js";
 export { bigKey, boolKey, hasOwn, intKey, setOwn, writeUnknown } from "./fields.js";
-export { encodeProblems, int64Ok } from "./problems.js";
+export { int64Ok } from "./int64.js";
 export {
   bool,
   bytes,
@@ -23,10 +22,10 @@ export {
   fixed32,
   fixed64,
   float,
+  incomplete,
   int64,
+  keySegment,
   length,
-  MapKeyAt,
-  missing,
   need,
   packedEnd,
   Reader,

@@ -2,14 +2,19 @@
 // reader state, the slow paths of varints, tags and lengths (the one-byte forms are inlined by
 // the generator), strings, bytes, fixed-width values, unknown fields, and every failure.
 //
-// Semantics are those of the reflective strict decode in src/codec (strict-scan.ts): the first
+// Semantics are those of the reflective strict reader in src/codec (read-binary.ts): the first
 // problem in byte order wins, with the same code, path and offset. Paths are kept as a stack the
-// generated code pushes to when it enters a nested message, so the happy path never rebuilds
-// one; a map key is only read back from the bytes when an error inside its entry needs it.
+// generated code pushes to when it enters a nested message (or a map entry: the map's name, and
+// the key read so far around its value), so the happy path never rebuilds one.
+//
+// Required fields are not judged here either: a message that ends without one of its required
+// fields is only noted (`starts`, with the offset of its tag), and the caller judges the merged
+// message afterwards, as the reflective decode does.
 //
 // Unknown groups are skipped with an explicit stack, never recursion, so no nesting depth can
 // overflow the JS stack; known nested messages recurse through generated functions, bounded by
-// maxDepth and by STACK_SAFE_DEPTH whatever maxDepth the caller sets.
+// maxDepth and by STACK_SAFE_DEPTH: past that, the read gives up (TOO_DEEP) and the caller reads
+// the input with the iterative reflective reader instead.
 import { protoInt64 } from "@bufbuild/protobuf";
 import { DecodeError, type Issue, type IssuePath, quote } from "../../../problems/index.js";
 import { decodeUtf8, firstInvalidUtf8 } from "./utf8.js";
@@ -19,15 +24,10 @@ export const STACK_SAFE_DEPTH = 500;
 
 const WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit"];
 
-/** A map key in an error path, read back from the entry's bytes only when an error needs it. */
-export class MapKeyAt {
-  constructor(
-    readonly tagPos: number,
-    readonly stringKey: boolean,
-  ) {}
-}
+export type PathSegment = string | number;
 
-export type PathSegment = string | number | MapKeyAt;
+/** Thrown when known messages nest past STACK_SAFE_DEPTH (below maxDepth): read reflectively. */
+export const TOO_DEEP: unique symbol = Symbol("generated-codec-too-deep");
 
 /** One unknown field as protobuf-es keeps it (the bytes after the tag, copied). */
 export interface UnknownRecord {
@@ -47,15 +47,25 @@ export class Reader {
   maxDepth = 100;
   /** min(maxDepth, STACK_SAFE_DEPTH): generated code compares nesting against this. */
   depthLimit = 100;
+  maxUnknownFields = 10_000;
+  unknownCount = 0;
   /** The root message type, for error headlines. */
   typeName = "";
   /** Field names, indexes and map keys from the root to the message being read. */
   readonly path: PathSegment[] = [];
   /**
-   * The first required field missing inside a singular message field (or map value): protobuf
-   * merges repeated occurrences, so the verdict waits for the whole message.
+   * Messages that ended without one of their required fields, with the offset of the tag that
+   * opened them (the root: 0); undefined while every message read so far had all of them.
+   * Singular message fields merge when they occur again, so the caller judges the merged
+   * message; a message lacking a field after the merge lacked it in its last occurrence too, so
+   * its offset here is that of its last occurrence.
    */
-  deferred: Issue | undefined = undefined;
+  starts: WeakMap<object, number | undefined> | undefined = undefined;
+}
+
+/** Note that message `m` (opened at `start`) ended without a required field. */
+export function incomplete(r: Reader, m: object, start: number | undefined): void {
+  (r.starts ??= new WeakMap()).set(m, start);
 }
 
 // ---- values -------------------------------------------------------------------------------
@@ -300,7 +310,10 @@ function copy(buf: Uint8Array, start: number, end: number): Uint8Array {
   return out;
 }
 
-/** The end of a packed run; fixed-width runs (`width` 4 or 8) must hold whole elements. */
+/**
+ * The end of a packed run. Fixed-width runs (`width` 4 or 8) must hold whole elements and varint
+ * runs must not end inside a varint: a cut run is `truncated` at its tag, at element `index`.
+ */
 export function packedEnd(
   r: Reader,
   end: number,
@@ -310,18 +323,21 @@ export function packedEnd(
   width: number,
   label: string,
 ): number {
-  const len = length(r, end, tagPos, name, index);
-  if (width > 0 && len % width !== 0) {
+  const len = length(r, end, tagPos, name, -1);
+  const stop = r.pos + len;
+  if (width > 0 ? len % width !== 0 : len > 0 && (r.buf[stop - 1] as number) >= 0x80) {
     fail(
       r,
       "truncated",
       tagPos,
-      `packed field ${name} (${label}) has ${len} bytes, not a multiple of ${width}`,
+      width > 0
+        ? `packed field ${name} (${label}) has ${len} bytes, not a multiple of ${width}`
+        : `packed field ${name} (${label}) ends inside a varint`,
       name,
       index,
     );
   }
-  return r.pos + len;
+  return stop;
 }
 
 // ---- unknown fields -----------------------------------------------------------------------
@@ -341,6 +357,17 @@ export function unknown(
 ): UnknownRecord {
   const start = r.pos;
   skip(r, no, wt, tagPos, end, depth);
+  if (++r.unknownCount > r.maxUnknownFields) {
+    fail(
+      r,
+      "too_many_unknown_fields",
+      tagPos,
+      `more than maxUnknownFields (${r.maxUnknownFields}) unknown fields; raise ` +
+        "maxUnknownFields if such input is expected",
+      undefined,
+      -1,
+    );
+  }
   return { no, wireType: wt, data: copy(r.buf, start, r.pos) };
 }
 
@@ -375,21 +402,21 @@ export function skip(
   }
 }
 
-/** Skip a group with an explicit stack of open groups: no recursion, whatever the nesting. */
+/**
+ * Skip a group with an explicit stack of open groups: no recursion, whatever the nesting. Depth
+ * and a missing end are reported at the outermost group's tag, as the reflective reader does.
+ */
 function skipGroup(r: Reader, no: number, startTag: number, end: number, depth: number): void {
-  const open: number[] = []; // pairs: field number, start-tag offset of each enclosing group
-  let groupNo = no;
-  let groupTag = startTag;
-  let level = depth;
-  if (level > r.maxDepth) failGroupDepth(r, groupTag);
+  const open: number[] = [no]; // field numbers of the open groups, innermost last
   const buf = r.buf;
   for (;;) {
+    if (depth + open.length - 1 > r.maxDepth) failGroupDepth(r, startTag);
     if (r.pos >= end) {
       fail(
         r,
         "truncated",
-        groupTag,
-        `the group of field ${groupNo} starting at byte ${groupTag} has no end-group tag`,
+        startTag,
+        `the group of field ${open[open.length - 1]} has no end-group tag`,
         undefined,
         -1,
       );
@@ -399,7 +426,9 @@ function skipGroup(r: Reader, no: number, startTag: number, end: number, depth: 
     if (tag > 0x7f) tag = readTag(r, tag, end, tagPos);
     const n = tag >>> 3;
     const w = tag & 7;
+    if (n === 0 || w > 5) failTag(r, tagPos, n, w);
     if (w === 4) {
+      const groupNo = open.pop() as number;
       if (n !== groupNo) {
         fail(
           r,
@@ -411,27 +440,21 @@ function skipGroup(r: Reader, no: number, startTag: number, end: number, depth: 
         );
       }
       if (open.length === 0) return;
-      groupTag = open.pop() as number;
-      groupNo = open.pop() as number;
-      level--;
       continue;
     }
-    if (n === 0 || w > 5) failTag(r, tagPos, n, w);
     if (w === 3) {
-      open.push(groupNo, groupTag);
-      groupNo = n;
-      groupTag = tagPos;
-      level++;
-      if (level > r.maxDepth) failGroupDepth(r, groupTag);
+      open.push(n);
       continue;
     }
-    skip(r, n, w, tagPos, end, level);
+    skip(r, n, w, tagPos, end, depth);
   }
 }
 
 /**
- * The rest of a tag whose first byte (before r.pos) had the continuation bit. Tags must fit in
- * 32 bits, as protobuf-es requires. Returns the tag as an unsigned number.
+ * The rest of a tag whose first byte (before r.pos) had the continuation bit. A tag is a uint32
+ * in at most 5 bytes, as protobuf-es reads it; a longer one is read on as a varint (up to 10
+ * bytes) so that a cut or overlong one is `truncated` or `invalid_varint`, as the reflective
+ * reader reports it, and `invalid_tag` otherwise. Returns the tag as an unsigned number.
  */
 export function readTag(r: Reader, first: number, end: number, tagPos: number): number {
   const buf = r.buf;
@@ -447,19 +470,25 @@ export function readTag(r: Reader, first: number, end: number, tagPos: number): 
     }
   }
   if (pos >= end) failTruncated(r, tagPos, undefined, -1, "a tag");
-  const b = buf[pos++] as number;
-  if (b > 0x0f) {
-    fail(
-      r,
-      "invalid_tag",
-      tagPos,
-      "tag varint is longer than 5 bytes or its field number exceeds 536870911 (2^29 - 1)",
-      undefined,
-      -1,
-    );
+  let b = buf[pos++] as number;
+  if (b <= 0x0f) {
+    r.pos = pos;
+    return (tag | (b << 28)) >>> 0;
   }
-  r.pos = pos;
-  return (tag | (b << 28)) >>> 0;
+  // Bytes 6 to 10 of an over-long tag.
+  for (let i = 5; b >= 0x80 && i < 10; i++) {
+    if (pos >= end) failTruncated(r, tagPos, undefined, -1, "a tag");
+    b = buf[pos++] as number;
+    if (i === 9 && b > 1) failVarint(r, undefined, -1, tagPos);
+  }
+  return fail(
+    r,
+    "invalid_tag",
+    tagPos,
+    "tag varint is longer than 5 bytes or its field number exceeds 536870911 (2^29 - 1)",
+    undefined,
+    -1,
+  );
 }
 
 // ---- failures -----------------------------------------------------------------------------
@@ -467,7 +496,7 @@ export function readTag(r: Reader, first: number, end: number, tagPos: number): 
 /** The path of an error: the reader's stack, then the field (and its index) when given. */
 function pathOf(r: Reader, name: string | undefined, index: number): IssuePath {
   const path: IssuePath = [];
-  for (const seg of r.path) path.push(seg instanceof MapKeyAt ? mapKeyAt(r.buf, seg) : seg);
+  for (const seg of r.path) path.push(seg);
   if (name !== undefined) {
     path.push(name);
     if (index >= 0) path.push(index);
@@ -558,12 +587,16 @@ export function failEndGroup(r: Reader, tagPos: number, no: number): never {
   );
 }
 
-/** A known field sent with a wire type its declared type cannot have. */
+/**
+ * A known field sent with a wire type its declared type cannot have. `inPath` false: the key or
+ * value field of a map entry, whose place the path already names (the map, and for a value the
+ * key read so far).
+ */
 export function failMismatch(
   r: Reader,
   tagPos: number,
   name: string,
-  index: number | MapKeyAt,
+  index: number,
   label: string,
   no: number,
   expected: number,
@@ -574,16 +607,9 @@ export function failMismatch(
     `field ${name} (${label}, number ${no}) must use wire type ${expected} ` +
     `(${WIRE_NAMES[expected]}), but its tag has wire type ${wt} (${WIRE_NAMES[wt]}); ` +
     "the bytes are corrupt or were written for a different schema";
-  if (!inPath) {
-    // A key or value field of a map entry: the map's segment (name and key) names the place.
-    throw decodeError(r, issue("wire_type_mismatch", tagPos, message, pathOf(r, undefined, -1)));
-  }
-  if (index instanceof MapKeyAt) {
-    const path = pathOf(r, name, -1);
-    path.push(mapKeyAt(r.buf, index));
-    throw decodeError(r, issue("wire_type_mismatch", tagPos, message, path));
-  }
-  return fail(r, "wire_type_mismatch", tagPos, message, name, index);
+  return inPath
+    ? fail(r, "wire_type_mismatch", tagPos, message, name, index)
+    : fail(r, "wire_type_mismatch", tagPos, message, undefined, -1);
 }
 
 /** A closed-enum number the schema does not declare (`at`: where its varint starts). */
@@ -607,19 +633,25 @@ export function failEnum(
   );
 }
 
-/** A nested message at `tagPos` would be one level deeper than allowed. */
+/**
+ * A nested message (or map entry) at `tagPos` would be one level deeper than allowed. Past
+ * STACK_SAFE_DEPTH but within maxDepth the generated read gives up instead (TOO_DEEP).
+ */
 export function failDepth(
   r: Reader,
   tagPos: number,
   name: string | undefined,
   index: number,
 ): never {
-  const message =
-    r.depthLimit < r.maxDepth
-      ? `messages nest deeper than ${r.depthLimit} levels, more than this decoder can follow ` +
-        "safely (maxDepth is higher)"
-      : `messages nest deeper than maxDepth (${r.maxDepth}); raise maxDepth if such input is expected`;
-  return fail(r, "max_depth_exceeded", tagPos, message, name, index);
+  if (r.depthLimit < r.maxDepth) throw TOO_DEEP;
+  return fail(
+    r,
+    "max_depth_exceeded",
+    tagPos,
+    `messages nest deeper than maxDepth (${r.maxDepth}); raise maxDepth if such input is expected`,
+    name,
+    index,
+  );
 }
 
 function failGroupDepth(r: Reader, tagPos: number): never {
@@ -633,65 +665,9 @@ function failGroupDepth(r: Reader, tagPos: number): never {
   );
 }
 
-/**
- * Required field `name` was not seen in the message that ends at `endPos`. `final`: the message
- * is the root or an element of a repeated field, which no later occurrence can complete; else
- * the verdict is deferred to the merged message.
- */
-export function missing(
-  r: Reader,
-  typeName: string,
-  name: string,
-  label: string,
-  endPos: number,
-  final: boolean,
-): void {
-  const path = pathOf(r, name, -1);
-  const found = issue(
-    "required_field_missing",
-    endPos,
-    `required field ${name} (${label}) of ${typeName} is not set; set it in the sender, or ` +
-      "decode with { strict: false } to accept partial messages",
-    path,
-  );
-  if (final) throw decodeError(r, found);
-  r.deferred ??= found;
-}
-
-/** The key of the map entry whose tag is at `at.tagPos` (error paths only; best effort). */
-function mapKeyAt(buf: Uint8Array, at: MapKeyAt): string | number {
-  let pos = at.tagPos;
-  const next = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const b = buf[pos++] as number;
-      value += (b & 0x7f) * scale;
-      if (b < 0x80 || pos >= buf.length) return value;
-      scale *= 128;
-    }
-  };
-  next();
-  const len = next();
-  const end = Math.min(pos + len, buf.length);
-  let key: string | number = at.stringKey ? "" : 0;
-  while (pos < end) {
-    const tag = next();
-    const wt = tag % 8;
-    if (wt === 2) {
-      const n = next();
-      if (tag === 0x0a && at.stringKey) {
-        key = new TextDecoder().decode(buf.subarray(pos, Math.min(pos + n, end)));
-      }
-      pos += n;
-    } else if (wt === 0) {
-      const v = next();
-      if (tag === 0x08) key = v;
-    } else {
-      pos += wt === 1 ? 8 : 4;
-    }
-  }
-  return key;
+/** The path segment of a map value: the key read so far in its entry, as the reflective reader names it. */
+export function keySegment(key: unknown): string {
+  return key === undefined ? "(value)" : String(key);
 }
 
 /** Quote a value for a message (re-exported for generated code). */

@@ -5,7 +5,7 @@
 // messages are mostly small, so this beats both a size pre-pass and protobuf-es's fork/join
 // chunks. Anything the encoder cannot write faithfully (an unset required field, a value of the
 // wrong type or range, an undeclared closed-enum number, an unpaired surrogate) aborts the fast
-// path with ABORT; the caller then collects every problem with paths (problems.ts).
+// path with ABORT; the reflective encode in src/codec then lists every problem with its path.
 import { protoInt64 } from "@bufbuild/protobuf";
 import { encodeUtf8Into, isWellFormed } from "./utf8.js";
 
