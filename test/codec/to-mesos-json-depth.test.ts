@@ -6,7 +6,10 @@ import { describe, expect, test } from "vitest";
 import { type ContainerID, ContainerIDSchema } from "../../gen/mesos/v1/mesos_pb.js";
 import {
   DEFAULT_MAX_DEPTH,
+  decode,
+  encode,
   fromMesosJson,
+  safeEncode,
   safeToMesosJson,
   toMesosJson,
   toMesosJsonText,
@@ -67,4 +70,21 @@ describe("toMesosJson nesting depth", () => {
       expect(e.path).toEqual(["maxDepth"]);
     },
   );
+});
+
+describe("encode nesting depth", () => {
+  test("a chain deeper than maxDepth still encodes (decode is where the limit applies)", () => {
+    const bytes = encode(ContainerIDSchema, chain(2 * DEFAULT_MAX_DEPTH));
+    expect(decode(ContainerIDSchema, bytes, { maxDepth: 2 * DEFAULT_MAX_DEPTH }).value).toBe(
+      `c${2 * DEFAULT_MAX_DEPTH - 1}`,
+    );
+  });
+
+  test("a chain past what the writer's stack holds is max_depth_exceeded, never a RangeError", () => {
+    const e = thrown(() => encode(ContainerIDSchema, chain(100_000)));
+    expect(e.code).toBe("max_depth_exceeded");
+    const r = safeEncode(ContainerIDSchema, chain(100_000));
+    expect(r.success).toBe(false);
+    expect(r.issues[0]?.code).toBe("max_depth_exceeded");
+  });
 });

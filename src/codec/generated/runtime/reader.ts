@@ -65,7 +65,8 @@ export class Reader {
 
 /** Note that message `m` (opened at `start`) ended without a required field. */
 export function incomplete(r: Reader, m: object, start: number | undefined): void {
-  (r.starts ??= new WeakMap()).set(m, start);
+  if (r.starts === undefined) r.starts = new WeakMap();
+  r.starts.set(m, start);
 }
 
 // ---- values -------------------------------------------------------------------------------
