@@ -18,3 +18,4 @@ export {
   toMesosJson,
   toMesosJsonText,
 } from "./to-mesos-json.js";
+export { firstInvalidUtf8 } from "./utf8.js";

@@ -3,15 +3,8 @@
 // here knows the Event message, so the v1 scheduler EventSchema, the operator API's events or
 // a test schema all work the same way.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { DEFAULT_MAX_DEPTH, decode, fromMesosJson } from "../codec/index.js";
-import {
-  CODES,
-  DecodeError,
-  type Issue,
-  type IssueCode,
-  type IssuePath,
-  isMesosDockerInfoError,
-} from "../problems/index.js";
+import { DEFAULT_MAX_DEPTH, decode, firstInvalidUtf8, fromMesosJson } from "../codec/index.js";
+import { DecodeError, type Issue, isMesosDockerInfoError } from "../problems/index.js";
 import type { Frame } from "./frame-decoder.js";
 import {
   countOption,
@@ -24,7 +17,7 @@ import {
 } from "./options.js";
 import { readFrames } from "./read-frames.js";
 import { chunksOf, type RecordIOSource } from "./source.js";
-import { firstInvalidUtf8, utf8Length } from "./utf8.js";
+import { utf8Length } from "./utf8.js";
 
 /** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -138,7 +131,7 @@ function fromJson<Desc extends DescMessage>(
   try {
     text = utf8.decode(frame.bytes);
   } catch {
-    const bad = Math.max(0, firstInvalidUtf8(frame.bytes));
+    const bad = Math.max(0, firstInvalidUtf8(frame.bytes, 0, frame.bytes.length));
     throw recordFailure(schema, frame, "json", [
       {
         code: "invalid_utf8",
@@ -163,9 +156,8 @@ function fromJson<Desc extends DescMessage>(
 }
 
 /**
- * The codec's failure as issues of the stream. The codec's errors are read by shape (`issues`
- * on the shared error classes, or `code`/`path`/`offset`/`detail`), so this works whichever
- * error class the codec throws; anything else is a bug, not bad input, and is rethrown.
+ * The codec's failure (a MesosDockerInfoError with `.issues`) as issues of the stream; anything
+ * else is a bug, not bad input, and is rethrown.
  */
 function recordError(
   schema: DescMessage,
@@ -208,23 +200,9 @@ function recordFailure(
 }
 
 function codecIssues(error: unknown): readonly [Issue, ...Issue[]] | undefined {
-  if (isMesosDockerInfoError(error)) {
-    const [first, ...rest] = error.issues;
-    return first === undefined ? undefined : [first, ...rest];
-  }
-  if (!(error instanceof Error)) return undefined;
-  const shaped = error as Error & { code?: unknown; path?: unknown; offset?: unknown };
-  const detail = (error as { detail?: unknown }).detail;
-  if (typeof shaped.code !== "string" || !Object.hasOwn(CODES, shaped.code)) return undefined;
-  if (!Array.isArray(shaped.path)) return undefined;
-  const issue: Issue = {
-    code: shaped.code as IssueCode,
-    severity: "error",
-    path: shaped.path as IssuePath,
-    message: typeof detail === "string" ? detail : error.message,
-    ...(typeof shaped.offset === "number" ? { offset: shaped.offset } : {}),
-  };
-  return [issue];
+  if (!isMesosDockerInfoError(error)) return undefined;
+  const [first, ...rest] = error.issues;
+  return first === undefined ? undefined : [first, ...rest];
 }
 
 function hex(byte: number | undefined): string {

@@ -1,57 +1,14 @@
 // UTF-8 for the generated codec: one pass that validates and decodes a string field, and the
-// encoder side that refuses unpaired surrogates. Validation follows RFC 3629 (no overlong forms,
-// no surrogates, nothing above U+10FFFF), the rule the reflective strict scan applies, so both
-// codecs reject the same bytes at the same offset.
+// encoder side that refuses unpaired surrogates. Validation (RFC 3629) is src/codec/utf8.ts.
 
 // ignoreBOM: a leading U+FEFF in a protobuf string is text, as protobuf-es decodes it.
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const encoder = new TextEncoder();
 
-/** The offset of the first byte of `bytes[start, end)` that is not well-formed UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number): number {
-  let i = start;
-  while (i < end) {
-    const b0 = bytes[i] as number;
-    if (b0 < 0x80) {
-      i++;
-      continue;
-    }
-    if (b0 < 0xc2 || b0 > 0xf4) return i;
-    if (b0 < 0xe0) {
-      if (i + 1 >= end || ((bytes[i + 1] as number) & 0xc0) !== 0x80) return i;
-      i += 2;
-      continue;
-    }
-    if (i + 1 >= end) return i;
-    const b1 = bytes[i + 1] as number;
-    if (b0 < 0xf0) {
-      // E0 needs A0..BF (no overlong forms), ED needs 80..9F (no surrogates).
-      const lo = b0 === 0xe0 ? 0xa0 : 0x80;
-      const hi = b0 === 0xed ? 0x9f : 0xbf;
-      if (b1 < lo || b1 > hi || i + 2 >= end || ((bytes[i + 2] as number) & 0xc0) !== 0x80) {
-        return i;
-      }
-      i += 3;
-      continue;
-    }
-    // F0 needs 90..BF (no overlong forms), F4 needs 80..8F (nothing above U+10FFFF).
-    const lo = b0 === 0xf0 ? 0x90 : 0x80;
-    const hi = b0 === 0xf4 ? 0x8f : 0xbf;
-    if (
-      b1 < lo ||
-      b1 > hi ||
-      i + 3 >= end ||
-      ((bytes[i + 2] as number) & 0xc0) !== 0x80 ||
-      ((bytes[i + 3] as number) & 0xc0) !== 0x80
-    ) {
-      return i;
-    }
-    i += 4;
-  }
-  return -1;
-}
+// Validation is the reflective codec's own (one rule, one implementation), so both codecs reject
+// the same bytes at the same offset.
+export { firstInvalidUtf8 } from "../../utf8.js";
 
-/** Decode bytes already known to be well-formed UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   return decoder.decode(bytes.subarray(start, end));
 }
