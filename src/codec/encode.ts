@@ -4,17 +4,10 @@
 // written faithfully (protobuf-es stops at the first, with a plain Error and no path, and
 // silently writes unknown closed-enum numbers and U+FFFD for unpaired surrogates).
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
-import {
-  EncodeError,
-  failWith,
-  type Issue,
-  MesosDockerInfoError,
-  type Result,
-  succeed,
-} from "../problems/index.js";
+import { EncodeError, failWith, type Issue, type Result, succeed } from "../problems/index.js";
 import { encodeIssues } from "./encode-check.js";
 import { generatedCodec } from "./generated/index.js";
-import { messageDepth } from "./message-depth.js";
+import { stackExhausted } from "./message-depth.js";
 
 /**
  * Encode `message` (of type `schema`) to protobuf binary. Unknown fields (e.g. Mesos fields this
@@ -33,27 +26,9 @@ export function encode<Desc extends DescMessage>(
   try {
     return generatedCodec(schema)?.write(message) ?? reflectiveEncode(schema, message);
   } catch (error) {
-    if (error instanceof MesosDockerInfoError) throw error;
-    // A message built in code that nests past what the stack holds (a Mesos 1.11 ContainerID
-    // parent chain thousands deep) exhausts the stack inside a writer, which surfaces as a
-    // RangeError or a TypeError: measured without recursion, it is the typed depth error.
-    const depth = messageDepth(schema, message, STACK_SAFE_ENCODE_DEPTH);
-    if (depth > STACK_SAFE_ENCODE_DEPTH) {
-      throw new EncodeError(`cannot encode ${schema.typeName}`, [
-        {
-          code: "max_depth_exceeded",
-          severity: "error",
-          path: [],
-          message: `the message nests more than ${STACK_SAFE_ENCODE_DEPTH} levels deep, past what the writer can follow (decode refuses nesting past maxDepth, default 100)`,
-        },
-      ]);
-    }
-    throw error;
+    stackExhausted(error, schema, message, `cannot encode ${schema.typeName}`);
   }
 }
-
-/** Depth past which a stack exhaustion while encoding is reported as max_depth_exceeded. */
-const STACK_SAFE_ENCODE_DEPTH = 1000;
 
 /** Internal (differential tests, bench): `encode` by protobuf-es toBinary and the reflective check only. */
 export function reflectiveEncode<Desc extends DescMessage>(

@@ -19,7 +19,7 @@ import {
   succeed,
 } from "../problems/index.js";
 import { type MessageObject, setValue } from "./field-access.js";
-import { messageDepth } from "./message-depth.js";
+import { stackExhausted } from "./message-depth.js";
 import { DEFAULT_MAX_DEPTH } from "./options.js";
 import { enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
 
@@ -75,10 +75,7 @@ export function toMesosJsonText<Desc extends DescMessage>(
   try {
     return stringify(json, " ".repeat(options?.indent ?? 0), "\n");
   } catch (error) {
-    if (!(error instanceof RangeError) && messageDepth(schema, message, 1000) <= 1000) throw error;
-    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
-      depthIssue([], "the message nests deeper than the stack can write as text"),
-    ]);
+    stackExhausted(error, schema, message, `cannot write ${schema.typeName} as Mesos JSON`);
   }
 }
 
@@ -131,12 +128,8 @@ function write(
   try {
     json = writeMessage(ctx, schema, message as MessageObject, []);
   } catch (error) {
-    // A maxDepth raised past what the stack holds: the same typed error, never the RangeError
-    // (or the TypeError V8 sometimes raises instead) of an exhausted stack.
-    if (!(error instanceof RangeError) && messageDepth(schema, message, 1000) <= 1000) throw error;
-    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
-      depthIssue([], `the message nests deeper than the stack can write (maxDepth ${maxDepth})`),
-    ]);
+    // A maxDepth raised past what the stack holds: the same typed error, never a RangeError.
+    stackExhausted(error, schema, message, `cannot write ${schema.typeName} as Mesos JSON`);
   }
   const [first, ...rest] = ctx.problems;
   if (first !== undefined)
