@@ -2,8 +2,8 @@
 // and optionally every validation rule. The bytes are read by the generated codec of the schema
 // when there is one (gen/**/*_codec.ts: a switch per message, several times faster), else by
 // the reflective reader (read-binary.ts), which is also the reference semantics the generated
-// one is held to, and which words every read error, so that a message reads the same whichever
-// path found it (errors are the slow path; the input is at most maxBytes).
+// one is held to. Both read through the same runtime primitives, so a failure reads the same
+// (code, path, offset and words) whichever reader found it.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DecodeError } from "../problems/index.js";
 import { assertValid } from "../validation/index.js";
@@ -42,7 +42,7 @@ export function decode<Desc extends DescMessage>(
   bytes: Uint8Array,
   options?: DecodeOptions,
 ): MessageShape<Desc> {
-  return decodeUsing(generatedCodec(schema), schema, bytes, options, false);
+  return decodeUsing(generatedCodec(schema), schema, bytes, options);
 }
 
 /** Internal (differential tests, bench): `decode` by the reflective reader only. */
@@ -51,20 +51,15 @@ export function reflectiveDecode<Desc extends DescMessage>(
   bytes: Uint8Array,
   options?: DecodeOptions,
 ): MessageShape<Desc> {
-  return decodeUsing(undefined, schema, bytes, options, false);
+  return decodeUsing(undefined, schema, bytes, options);
 }
 
-/**
- * Internal: `decode` reading the bytes with `codec` (undefined: the reflective reader). `raw`:
- * throw the generated reader's own errors instead of the reflective reader's wording, so that
- * tests can hold the two readers together.
- */
+/** Internal: `decode` reading the bytes with `codec` (undefined: the reflective reader). */
 export function decodeUsing<Desc extends DescMessage>(
   codec: GeneratedCodec<Desc> | undefined,
   schema: Desc,
   bytes: Uint8Array,
   options: DecodeOptions | undefined,
-  raw: boolean,
 ): MessageShape<Desc> {
   const limits = limitsOf(schema.typeName, options);
   if (!(bytes instanceof Uint8Array)) {
@@ -76,7 +71,7 @@ export function decodeUsing<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  const { message, starts } = read(codec, schema, bytes, limits, raw);
+  const { message, starts } = read(codec, schema, bytes, limits);
   if (limits.required && starts !== undefined) {
     const missing = missingRequired(schema, message, (m) => starts.get(m));
     if (missing.length > 0) {
@@ -95,18 +90,9 @@ function read<Desc extends DescMessage>(
   schema: Desc,
   bytes: Uint8Array,
   limits: Limits,
-  raw: boolean,
 ): { message: MessageShape<Desc>; starts: WeakMap<object, number | undefined> | undefined } {
-  if (codec !== undefined) {
-    try {
-      // undefined: known messages nest deeper than generated code recurses; read iteratively.
-      const result = codec.read(bytes, limits);
-      if (result !== undefined) return result;
-    } catch (e) {
-      if (raw || !(e instanceof DecodeError)) throw e;
-    }
-  }
-  return readBinary(schema, bytes, limits);
+  // undefined: known messages nest deeper than generated code recurses; read iteratively.
+  return codec?.read(bytes, limits) ?? readBinary(schema, bytes, limits);
 }
 
 function describe(value: unknown): string {

@@ -69,7 +69,7 @@ export function generatedDecode(
   codec: GeneratedCodec | undefined = generatedCodec(schema),
 ): unknown {
   if (codec === undefined) throw new Error(`no generated codec for ${schema.typeName}`);
-  return decodeUsing(codec, schema, bytes, options, true);
+  return decodeUsing(codec, schema, bytes, options);
 }
 
 export function generatedOutcome(

@@ -1,6 +1,6 @@
 // decode / safeDecode: strict and non-strict modes, private copies of the input, options,
 // validate: true, and the conversion of every protobuf-es error into a DecodeError.
-import { create, type DescMessage, equals, toBinary } from "@bufbuild/protobuf";
+import { create, type DescMessage, equals, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import {
   ContainerInfoSchema,
@@ -53,6 +53,14 @@ describe("strict decode", () => {
     const task = decode(TaskInfoSchema, input);
     expect(task.$unknown?.map((u) => u.no)).toEqual([8, 11, 12]);
     expect(toBinary(TaskInfoSchema, task)).toEqual(input);
+  });
+
+  test("a leading U+FEFF in a string is text, by either reader, as fromBinary keeps it", () => {
+    const input = bytes(vi(1, 1), ld(15, [0xef, 0xbb, 0xbf, 0x41]));
+    expect(decode(NodeSchema, input).text).toBe("\ufeffA"); // no generated codec: reflective
+    expect(fromBinary(NodeSchema, input).text).toBe("\ufeffA");
+    const task = bytes(ld(1, [0xef, 0xbb, 0xbf, 0x41]));
+    expect(decode(TaskIDSchema, task).value).toBe("\ufeffA"); // generated codec
   });
 
   test("bytes fields and unknown fields never share memory with the input", () => {
