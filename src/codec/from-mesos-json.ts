@@ -20,11 +20,12 @@ import {
   quote,
 } from "../problems/index.js";
 import { decodeError } from "./errors.js";
+import { isWellFormed } from "./generated/runtime/index.js";
 import { locateJsonPath } from "./locate-json-path.js";
 import { missingRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
 import { readJson, UnsafeInteger } from "./read-json.js";
-import { describeValue, FLOAT32_MAX, INTEGER_RANGES, isWellFormed } from "./scalar-check.js";
+import { describeValue, FLOAT32_MAX, INTEGER_RANGES } from "./scalar-check.js";
 
 export interface FromMesosJsonOptions extends LimitOptions {
   /**

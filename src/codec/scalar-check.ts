@@ -5,6 +5,7 @@
 // would hand out bytes that differ from the message or that our own strict decode rejects.
 import { type DescEnum, ScalarType } from "@bufbuild/protobuf";
 import type { IssueCode } from "../problems/index.js";
+import { isWellFormed } from "./generated/runtime/index.js";
 
 /** Integer ranges of the protobuf types, as bigints [min, max] (shared with fromMesosJson). */
 export const INTEGER_RANGES = {
@@ -185,23 +186,4 @@ export function describeValue(value: unknown): string {
     default:
       return typeof value;
   }
-}
-
-// String.prototype.isWellFormed (Node 20+) is not in TypeScript's ES2022 lib.
-const wellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
-
-/** True when `s` has no unpaired UTF-16 surrogate. */
-export function isWellFormed(s: string): boolean {
-  if (wellFormed !== undefined) return wellFormed.call(s);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return false;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      return false;
-    }
-  }
-  return true;
 }
