@@ -4,7 +4,7 @@
 // written faithfully (protobuf-es stops at the first, with a plain Error and no path, and
 // silently writes unknown closed-enum numbers and U+FFFD for unpaired surrogates).
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
-import { EncodeError, failWith, type Issue, type Result, succeed } from "../problems/index.js";
+import { attempt, EncodeError, type Issue, type Result } from "../problems/index.js";
 import { encodeIssues } from "./encode-check.js";
 import { generatedCodec } from "./generated/index.js";
 import { stackExhausted } from "./message-depth.js";
@@ -68,9 +68,5 @@ export function safeEncode<Desc extends DescMessage>(
   schema: Desc,
   message: MessageShape<Desc>,
 ): Result<Uint8Array> {
-  try {
-    return succeed(encode(schema, message));
-  } catch (error) {
-    return failWith(error);
-  }
+  return attempt(() => encode(schema, message));
 }

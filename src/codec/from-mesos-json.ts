@@ -20,7 +20,7 @@ import {
   quote,
 } from "../problems/index.js";
 import { decodeError } from "./errors.js";
-import { isWellFormed } from "./generated/runtime/index.js";
+import { isWellFormed, setOwn } from "./generated/runtime/index.js";
 import { locateJsonPath } from "./locate-json-path.js";
 import { missingRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
@@ -269,13 +269,7 @@ function readField(
             : field.mapKind === "enum"
               ? readEnum(ctx, field.enum, element, at)
               : readScalar(ctx, field.scalar, false, element, at);
-        // A key may be "__proto__": define it, never assign it.
-        Object.defineProperty(record, mapKey, {
-          value: mapValue,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(record, mapKey, mapValue); // a key may be "__proto__": never assigned
       }
     }
   }

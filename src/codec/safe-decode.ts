@@ -1,6 +1,6 @@
 // safeDecode: decode without throwing for bad input.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { failWith, type Result, succeed } from "../problems/index.js";
+import { attempt, type Result } from "../problems/index.js";
 import { type DecodeOptions, decode } from "./decode.js";
 
 /**
@@ -12,9 +12,5 @@ export function safeDecode<Desc extends DescMessage>(
   bytes: Uint8Array,
   options?: DecodeOptions,
 ): Result<MessageShape<Desc>> {
-  try {
-    return succeed(decode(schema, bytes, options));
-  } catch (error) {
-    return failWith(error);
-  }
+  return attempt(() => decode(schema, bytes, options));
 }

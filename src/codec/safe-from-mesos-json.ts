@@ -1,6 +1,6 @@
 // safeFromMesosJson: fromMesosJson without throwing for bad input.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { failWith, type Result, succeed } from "../problems/index.js";
+import { attempt, type Result } from "../problems/index.js";
 import { type FromMesosJsonOptions, fromMesosJson } from "./from-mesos-json.js";
 
 /** Like `fromMesosJson`, but returns `{ success: false, issues }` instead of throwing the DecodeError. */
@@ -9,9 +9,5 @@ export function safeFromMesosJson<Desc extends DescMessage>(
   input: unknown,
   options?: FromMesosJsonOptions,
 ): Result<MessageShape<Desc>> {
-  try {
-    return succeed(fromMesosJson(schema, input, options));
-  } catch (error) {
-    return failWith(error);
-  }
+  return attempt(() => fromMesosJson(schema, input, options));
 }

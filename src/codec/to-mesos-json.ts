@@ -11,14 +11,14 @@ import {
 } from "@bufbuild/protobuf";
 import { base64Encode } from "@bufbuild/protobuf/wire";
 import {
+  attempt,
   EncodeError,
-  failWith,
   type Issue,
   type IssuePath,
   type Result,
-  succeed,
 } from "../problems/index.js";
 import { type MessageObject, setValue } from "./field-access.js";
+import { setOwn } from "./generated/runtime/index.js";
 import { stackExhausted } from "./message-depth.js";
 import { DEFAULT_MAX_DEPTH } from "./options.js";
 import { enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
@@ -85,11 +85,7 @@ export function safeToMesosJson<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ToMesosJsonOptions,
 ): Result<JsonObject> {
-  try {
-    return succeed(toMesosJson(schema, message, options));
-  } catch (error) {
-    return failWith(error);
-  }
+  return attempt(() => toMesosJson(schema, message, options));
 }
 
 /** A token written as is into JSON text (bare digits, Infinity, NaN, -0). */
@@ -199,11 +195,11 @@ function writeMessage(
     path.push(field.name);
     if (value !== undefined) {
       const out = writeField(ctx, field, value, path);
-      if (out !== undefined) setKey(json, field.name, out);
+      if (out !== undefined) setOwn(json, field.name, out);
     } else if (ctx.emitDefaults && !field.deprecated) {
       const declared = declaredDefault(field);
       const out = declared === undefined ? undefined : writeSingular(ctx, field, declared, path);
-      if (out !== undefined) setKey(json, field.name, out);
+      if (out !== undefined) setOwn(json, field.name, out);
     }
     path.pop();
   }
@@ -241,7 +237,7 @@ function writeField(
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         path.push(key);
         const written = writeSingular(ctx, field, item, path);
-        if (written !== undefined) setKey(out, key, written);
+        if (written !== undefined) setOwn(out, key, written);
         path.pop();
       }
       return out;
@@ -301,18 +297,4 @@ function writeEnum(ctx: Context, desc: DescEnum, value: unknown, path: IssuePath
 function problem(ctx: Context, path: IssuePath, p: ValueProblem): undefined {
   ctx.problems.push({ code: p.code, severity: "error", path: path.slice(), message: p.reason });
   return undefined;
-}
-
-/** Set a key without ever invoking the `__proto__` setter. */
-function setKey(obj: OutObject, key: string, value: Out): void {
-  if (key === "__proto__") {
-    Object.defineProperty(obj, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else {
-    obj[key] = value;
-  }
 }

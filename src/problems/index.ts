@@ -20,4 +20,12 @@ export {
 } from "./errors.js";
 export { formatIssues, formatLocation, formatPath, quote } from "./format.js";
 export type { Issue, IssuePath } from "./issue.js";
-export { type Failure, fail, failWith, type Result, type Success, succeed } from "./result.js";
+export {
+  attempt,
+  type Failure,
+  fail,
+  failWith,
+  type Result,
+  type Success,
+  succeed,
+} from "./result.js";

@@ -27,6 +27,18 @@ export function fail(issues: Issue[]): Failure {
   return { success: false, issues };
 }
 
+/**
+ * `run()` as a Result: its value, or the Failure of the library error it threw (every `safe…`
+ * function is this around its throwing twin); anything else is a bug and is rethrown.
+ */
+export function attempt<T>(run: () => T): Result<T> {
+  try {
+    return succeed(run());
+  } catch (error) {
+    return failWith(error);
+  }
+}
+
 /** The Failure for a caught library error (its issues), rethrowing anything else. */
 export function failWith(error: unknown): Failure {
   if (error instanceof MesosDockerInfoError) return { success: false, issues: [...error.issues] };

@@ -13,8 +13,7 @@ import { convertedFrom } from "./from-seed.js";
  *
  * @example
  * ```ts
- * import { clone, create } from "@bufbuild/protobuf";
-import * as fc from "fast-check";
+ * import * as fc from "fast-check";
  * import { v1Offer } from "mesos-dockerinfo/testing";
  *
  * fc.sample(v1Offer(), 1); // [{ $typeName: "mesos.v1.Offer", agentId: { value: "…" }, … }]
