@@ -63,30 +63,24 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
       out[m.at % n] = m.byte;
       return out;
     }
-    case "insert": {
-      const out = new Uint8Array(n + m.bytes.length);
-      out.set(bytes.subarray(0, at));
-      out.set(m.bytes, at);
-      out.set(bytes.subarray(at), at + m.bytes.length);
-      return out;
-    }
-    case "delete": {
-      const out = new Uint8Array(n - Math.min(m.length, n - at));
-      out.set(bytes.subarray(0, at));
-      out.set(bytes.subarray(at + m.length), at);
-      return out;
-    }
+    case "insert":
+      return splice(bytes, at, 0, m.bytes);
+    case "delete":
+      return splice(bytes, at, Math.min(m.length, n - at), new Uint8Array(0));
     case "truncate":
       return bytes.slice(0, at);
-    case "duplicate": {
-      const slice = bytes.subarray(at, at + m.length);
-      const out = new Uint8Array(n + slice.length);
-      out.set(bytes.subarray(0, at + slice.length));
-      out.set(slice, at + slice.length);
-      out.set(bytes.subarray(at + slice.length), at + 2 * slice.length);
-      return out;
-    }
+    case "duplicate": // a run followed by a copy of itself
+      return splice(bytes, at, 0, bytes.subarray(at, at + m.length));
   }
+}
+
+/** A copy of `bytes` with `remove` bytes at `at` replaced by `insert`. */
+function splice(bytes: Uint8Array, at: number, remove: number, insert: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length - remove + insert.length);
+  out.set(bytes.subarray(0, at));
+  out.set(insert, at);
+  out.set(bytes.subarray(at + remove), at + insert.length);
+  return out;
 }
 
 /**
@@ -98,14 +92,14 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
  * @example
  * ```ts
  * import * as fc from "fast-check";
- * import { DecodeError, encode, safeDecode, TaskInfoSchema } from "mesos-dockerinfo";
+ * import { encode, safeDecode, TaskInfoSchema } from "mesos-dockerinfo";
  * import { arbitraryMessage, mutatedBytes } from "mesos-dockerinfo/testing";
  *
  * const encoded = arbitraryMessage(TaskInfoSchema).map((t) => encode(TaskInfoSchema, t));
  * fc.assert(
  *   fc.property(mutatedBytes(encoded), (bytes) => {
  *     const result = safeDecode(TaskInfoSchema, bytes); // throws only on a bug
- *     return result.success || result.error instanceof DecodeError;
+ *     return result.success || result.issues.length > 0;
  *   }),
  * );
  * ```
