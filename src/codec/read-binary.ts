@@ -24,6 +24,7 @@ import {
   type MessageShape,
   ScalarType,
 } from "@bufbuild/protobuf";
+import { scalarZeroValue } from "@bufbuild/protobuf/reflect";
 import { isWrapperDesc } from "@bufbuild/protobuf/wkt";
 import { decodeError } from "./errors.js";
 import * as R from "./generated/runtime/index.js";
@@ -189,7 +190,8 @@ function readField(
       const map = msg[field.localName] as Obj;
       const enter = { r, frame, field, tagPos, starts, name, index: -1 };
       const store = () => {
-        const key = entry.key === undefined ? defaultKey(field) : entry.key;
+        // An entry without a key field has the key type's zero value as its key.
+        const key = entry.key ?? scalarZeroValue(field.mapKey, false);
         R.setOwn(map, String(key), entry.value ?? defaultMapValue(field));
       };
       return push(enter, undefined, {}, false, store, entry);
@@ -424,34 +426,11 @@ function scalarWire(type: ScalarType): number {
   }
 }
 
-function defaultKey(field: DescField & { fieldKind: "map" }): unknown {
-  if (field.mapKey === ScalarType.STRING) return "";
-  return field.mapKey === ScalarType.BOOL ? false : 0;
-}
-
+/** What protobuf-es stores for a map entry without a value field. */
 function defaultMapValue(field: DescField & { fieldKind: "map" }): unknown {
-  switch (field.mapKind) {
-    case "message":
-      return create(field.message);
-    case "enum":
-      return field.enum.values[0]?.number ?? 0;
-  }
-  switch (field.scalar) {
-    case ScalarType.STRING:
-      return "";
-    case ScalarType.BYTES:
-      return new Uint8Array(0);
-    case ScalarType.BOOL:
-      return false;
-    case ScalarType.INT64:
-    case ScalarType.UINT64:
-    case ScalarType.SINT64:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64:
-      return long(0n, asString(field));
-    default:
-      return 0;
-  }
+  if (field.mapKind === "message") return create(field.message);
+  if (field.mapKind === "enum") return field.enum.values[0]?.number ?? 0;
+  return scalarZeroValue(field.scalar, asString(field));
 }
 
 const byNumber = new WeakMap<DescMessage, Map<number, DescField>>();
