@@ -6,7 +6,7 @@
 // message (to say why) and for schemas without a generated codec.
 import type { DescField, DescMessage, ScalarType } from "@bufbuild/protobuf";
 import { isWrapperDesc } from "@bufbuild/protobuf/wkt";
-import type { Issue, IssueCode, IssuePath } from "../problems/index.js";
+import { errorIssue, type Issue, type IssueCode, type IssuePath } from "../problems/index.js";
 import { isSet } from "../schema/index.js";
 import type { MessageObject } from "./field-access.js";
 import { describeValue, enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
@@ -111,5 +111,5 @@ function checkLeaf(problem: ValueProblem | undefined, path: IssuePath, out: Issu
 }
 
 function report(out: Issue[], path: IssuePath, code: IssueCode, message: string): void {
-  out.push({ code, severity: "error", path: path.slice(), message });
+  out.push(errorIssue(code, path, message));
 }

@@ -4,7 +4,7 @@
 // written faithfully (protobuf-es stops at the first, with a plain Error and no path, and
 // silently writes unknown closed-enum numbers and U+FFFD for unpaired surrogates).
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
-import { attempt, EncodeError, type Issue, type Result } from "../problems/index.js";
+import { attempt, EncodeError, errorIssue, type Issue, type Result } from "../problems/index.js";
 import { encodeIssues } from "./encode-check.js";
 import { generatedCodec } from "./generated/index.js";
 import { stackExhausted } from "./message-depth.js";
@@ -49,18 +49,8 @@ export function reflectiveEncode<Desc extends DescMessage>(
   if (bytes !== undefined) return bytes;
   // The check should have found why; say so rather than leak a plain Error.
   const reason = cause instanceof Error ? cause.message : String(cause);
-  throw new EncodeError(
-    what,
-    [
-      {
-        code: "invalid_value",
-        severity: "error",
-        path: [],
-        message: `protobuf-es cannot encode the message: ${reason}`,
-      },
-    ],
-    options,
-  );
+  const issue = errorIssue("invalid_value", [], `protobuf-es cannot encode the message: ${reason}`);
+  throw new EncodeError(what, [issue], options);
 }
 
 /** Like `encode`, but returns `{ success: false, issues }` instead of throwing an EncodeError. */

@@ -2,7 +2,7 @@
 // can be asked of a message too deep for any recursive walk: encode uses it to turn a stack
 // exhaustion inside a writer into a typed `max_depth_exceeded` instead of a RangeError/TypeError.
 import type { DescMessage } from "@bufbuild/protobuf";
-import { EncodeError, MesosDockerInfoError } from "../problems/index.js";
+import { EncodeError, errorIssue, MesosDockerInfoError } from "../problems/index.js";
 
 /** The nesting depth of `message` (root = 1), counting at most up to `cap` + 1. */
 export function messageDepth(desc: DescMessage, message: unknown, cap: number): number {
@@ -52,12 +52,12 @@ export function stackExhausted(
   if (error instanceof MesosDockerInfoError) throw error;
   const depth = messageDepth(desc, message, STACK_SAFE_WRITE_DEPTH);
   if (!(error instanceof RangeError) && depth <= STACK_SAFE_WRITE_DEPTH) throw error;
+  const levels = depth > STACK_SAFE_WRITE_DEPTH ? `more than ${STACK_SAFE_WRITE_DEPTH}` : depth;
   throw new EncodeError(what, [
-    {
-      code: "max_depth_exceeded",
-      severity: "error",
-      path: [],
-      message: `the message nests ${depth > STACK_SAFE_WRITE_DEPTH ? `more than ${STACK_SAFE_WRITE_DEPTH}` : depth} levels deep, past what the writer's stack can follow (decode refuses nesting past maxDepth, default 100)`,
-    },
+    errorIssue(
+      "max_depth_exceeded",
+      [],
+      `the message nests ${levels} levels deep, past what the writer's stack can follow (decode refuses nesting past maxDepth, default 100)`,
+    ),
   ]);
 }

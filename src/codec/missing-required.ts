@@ -3,7 +3,7 @@
 // paths built from parent links only for what is reported, so a message nested as deep as any
 // maxDepth allows is walked without recursion.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import type { Issue, IssuePath } from "../problems/index.js";
+import { errorIssue, type Issue, type IssuePath } from "../problems/index.js";
 import { isSet } from "../schema/index.js";
 
 interface Item {
@@ -37,13 +37,10 @@ export function missingRequired(
     for (const field of next.desc.fields) {
       if (field.presence === 3 /* LEGACY_REQUIRED */ && !isSet(next.msg, field.localName)) {
         const offset = offsetOf?.(next.msg);
-        found.push({
-          code: "required_field_missing",
-          severity: "error",
-          path: [...pathOf(next), field.name],
-          message: `required field ${field.name} of ${next.desc.typeName} is not set`,
-          ...(offset === undefined ? {} : { offset }),
-        });
+        const why = `required field ${field.name} of ${next.desc.typeName} is not set`;
+        found.push(
+          errorIssue("required_field_missing", [...pathOf(next), field.name], why, offset),
+        );
         continue;
       }
       collect(next, field, found);

@@ -13,6 +13,7 @@ import { base64Encode } from "@bufbuild/protobuf/wire";
 import {
   attempt,
   EncodeError,
+  errorIssue,
   type Issue,
   type IssuePath,
   type Result,
@@ -104,13 +105,9 @@ function write(
 ): Out {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (!Number.isSafeInteger(maxDepth) || maxDepth < 0) {
+    const why = `maxDepth must be a non-negative integer, got ${String(maxDepth)}`;
     throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
-      {
-        code: "invalid_option",
-        severity: "error",
-        path: ["maxDepth"],
-        message: `maxDepth must be a non-negative integer, got ${String(maxDepth)}`,
-      },
+      errorIssue("invalid_option", ["maxDepth"], why),
     ]);
   }
   const ctx: Context = {
@@ -160,10 +157,6 @@ interface Context {
   readonly maxDepth: number;
 }
 
-function depthIssue(path: IssuePath, message: string): Issue {
-  return { code: "max_depth_exceeded", severity: "error", path: path.slice(), message };
-}
-
 function writeMessage(
   ctx: Context,
   desc: DescMessage,
@@ -172,21 +165,14 @@ function writeMessage(
 ): OutObject {
   const json: OutObject = {};
   if (typeof message !== "object" || message === null || message.$typeName !== desc.typeName) {
-    ctx.problems.push({
-      code: "wrong_message_type",
-      severity: "error",
-      path: path.slice(),
-      message: `expected a ${desc.typeName} message`,
-    });
+    ctx.problems.push(
+      errorIssue("wrong_message_type", path, `expected a ${desc.typeName} message`),
+    );
     return json;
   }
   if (++ctx.depth > ctx.maxDepth) {
-    ctx.problems.push(
-      depthIssue(
-        path,
-        `messages nest deeper than maxDepth (${ctx.maxDepth}) here: raise maxDepth if such messages are expected`,
-      ),
-    );
+    const why = `messages nest deeper than maxDepth (${ctx.maxDepth}) here: raise maxDepth if such messages are expected`;
+    ctx.problems.push(errorIssue("max_depth_exceeded", path, why));
     ctx.depth--;
     return json;
   }
@@ -295,6 +281,6 @@ function writeEnum(ctx: Context, desc: DescEnum, value: unknown, path: IssuePath
 }
 
 function problem(ctx: Context, path: IssuePath, p: ValueProblem): undefined {
-  ctx.problems.push({ code: p.code, severity: "error", path: path.slice(), message: p.reason });
+  ctx.problems.push(errorIssue(p.code, path, p.reason));
   return undefined;
 }

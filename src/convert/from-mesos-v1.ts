@@ -1,6 +1,6 @@
 // fromMesosV1: a Mesos 1.11 (mesos.v1) message as a seed message, when the seed can carry it.
 import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
-import { fail, quote, type Result } from "../problems/index.js";
+import { errorIssue, fail, quote, type Result } from "../problems/index.js";
 import { isDescriptor, seedCounterpart } from "./counterpart.js";
 import { runWalk } from "./run.js";
 import type { ConvertibleV1Schema, SeedOf } from "./types.js";
@@ -24,25 +24,13 @@ export function fromMesosV1<Desc extends ConvertibleV1Schema>(
   message: MessageShape<Desc>,
 ): Result<SeedOf<MessageShape<Desc>>> {
   if (!isDescriptor(schema) || !isMessage(message, schema)) {
-    return fail([
-      {
-        code: "invalid_input",
-        severity: "error",
-        path: [],
-        message: `fromMesosV1: the message is not a ${quote(String(schema?.typeName))}`,
-      },
-    ]);
+    const why = `fromMesosV1: the message is not a ${quote(String(schema?.typeName))}`;
+    return fail([errorIssue("invalid_input", [], why)]);
   }
   const target = seedCounterpart(schema);
   if (target === undefined) {
-    return fail([
-      {
-        code: "not_in_seed",
-        severity: "error",
-        path: [],
-        message: `${schema.typeName} has no counterpart in the seed schema (it models single Docker tasks: no task groups, scheduler calls or events). Keep the message as mesos.v1.`,
-      },
-    ]);
+    const why = `${schema.typeName} has no counterpart in the seed schema (it models single Docker tasks: no task groups, scheduler calls or events). Keep the message as mesos.v1.`;
+    return fail([errorIssue("not_in_seed", [], why)]);
   }
   return runWalk<SeedOf<MessageShape<Desc>>>(
     "fromMesosV1",

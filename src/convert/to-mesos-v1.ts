@@ -1,6 +1,6 @@
 // toMesosV1: a seed message as the Mesos 1.11 (mesos.v1) message a master reads.
 import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
-import { fail, quote, type Result } from "../problems/index.js";
+import { errorIssue, fail, quote, type Result } from "../problems/index.js";
 import { v1Counterpart } from "./counterpart.js";
 import { runWalk } from "./run.js";
 import { SEED_TO_V1 } from "./seed-to-v1.js";
@@ -27,23 +27,12 @@ export function toMesosV1<Desc extends ConvertibleSeedSchema>(
 ): Result<V1Of<MessageShape<Desc>>> {
   const target = v1Counterpart(schema);
   if (target === undefined) {
-    return fail([
-      {
-        code: "invalid_input",
-        severity: "error",
-        path: [],
-        message: `toMesosV1: ${quote(String(schema?.typeName))} is not a seed message type with a mesos.v1 counterpart`,
-      },
-    ]);
+    const why = `toMesosV1: ${quote(String(schema?.typeName))} is not a seed message type with a mesos.v1 counterpart`;
+    return fail([errorIssue("invalid_input", [], why)]);
   }
   if (!isMessage(message, schema)) {
     return fail([
-      {
-        code: "invalid_input",
-        severity: "error",
-        path: [],
-        message: `toMesosV1: the message is not a ${schema.typeName}`,
-      },
+      errorIssue("invalid_input", [], `toMesosV1: the message is not a ${schema.typeName}`),
     ]);
   }
   return runWalk<V1Of<MessageShape<Desc>>>(

@@ -19,7 +19,7 @@ export {
   ValidationError,
 } from "./errors.js";
 export { formatIssues, formatLocation, formatPath, quote } from "./format.js";
-export type { Issue, IssuePath } from "./issue.js";
+export { errorIssue, type Issue, type IssuePath } from "./issue.js";
 export {
   attempt,
   type Failure,

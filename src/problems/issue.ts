@@ -23,3 +23,15 @@ export interface Issue {
    */
   readonly offset?: number;
 }
+
+/** An issue of severity "error" at a copy of `path`; `offset` only where the input has one. */
+export function errorIssue(
+  code: IssueCode,
+  path: IssuePath,
+  message: string,
+  offset?: number,
+): Issue {
+  return offset === undefined
+    ? { code, severity: "error", path: [...path], message }
+    : { code, severity: "error", path: [...path], message, offset };
+}

@@ -9,7 +9,7 @@
 // of views into the chunks would instead keep every chunk alive: with one-byte chunks, some 100
 // bytes of objects per data byte, far past the cap. No record shares memory with the chunks
 // (Node pools small Buffers; a view would change under the caller).
-import { DecodeError, type Issue, type IssueCode } from "../problems/index.js";
+import { DecodeError, errorIssue, type IssueCode } from "../problems/index.js";
 import { describe } from "./options.js";
 
 /** One record with where it was found. */
@@ -214,6 +214,7 @@ function byteName(byte: number): string {
 }
 
 function framingError(code: IssueCode, index: number, offset: number, message: string) {
-  const issue: Issue = { code, severity: "error", path: [index], message, offset };
-  return new DecodeError("cannot read the RecordIO stream", [issue]);
+  return new DecodeError("cannot read the RecordIO stream", [
+    errorIssue(code, [index], message, offset),
+  ]);
 }

@@ -1,7 +1,7 @@
 // Option checks shared by readRecordIO and readEvents. They run when the call is made, not on
 // the first record: a limit that is NaN or negative would otherwise be no limit at all, and the
 // caller should learn of it before any byte is read.
-import { DecodeError, type Issue, quote } from "../problems/index.js";
+import { DecodeError, errorIssue, type Issue, quote } from "../problems/index.js";
 
 /** 4 MiB, mesos-go's default frame cap; mesos-go#349 needed 8 MiB on a large cluster. */
 export const DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024;
@@ -48,9 +48,7 @@ export function flagOption(options: Record<string, unknown>, name: string): bool
 }
 
 export function optionError(path: Issue["path"], message: string): DecodeError {
-  return new DecodeError("invalid options", [
-    { code: "invalid_option", severity: "error", path, message },
-  ]);
+  return new DecodeError("invalid options", [errorIssue("invalid_option", path, message)]);
 }
 
 /** A short description of any value, for messages: strings quoted, numbers as written. */

@@ -4,7 +4,7 @@
 // a test schema all work the same way.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DEFAULT_MAX_DEPTH, decode, firstInvalidUtf8, fromMesosJson } from "../codec/index.js";
-import { DecodeError, type Issue, isMesosDockerInfoError } from "../problems/index.js";
+import { DecodeError, errorIssue, type Issue, isMesosDockerInfoError } from "../problems/index.js";
 import type { Frame } from "./frame-decoder.js";
 import {
   countOption,
@@ -59,14 +59,8 @@ export function readEvents<Desc extends DescMessage>(
   options: ReadEventsOptions,
 ): AsyncGenerator<MessageShape<Desc>, void, undefined> {
   if (typeof schema !== "object" || schema === null || schema.kind !== "message") {
-    throw new DecodeError("cannot read events", [
-      {
-        code: "invalid_input",
-        severity: "error",
-        path: [],
-        message: `readEvents takes a message schema (e.g. EventSchema), got ${describe(schema)}`,
-      },
-    ]);
+    const why = `readEvents takes a message schema (e.g. EventSchema), got ${describe(schema)}`;
+    throw new DecodeError("cannot read events", [errorIssue("invalid_input", [], why)]);
   }
   const given = optionsObject(options);
   const format = given.format;
@@ -132,15 +126,8 @@ function fromJson<Desc extends DescMessage>(
     text = utf8.decode(frame.bytes);
   } catch {
     const bad = Math.max(0, firstInvalidUtf8(frame.bytes, 0, frame.bytes.length));
-    throw recordFailure(schema, frame, "json", [
-      {
-        code: "invalid_utf8",
-        severity: "error",
-        path: [],
-        message: `the JSON record is not valid UTF-8 (byte 0x${hex(frame.bytes[bad])} at record byte ${bad})`,
-        offset: bad,
-      },
-    ]);
+    const why = `the JSON record is not valid UTF-8 (byte 0x${hex(frame.bytes[bad])} at record byte ${bad})`;
+    throw recordFailure(schema, frame, "json", [errorIssue("invalid_utf8", [], why, bad)]);
   }
   try {
     return fromMesosJson(schema, text, {

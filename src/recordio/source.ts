@@ -2,8 +2,10 @@
 // ReadableStream is read through its own reader (not its async iterator, which older runtimes
 // lack), and the reader is cancelled and released when the caller stops early or reading fails,
 // so the stream is never left locked and the HTTP body behind it is not left half-read.
-import { DecodeError } from "../problems/index.js";
+import { DecodeError, errorIssue } from "../problems/index.js";
 import { describe } from "./options.js";
+
+const WHAT = "cannot read the RecordIO stream";
 
 /** The part of a web `ReadableStream<Uint8Array>` that is used (no DOM typings needed). */
 export interface ReadableStreamLike {
@@ -36,16 +38,10 @@ export function chunksOf(source: unknown): AsyncIterable<unknown> | Iterable<unk
     if (typeof s[Symbol.asyncIterator] === "function") return source as AsyncIterable<unknown>;
     if (typeof s[Symbol.iterator] === "function") return source as Iterable<unknown>;
   }
-  throw new DecodeError("cannot read the RecordIO stream", [
-    {
-      code: "invalid_input",
-      severity: "error",
-      path: [],
-      message:
-        `expected a ReadableStream, an async iterable or an iterable of Uint8Array chunks, ` +
-        `or a Uint8Array, got ${describe(source)}`,
-    },
-  ]);
+  const why =
+    "expected a ReadableStream, an async iterable or an iterable of Uint8Array chunks, " +
+    `or a Uint8Array, got ${describe(source)}`;
+  throw new DecodeError(WHAT, [errorIssue("invalid_input", [], why)]);
 }
 
 async function* readerChunks(stream: ReadableStreamLike): AsyncGenerator<Uint8Array> {
@@ -53,18 +49,8 @@ async function* readerChunks(stream: ReadableStreamLike): AsyncGenerator<Uint8Ar
   try {
     reader = stream.getReader();
   } catch (error) {
-    throw new DecodeError(
-      "cannot read the RecordIO stream",
-      [
-        {
-          code: "invalid_input",
-          severity: "error",
-          path: [],
-          message: `the ReadableStream cannot be read (is another reader holding it?): ${String(error)}`,
-        },
-      ],
-      { cause: error },
-    );
+    const why = `the ReadableStream cannot be read (is another reader holding it?): ${String(error)}`;
+    throw new DecodeError(WHAT, [errorIssue("invalid_input", [], why)], { cause: error });
   }
   let finished = false;
   try {

@@ -1,6 +1,6 @@
 // Framing for the other direction (tests, fakes of a Mesos master, tools that replay streams):
 // one record becomes `<byte count>\n<bytes>`. Concatenated frames are a RecordIO stream.
-import { EncodeError, type Issue } from "../problems/index.js";
+import { EncodeError, errorIssue, type Issue } from "../problems/index.js";
 import { describe } from "./options.js";
 
 const encoder = new TextEncoder();
@@ -8,12 +8,8 @@ const encoder = new TextEncoder();
 /** Frame one record: its decimal byte count, an LF, then the bytes (copied). */
 export function writeRecordIO(record: Uint8Array): Uint8Array {
   if (!(record instanceof Uint8Array)) {
-    throw encodeError({
-      code: "invalid_input",
-      severity: "error",
-      path: [],
-      message: `writeRecordIO takes a Uint8Array, got ${describe(record)}; use writeRecordIOText for text`,
-    });
+    const why = `writeRecordIO takes a Uint8Array, got ${describe(record)}; use writeRecordIOText for text`;
+    throw encodeError(errorIssue("invalid_input", [], why));
   }
   return frame(record);
 }
@@ -25,22 +21,13 @@ export function writeRecordIO(record: Uint8Array): Uint8Array {
  */
 export function writeRecordIOText(text: string): Uint8Array {
   if (typeof text !== "string") {
-    throw encodeError({
-      code: "invalid_input",
-      severity: "error",
-      path: [],
-      message: `writeRecordIOText takes a string, got ${describe(text)}`,
-    });
+    const why = `writeRecordIOText takes a string, got ${describe(text)}`;
+    throw encodeError(errorIssue("invalid_input", [], why));
   }
   const bad = unpairedSurrogate(text);
   if (bad !== -1) {
-    throw encodeError({
-      code: "unpaired_surrogate",
-      severity: "error",
-      path: [],
-      message: `the text has an unpaired UTF-16 surrogate at character ${bad}, which UTF-8 cannot carry`,
-      offset: bad,
-    });
+    const why = `the text has an unpaired UTF-16 surrogate at character ${bad}, which UTF-8 cannot carry`;
+    throw encodeError(errorIssue("unpaired_surrogate", [], why, bad));
   }
   return frame(encoder.encode(text));
 }

@@ -4,7 +4,7 @@
 // The interface is written out here (types only) instead of depending on @standard-schema/spec.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DecodeError, fromMesosJson } from "../codec/index.js";
-import type { Issue } from "../problems/index.js";
+import { errorIssue, type Issue } from "../problems/index.js";
 import {
   ContainerInfoSchema,
   ExecutorInfoSchema,
@@ -122,20 +122,9 @@ export function standardSchema<Desc extends DescMessage>(
 }
 
 function decodeIssue(error: unknown): Issue {
-  if (error instanceof DecodeError) {
-    return {
-      code: "invalid_input",
-      severity: "error",
-      path: error.path.slice(),
-      message: error.message,
-    };
-  }
-  return {
-    code: "invalid_input",
-    severity: "error",
-    path: [],
-    message: `the input could not be decoded: ${error instanceof Error ? error.message : String(error)}`,
-  };
+  if (error instanceof DecodeError) return errorIssue("invalid_input", error.path, error.message);
+  const why = error instanceof Error ? error.message : String(error);
+  return errorIssue("invalid_input", [], `the input could not be decoded: ${why}`);
 }
 
 /** Standard Schema for a TaskInfo in Mesos JSON. */
