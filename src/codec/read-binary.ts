@@ -73,7 +73,9 @@ export function readBinary<Desc extends DescMessage>(
   r.maxDepth = limits.maxDepth;
   r.depthLimit = limits.maxDepth; // never gives up (TOO_DEEP): this reader does not recurse
   r.maxUnknownFields = limits.maxUnknownFields;
+  // Where every nested message last started (its tag), for required-field issues.
   const starts = new WeakMap<object, number | undefined>();
+  r.starts = starts;
   if (limits.maxDepth < 1) R.failDepth(r, 0, undefined, -1);
   const root = create(desc) as unknown as Obj;
   starts.set(root, 0);
@@ -119,11 +121,11 @@ export function readBinary<Desc extends DescMessage>(
     }
     let child: Frame | undefined;
     if (frame.entry !== undefined) {
-      child = readEntryField(r, frame, frame.entry, no, wt, tagPos, starts);
+      child = readEntryField(r, frame, frame.entry, no, wt, tagPos);
     } else {
       const field = fieldByNumber(frame.desc as DescMessage, no);
       if (field === undefined) keepUnknown(r, frame, no, wt, tagPos);
-      else child = readField(r, frame, field, wt, tagPos, starts);
+      else child = readField(r, frame, field, wt, tagPos);
     }
     if (child !== undefined) frame = child;
   }
@@ -137,7 +139,6 @@ function readField(
   field: DescField,
   wt: number,
   tagPos: number,
-  starts: WeakMap<object, number | undefined>,
 ): Frame | undefined {
   const msg = frame.msg;
   const name = field.name;
@@ -152,7 +153,7 @@ function readField(
     }
     case "message": {
       expectWire(r, field, wt, field.delimitedEncoding ? 3 : 2, tagPos, -1);
-      const enter = { r, frame, field, tagPos, starts, name, index: -1 };
+      const enter = { r, frame, field, tagPos, name, index: -1 };
       if (field.oneof === undefined && isWrapperDesc(field.message)) {
         // protobuf-es stores singular wrapper fields unwrapped: read the wrapper, then unwrap.
         const wrapper = create(field.message) as unknown as Obj;
@@ -169,7 +170,7 @@ function readField(
         expectWire(r, field, wt, field.delimitedEncoding ? 3 : 2, tagPos, list.length);
         const child = create(field.message) as unknown as Obj;
         list.push(child);
-        const enter = { r, frame, field, tagPos, starts, name, index: list.length - 1 };
+        const enter = { r, frame, field, tagPos, name, index: list.length - 1 };
         return push(enter, field.message, child, field.delimitedEncoding);
       }
       const single = wireOf(field);
@@ -188,7 +189,7 @@ function readField(
       expectWire(r, field, wt, 2, tagPos, -1);
       const entry: Entry = { field, key: undefined, value: undefined };
       const map = msg[field.localName] as Obj;
-      const enter = { r, frame, field, tagPos, starts, name, index: -1 };
+      const enter = { r, frame, field, tagPos, name, index: -1 };
       const store = () => {
         // An entry without a key field has the key type's zero value as its key.
         const key = entry.key ?? scalarZeroValue(field.mapKey, false);
@@ -207,7 +208,6 @@ function readEntryField(
   no: number,
   wt: number,
   tagPos: number,
-  starts: WeakMap<object, number | undefined>,
 ): Frame | undefined {
   const field = entry.field;
   if (no === 1) {
@@ -231,7 +231,7 @@ function readEntryField(
     }
     const child = (entry.value ?? create(field.message)) as Obj;
     entry.value = child;
-    const enter = { r, frame, field, tagPos, starts, name: key, index: -1 };
+    const enter = { r, frame, field, tagPos, name: key, index: -1 };
     return push(enter, field.message, child, false);
   }
   R.skip(r, no, wt, tagPos, frame.end, frame.depth);
@@ -243,7 +243,6 @@ interface Enter {
   readonly frame: Frame;
   readonly field: DescField;
   readonly tagPos: number;
-  readonly starts: WeakMap<object, number | undefined>;
   /** The child's path segments: a field name or map key, and an index (-1: none). */
   readonly name: string;
   readonly index: number;
@@ -251,7 +250,7 @@ interface Enter {
 
 /** Enter a nested message (length-delimited or group) or map entry. */
 function push(
-  { r, frame, field, tagPos, starts, name, index }: Enter,
+  { r, frame, field, tagPos, name, index }: Enter,
   desc: DescMessage | undefined,
   msg: Obj,
   delimited: boolean,
@@ -262,7 +261,7 @@ function push(
   const len = delimited ? 0 : R.length(r, frame.end, tagPos, field.name, -1);
   const end = delimited ? frame.end : r.pos + len;
   if (frame.depth >= r.maxDepth) R.failDepth(r, tagPos, name, index);
-  starts.set(msg, tagPos);
+  r.starts?.set(msg, tagPos);
   const base = r.path.length;
   r.path.push(name);
   if (index >= 0) r.path.push(index);
