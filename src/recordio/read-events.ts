@@ -17,10 +17,15 @@ import {
 } from "./options.js";
 import { readFrames } from "./read-frames.js";
 import { chunksOf, type RecordIOSource } from "./source.js";
-import { utf8Length } from "./utf8.js";
 
 /** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** The UTF-8 byte length of text.slice(0, end): a character offset as a record byte offset. */
+function byteOffset(text: string, end: number): number {
+  return encoder.encode(text.slice(0, end)).length;
+}
 
 export interface ReadEventsOptions extends ReadRecordIOOptions {
   /**
@@ -138,7 +143,7 @@ function fromJson<Desc extends DescMessage>(
       maxBytes: frame.bytes.length,
     });
   } catch (error) {
-    throw recordError(schema, frame, "json", error, (offset) => utf8Length(text, offset));
+    throw recordError(schema, frame, "json", error, (offset) => byteOffset(text, offset));
   }
 }
 
