@@ -19,7 +19,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 
 try {
   process.exitCode = await main(process.argv.slice(2), {
-    stdin: process.stdin,
+    // process.stdin is a getter that opens the stream (a few ms): only `-` reads it, so it is
+    // touched only when iterated.
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     stdout: process.stdout,
     stderr: process.stderr,
   });

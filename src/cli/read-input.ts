@@ -3,8 +3,9 @@
 // would block `check` forever and a device (/dev/zero, /dev/tty) never ends or waits for a
 // person, so both are refused as a usage error unless the input is "-" (stdin, read as a stream
 // on purpose).
-import { constants } from "node:fs";
-import { open, stat } from "node:fs/promises";
+// fs/promises only, not node:fs: importing a built-in from ESM builds its module namespace, and
+// node:fs's getters (ReadStream, ...) load Node's stream modules, a few ms of start-up for nothing.
+import { constants, open, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { Issue, IssueCode } from "../problems/index.js";
 import type { InputStream } from "./io.js";
