@@ -9,7 +9,7 @@
 //
 //   node bench/startup.mjs [--rounds N] [--cli PATH] [--file FILE]... [--unbundled]
 //
-// By default it measures the shipped bin (package.json "bin": dist/cli/mesos-dockerinfo.js, the
+// By default it measures the shipped bin (package.json "bin": dist/cli/mesos-dockerinfo.cjs, the
 // rolldown bundle scripts/bundle-cli.mjs builds) on two files: a seed task
 // (examples/docker-task.json), which loads only the seed chunk, and a Mesos 1.11 task
 // (examples/v1-docker-task.json), which also loads the v1 chunk on demand (dynamic import()); the

@@ -1,7 +1,8 @@
 // Start-up: what each command loads. The v1 schema (three times the seed's descriptors), its
 // support (src/mesos-v1: rules, launch resolver, codecs) and the conversion code are imported only
 // when an input needs them; --help and `rules` load neither schema. Module loads are recorded by a
-// loader hook in a spawned process: the only way to see ESM loading as a user's process does it.
+// loader hook (ES modules) or from the CommonJS module cache (the bundle is CommonJS) in a spawned
+// process: the only way to see loading as a user's process does it.
 // Two builds: tsc's module tree (dist/src/cli/main.js, one file per module, so a failure names
 // the module and its importer) and the shipped bin (package.json "bin": the rolldown bundle of
 // scripts/bundle-cli.mjs, whose chunks are named for what they hold). The time itself is a bench
@@ -9,8 +10,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "./run-cli.js";
 
@@ -45,6 +46,21 @@ register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: 
 `,
 );
 
+// CommonJS: every module in require.cache at exit, with the module that required it first.
+const record = join(work, "record.cjs");
+writeFileSync(
+  record,
+  `process.on("exit", () => {
+  const lines = [];
+  for (const m of Object.values(require.cache)) {
+    lines.push(m.filename + "\\t");
+    for (const child of m.children) lines.push(child.filename + "\\t" + m.filename);
+  }
+  require("node:fs").writeFileSync(process.env.MODULE_LOG, lines.join("\\n"));
+});
+`,
+);
+
 let runs = 0;
 
 interface Load {
@@ -67,24 +83,33 @@ function run(
   if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run \`npm run build\``);
   const log = join(work, `modules-${runs++}.txt`);
   writeFileSync(log, "");
-  const r = spawnSync(process.execPath, ["--import", register, cli, ...args], {
+  const preload = cli.endsWith(".cjs") ? ["--require", record] : ["--import", register];
+  const r = spawnSync(process.execPath, [...preload, cli, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", MODULE_LOG: log },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).not.toBe(2);
-  const root = `${pathToFileURL(ROOT).href}/`;
   const loads = new Map<string, string>();
   for (const line of readFileSync(log, "utf8").split("\n")) {
-    const [url = "", parent = ""] = line.split("\t");
-    if (!url.startsWith(root) || loads.has(url)) continue;
-    loads.set(url, parent.startsWith(root) ? parent.slice(root.length) : parent);
+    const [module = "", parent = ""] = line.split("\t").map(local);
+    if (module === "" || loads.has(module)) continue;
+    loads.set(module, parent);
   }
   return {
     status: r.status,
     stdout: r.stdout,
-    loads: [...loads].map(([url, importer]) => ({ module: url.slice(root.length), importer })),
+    loads: [...loads].map(([module, importer]) => ({ module, importer })),
   };
+}
+
+/** A module URL or path relative to the package root ("" for anything outside it). */
+function local(location: string): string {
+  const path = location.startsWith("file:") ? fileURLToPath(location) : location;
+  const inside = relative(ROOT, path);
+  return path === "" || inside.startsWith("..") || isAbsolute(inside)
+    ? ""
+    : inside.split(sep).join("/");
 }
 
 /** `module (imported by importer)` for each load matching `pattern`: what a failure names. */
@@ -131,9 +156,9 @@ describe("lazy loading (built bin)", () => {
 
 // The bundle's chunks (scripts/bundle-cli.mjs names them): the seed schema and the verbs, the
 // Mesos 1.11 schema and support, the conversion code.
-const SEED_CHUNK = "dist/cli/chunks/library.js";
-const V1_CHUNK = /^dist\/cli\/chunks\/library-v1\.js$/;
-const CONVERT_CHUNK = /^dist\/cli\/chunks\/library-convert\.js$/;
+const SEED_CHUNK = "dist/cli/chunks/library.cjs";
+const V1_CHUNK = /^dist\/cli\/chunks\/library-v1\.cjs$/;
+const CONVERT_CHUNK = /^dist\/cli\/chunks\/library-convert\.cjs$/;
 const LIBRARY_CHUNKS = /^dist\/cli\/chunks\/library/;
 
 describe("lazy loading (shipped bin)", () => {
