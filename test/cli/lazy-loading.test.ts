@@ -203,3 +203,22 @@ describe("lazy loading (shipped bin)", () => {
     }
   });
 });
+
+describe("the library build", () => {
+  it("the package root loads the Mesos 1.11 support: a v1 task resolves", () => {
+    // Spawned, since this test file's own process has the support loaded (vitest setupFiles).
+    const script = `import { readFileSync } from "node:fs";
+import { fromMesosJson, resolveLaunch } from "./dist/src/index.js";
+import { TaskInfoSchema } from "./dist/src/v1/index.js";
+const task = fromMesosJson(TaskInfoSchema, readFileSync("examples/v1-docker-task.json", "utf8"));
+const result = resolveLaunch(task);
+console.log(JSON.stringify(result.success ? result.data.kind : result.issues));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toBe("docker-task");
+  });
+});
