@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The Mesos 1.11 support, as the package root loads it (see the file).
+    setupFiles: ["test/helpers/mesos-v1-support.ts"],
     // Property tests and subprocess tests (buf, the packed tarball, the CLI) need more than 5 s on
     // a loaded 2-core machine; time is never asserted, this only avoids false failures.
     testTimeout: 60_000,

@@ -6,6 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/testing/**/*.test.ts"],
+    // The Mesos 1.11 support, as the package root loads it (see the file).
+    setupFiles: ["test/helpers/mesos-v1-support.ts"],
     testTimeout: 0,
     hookTimeout: 120_000,
   },

@@ -9,6 +9,12 @@
 // - convert: toMesosV1 / fromMesosV1 between the seed and the Mesos 1.11 schema
 // - recordio: readRecordIO / readEvents for the v1 event streams
 // The fast-check arbitraries live in the "mesos-dockerinfo/testing" subpath.
+//
+// Mesos 1.11 support (its rule table, launch resolver and generated codecs) registers itself into
+// validation, launch and codec when src/mesos-v1 loads; the root loads it, so every verb here
+// handles both schemas. (The CLI loads it only for a Mesos 1.11 input: its start-up budget.)
+import "./mesos-v1/index.js";
+
 export { clone, create, equals, isMessage, type MessageValidType } from "@bufbuild/protobuf";
 // The generated seed schema is data (message types, schemas, enums): re-exported whole. The
 // Mesos 1.11 schema is the "mesos-dockerinfo/v1" subpath.

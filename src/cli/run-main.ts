@@ -6,7 +6,6 @@ import { EXIT_FAILURE, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import { HELP, MAIN_HELP, PROGRAM } from "./help.js";
 import { type CliIo, type Io, withDefaults } from "./io.js";
 import { UsageError } from "./usage-error.js";
-import { readVersion } from "./version.js";
 
 // Each command is loaded when it runs: --help, --version, usage errors and `rules` then answer
 // without loading the codec, the validators and the generated schema.
@@ -39,7 +38,11 @@ async function run(args: string[], io: Io): Promise<ExitCode> {
   const [first, ...rest] = args;
   if (first === undefined) throw new UsageError("missing command");
   if (first === "-h" || first === "--help") return print(io, MAIN_HELP);
-  if (first === "-V" || first === "--version") return print(io, `${readVersion()}\n`);
+  if (first === "-V" || first === "--version") {
+    // Loaded here only: it reads package.json through node:fs, which no other command needs.
+    const { readVersion } = await import("./version.js");
+    return print(io, `${readVersion()}\n`);
+  }
   if (first === "help") {
     const topic = rest[0];
     if (topic === undefined) return print(io, MAIN_HELP);

@@ -1,7 +1,8 @@
 // The two schemas the CLI reads, each loaded only when an input needs it: the seed (package
 // `mesos`, the 2014 DockerInfo design) and Mesos 1.11 (packages `mesos.v1` and
 // `mesos.v1.scheduler`). The v1 descriptors are three times the seed's and building them is a
-// large part of start-up, so a run over seed files never loads them (dynamic import()).
+// large part of start-up, so a run over seed files never loads them, nor the v1 rules, launch
+// resolver and codecs of src/mesos-v1 (dynamic import()).
 import type { DescFile, DescMessage } from "@bufbuild/protobuf";
 
 /** What --schema names: the seed design or the Mesos 1.11 v1 API. */
@@ -38,7 +39,9 @@ async function load(name: SchemaName): Promise<SchemaSet> {
     const seed = await import("../schema/index.js");
     return setOf("seed", "mesos", [seed.file_mesos_mesos]);
   }
-  const v1 = await import("../v1/index.js");
+  // The v1 support binds the Mesos 1.11 rules, launch resolver and codecs into the library's verbs
+  // (they would validate a v1 message structurally only without it): loaded with the schema.
+  const [v1] = await Promise.all([import("../v1/index.js"), import("../mesos-v1/index.js")]);
   return setOf("v1", "mesos.v1", [v1.file_mesos_v1_mesos, v1.file_mesos_v1_scheduler_scheduler]);
 }
 

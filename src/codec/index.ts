@@ -3,6 +3,8 @@ export { type DecodeOptions, decode } from "./decode.js";
 export { encode, safeEncode } from "./encode.js";
 export { DecodeError, EncodeError } from "./errors.js";
 export { type FromMesosJsonOptions, fromMesosJson } from "./from-mesos-json.js";
+// For src/mesos-v1, which registers the Mesos 1.11 codecs when it loads (not re-exported at the root).
+export { type CodecEntry, registerGeneratedCodecs } from "./generated/index.js";
 export { locateJsonPath } from "./locate-json-path.js";
 export {
   DEFAULT_MAX_BYTES,

@@ -34,4 +34,5 @@ export {
   safeMigrateLegacyContainer,
 } from "./migrate-legacy-container.js";
 export { resolveLaunch } from "./resolve-launch.js";
+export { type LaunchResolver, registerLaunchResolver } from "./resolvers.js";
 export { shellCommand } from "./shell-command.js";

@@ -14,7 +14,7 @@
 //                   command.container docker:///X   -> "docker-task" (legacy)
 //                   otherwise                       -> "command"
 // A legacy container with another scheme is not a Docker launch (validation warns about it).
-import { type Issue, succeed } from "../problems/index.js";
+import { fail, type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference, legacyDockerImage } from "../rules/index.js";
 import {
   type CommandInfo,
@@ -36,7 +36,7 @@ import type {
   LaunchResult,
   LaunchVolume,
 } from "./launch.js";
-import { resolveV1Launch } from "./resolve-launch-v1.js";
+import { launchResolverOf } from "./resolvers.js";
 
 // Shared empty values and image paths: resolving allocates only what it must.
 const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
@@ -66,7 +66,7 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
  * TaskInfo message as one `invalid_input` issue).
  */
 export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
-  if (isV1(task)) return resolveV1Launch(task);
+  if (isV1(task)) return resolveV1(task);
   const verdict = validate(TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
@@ -74,6 +74,21 @@ export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
   return executor === undefined
     ? classifyCommandTask(valid, verdict.issues)
     : classifyExecutorTask(executor, verdict.issues);
+}
+
+// The Mesos 1.11 resolver registers itself (src/mesos-v1, imported by the package root); only a
+// program that reaches this folder past the root can miss it, and then gets an issue, not a throw.
+function resolveV1(task: V1TaskInfo): LaunchResult {
+  const resolver = launchResolverOf(task.$typeName);
+  if (resolver !== undefined) return resolver(task);
+  return fail([
+    {
+      code: "invalid_input",
+      severity: "error",
+      path: [],
+      message: `${task.$typeName}: the Mesos 1.11 support is not loaded (import "mesos-dockerinfo", which loads it)`,
+    },
+  ]);
 }
 
 function isV1(task: unknown): task is V1TaskInfo {

@@ -1,11 +1,17 @@
 // The domain rules: small functions keyed to the concept they check (image, volume, ID,
 // resources, environment, command, legacy container, launch consistency), the binding table
-// that attaches them to the seed schema's message types, and the Collector they report through.
-// Validation walks the structure and calls the bound rules; launch reuses a few helpers.
+// that attaches them to the seed schema's message types, the registry of binding tables, and the
+// Collector they report through. Validation walks the structure and calls the bound rules; launch
+// reuses a few helpers; the Mesos 1.11 table (src/mesos-v1) binds the shared concept rules to the
+// v1 types and registers itself here.
 export { Collector } from "./collector.js";
-export { IMAGE_ENTRYPOINT } from "./command.js";
-export { knownEnum } from "./enum-value.js";
-export { cachedImageReference } from "./image.js";
+export { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+export { SeenKeys } from "./duplicates.js";
+export { knownEnum, optionalEnum } from "./enum-value.js";
+export { checkDuplicateNames, checkVariable } from "./environment.js";
+export { GROUP } from "./group.js";
+export { checkId } from "./ids.js";
+export { cachedImageReference, checkImagePayload, checkImageText } from "./image.js";
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   IMAGE_REFERENCE_MAX_LENGTH,
@@ -17,10 +23,40 @@ export {
   isImageReference,
   parseImageReference,
 } from "./image-reference.js";
+export {
+  checkCommandOrExecutor,
+  checkContainerWithExecutor,
+  checkDockerInfoSet,
+  checkTaskResources,
+} from "./launch-consistency.js";
 export { LEGACY_DOCKER_PREFIX, legacyDockerImage } from "./legacy-container.js";
 export { MESOS_RULES } from "./mesos.js";
-export { GROUP, MESOS_V1_RULES } from "./mesos-v1.js";
-export { cleanPath, controlCharIndex, isCleanPath } from "./path-text.js";
+export {
+  cleanPath,
+  controlCharIndex,
+  isCleanPath,
+  PATH_PARENT,
+  scanPath,
+} from "./path-text.js";
+export {
+  checkPayload,
+  checkRange,
+  checkRangeOverlaps,
+  checkResourceName,
+  checkResourceScalar,
+  checkResourceType,
+  checkScalarValue,
+  checkSetItems,
+  rangesOf,
+  scalarTotal,
+} from "./resources.js";
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
+export { BINDING_TABLES, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
-export { SANDBOX_MOUNT_POINT, type VolumeFields, type VolumeView } from "./volume.js";
+export {
+  checkDuplicateMounts,
+  checkVolume,
+  SANDBOX_MOUNT_POINT,
+  type VolumeFields,
+  type VolumeView,
+} from "./volume.js";

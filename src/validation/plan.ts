@@ -14,12 +14,11 @@ import {
 } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
 import {
+  BINDING_TABLES,
   type Binding,
   type BindingTable,
   type Check,
   type Collector,
-  MESOS_RULES,
-  MESOS_V1_RULES,
 } from "../rules/index.js";
 import { buildRun } from "./compile.js";
 import {
@@ -78,10 +77,11 @@ const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;
 const cache = new WeakMap<DescMessage, Plan>();
 
 /**
- * The binding tables the plans draw their rules from, one per schema. A descriptor appears in at
- * most one of them; a type in none (a schema from elsewhere) gets the structural checks only.
+ * The binding tables the plans draw their rules from, one per schema (a live list: the Mesos 1.11
+ * table registers itself when src/mesos-v1 loads). A descriptor appears in at most one of them; a
+ * type in none (a schema from elsewhere) gets the structural checks only.
  */
-const TABLES: readonly BindingTable[] = [MESOS_RULES, MESOS_V1_RULES];
+const TABLES: readonly BindingTable[] = BINDING_TABLES;
 
 function bindingOf(desc: DescMessage): Binding | undefined {
   for (const table of TABLES) {

@@ -1,14 +1,26 @@
-// Start-up: what each command loads. The v1 schema (three times the seed's descriptors) and the
-// conversion code are imported only when an input needs them; --help and `rules` load neither
-// schema. Module loads are recorded by a loader hook in a spawned, built bin: the only way to see
-// ESM loading as a user's process does it. The time itself is a bench (bench/startup.mjs).
+// Start-up: what each command loads. The v1 schema (three times the seed's descriptors), its
+// support (src/mesos-v1: rules, launch resolver, codecs) and the conversion code are imported only
+// when an input needs them; --help and `rules` load neither schema. Module loads are recorded by a
+// loader hook (ES modules) or from the CommonJS module cache (the bundle is CommonJS) in a spawned
+// process: the only way to see loading as a user's process does it.
+// Two builds: tsc's module tree (dist/src/cli/main.js, one file per module, so a failure names
+// the module and its importer) and the shipped bin (package.json "bin": the rolldown bundle of
+// scripts/bundle-cli.mjs, whose chunks are named for what they hold). The time itself is a bench
+// (bench/startup.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "./run-cli.js";
+
+// The shipped bin, as npm links it.
+const BIN = join(
+  ROOT,
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> })
+    .bin["mesos-dockerinfo"] ?? "",
+);
 
 const work = mkdtempSync(join(tmpdir(), "mesos-dockerinfo-lazy-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,6 +46,21 @@ register(${JSON.stringify(pathToFileURL(hooks).href)}, import.meta.url, { data: 
 `,
 );
 
+// CommonJS: every module in require.cache at exit, with the module that required it first.
+const record = join(work, "record.cjs");
+writeFileSync(
+  record,
+  `process.on("exit", () => {
+  const lines = [];
+  for (const m of Object.values(require.cache)) {
+    lines.push(m.filename + "\\t");
+    for (const child of m.children) lines.push(child.filename + "\\t" + m.filename);
+  }
+  require("node:fs").writeFileSync(process.env.MODULE_LOG, lines.join("\\n"));
+});
+`,
+);
+
 let runs = 0;
 
 interface Load {
@@ -43,25 +70,46 @@ interface Load {
   readonly importer: string;
 }
 
-/** The package's own modules the built bin loads for `args`, in load order. */
-function modulesLoadedBy(args: readonly string[]): Load[] {
-  if (!existsSync(CLI)) throw new Error(`no built CLI at ${CLI}: run \`npm run build\``);
+/** The package's own modules `cli` loads for `args`, in load order. */
+function modulesLoadedBy(args: readonly string[], cli = CLI): Load[] {
+  return run(args, cli).loads;
+}
+
+/** Runs `cli` with `args`: its exit status, stdout and the package's own modules it loaded. */
+function run(
+  args: readonly string[],
+  cli = CLI,
+): { status: number | null; stdout: string; loads: Load[] } {
+  if (!existsSync(cli)) throw new Error(`no built CLI at ${cli}: run \`npm run build\``);
   const log = join(work, `modules-${runs++}.txt`);
   writeFileSync(log, "");
-  const r = spawnSync(process.execPath, ["--import", register, CLI, ...args], {
+  const preload = cli.endsWith(".cjs") ? ["--require", record] : ["--import", register];
+  const r = spawnSync(process.execPath, [...preload, cli, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", MODULE_LOG: log },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).not.toBe(2);
-  const root = `${pathToFileURL(ROOT).href}/`;
   const loads = new Map<string, string>();
   for (const line of readFileSync(log, "utf8").split("\n")) {
-    const [url = "", parent = ""] = line.split("\t");
-    if (!url.startsWith(root) || loads.has(url)) continue;
-    loads.set(url, parent.startsWith(root) ? parent.slice(root.length) : parent);
+    const [module = "", parent = ""] = line.split("\t").map(local);
+    if (module === "" || loads.has(module)) continue;
+    loads.set(module, parent);
   }
-  return [...loads].map(([url, importer]) => ({ module: url.slice(root.length), importer }));
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    loads: [...loads].map(([module, importer]) => ({ module, importer })),
+  };
+}
+
+/** A module URL or path relative to the package root ("" for anything outside it). */
+function local(location: string): string {
+  const path = location.startsWith("file:") ? fileURLToPath(location) : location;
+  const inside = relative(ROOT, path);
+  return path === "" || inside.startsWith("..") || isAbsolute(inside)
+    ? ""
+    : inside.split(sep).join("/");
 }
 
 /** `module (imported by importer)` for each load matching `pattern`: what a failure names. */
@@ -73,7 +121,7 @@ function matching(loads: readonly Load[], pattern: RegExp): string[] {
 
 const names = (loads: readonly Load[]) => loads.map((load) => load.module);
 
-const V1_SCHEMA = /^dist\/(gen\/mesos\/v1\/|src\/v1\/)/;
+const V1_SCHEMA = /^dist\/(gen\/mesos\/v1\/|src\/v1\/|src\/mesos-v1\/)/;
 const ANY_SCHEMA = /^dist\/gen\//;
 const CONVERT = /^dist\/src\/convert\//;
 
@@ -81,15 +129,14 @@ describe("lazy loading (built bin)", () => {
   it("check of a seed file loads the seed schema, and no conversion code", () => {
     const loaded = modulesLoadedBy(["check", "examples/docker-task.json"]);
     expect(names(loaded)).toContain("dist/gen/mesos/mesos_pb.js");
-    // Not yet: the Mesos 1.11 descriptors still load for a seed file, because the v1 rule table
-    // (src/rules/mesos-v1.ts), the v1 launch path and the generated-codec registry import them
-    // statically. Making them load on first v1 use is open work (start-up budget, issue 16).
+    expect(matching(loaded, V1_SCHEMA)).toEqual([]);
     expect(matching(loaded, CONVERT)).toEqual([]);
   });
 
-  it("check of a Mesos 1.11 file loads the v1 schema", () => {
+  it("check of a Mesos 1.11 file loads the v1 schema and its support", () => {
     const loaded = modulesLoadedBy(["check", "examples/v1-docker-task.json"]);
     expect(names(loaded)).toContain("dist/gen/mesos/v1/mesos_pb.js");
+    expect(names(loaded)).toContain("dist/src/mesos-v1/index.js");
     expect(matching(loaded, V1_SCHEMA).length).toBeGreaterThan(0);
     expect(matching(loaded, CONVERT)).toEqual([]);
   });
@@ -104,5 +151,74 @@ describe("lazy loading (built bin)", () => {
     for (const args of [["--help"], ["rules"], ["check", "--help"]]) {
       expect(matching(modulesLoadedBy(args), ANY_SCHEMA)).toEqual([]);
     }
+  });
+});
+
+// The bundle's chunks (scripts/bundle-cli.mjs names them): the seed schema and the verbs, the
+// Mesos 1.11 schema and support, the conversion code.
+const SEED_CHUNK = "dist/cli/chunks/library.cjs";
+const V1_CHUNK = /^dist\/cli\/chunks\/library-v1\.cjs$/;
+const CONVERT_CHUNK = /^dist\/cli\/chunks\/library-convert\.cjs$/;
+const LIBRARY_CHUNKS = /^dist\/cli\/chunks\/library/;
+
+describe("lazy loading (shipped bin)", () => {
+  it("is a bundle: it loads no module of the tsc build", () => {
+    const loaded = modulesLoadedBy(["check", "examples/docker-task.json"], BIN);
+    expect(names(loaded)[0]).toBe(BIN.slice(ROOT.length + 1));
+    expect(matching(loaded, /^dist\/(src|gen)\//)).toEqual([]);
+  });
+
+  it("check of a seed file loads the seed chunk, not the Mesos 1.11 or conversion chunks", () => {
+    const { status, stdout, loads } = run(["check", "examples/docker-task.json"], BIN);
+    expect(status).toBe(0);
+    expect(stdout).toContain("docker-task.json (TaskInfo, mesos): valid");
+    expect(names(loads)).toContain(SEED_CHUNK);
+    expect(matching(loads, V1_CHUNK)).toEqual([]);
+    expect(matching(loads, CONVERT_CHUNK)).toEqual([]);
+  });
+
+  it("check of a Mesos 1.11 file loads the v1 chunk, and its rules and launch resolver apply", () => {
+    // Valid, with a launch path: the v1 support registered itself through the bundle (a bundler
+    // that took src/mesos-v1 for side-effect free would leave v1 tasks unresolvable).
+    const { status, stdout, loads } = run(["check", "examples/v1-docker-task.json"], BIN);
+    expect(status).toBe(0);
+    expect(stdout).toContain("v1-docker-task.json (TaskInfo, mesos.v1): valid");
+    expect(stdout).toContain("launch: Docker task");
+    expect(matching(loads, V1_CHUNK).length).toBe(1);
+    expect(matching(loads, CONVERT_CHUNK)).toEqual([]);
+  });
+
+  it("convert --to v1 loads the conversion chunk", () => {
+    const out = join(work, "bin-task.pb");
+    const loaded = modulesLoadedBy(
+      ["convert", "--to", "v1", "examples/docker-task.json", out],
+      BIN,
+    );
+    expect(matching(loaded, CONVERT_CHUNK).length).toBe(1);
+  });
+
+  it("--help and rules load no library chunk", () => {
+    for (const args of [["--help"], ["rules"], ["check", "--help"]]) {
+      expect(matching(modulesLoadedBy(args, BIN), LIBRARY_CHUNKS)).toEqual([]);
+    }
+  });
+});
+
+describe("the library build", () => {
+  it("the package root loads the Mesos 1.11 support: a v1 task resolves", () => {
+    // Spawned, since this test file's own process has the support loaded (vitest setupFiles).
+    const script = `import { readFileSync } from "node:fs";
+import { fromMesosJson, resolveLaunch } from "./dist/src/index.js";
+import { TaskInfoSchema } from "./dist/src/v1/index.js";
+const task = fromMesosJson(TaskInfoSchema, readFileSync("examples/v1-docker-task.json", "utf8"));
+const result = resolveLaunch(task);
+console.log(JSON.stringify(result.success ? result.data.kind : result.issues));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toBe("docker-task");
   });
 });

@@ -123,7 +123,7 @@ afterAll(() => {
 });
 
 describe("the bin in a checkout", () => {
-  test("dist/src/cli/main.js is executable, so `npx mesos-dockerinfo` runs the repo's own CLI", () => {
+  test("the bin (dist/cli/mesos-dockerinfo.cjs) is executable, so `npx mesos-dockerinfo` runs the repo's own CLI", () => {
     const r = spawnSync("npx", ["--no-install", "mesos-dockerinfo", "--version"], {
       cwd: ROOT,
       encoding: "utf8",

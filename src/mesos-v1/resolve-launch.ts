@@ -9,11 +9,7 @@
 //   command set:    task.container DOCKER                  -> "docker-task"
 //                   task.container MESOS                   -> "mesos-task"
 //                   no container                           -> "command"
-import { type Issue, succeed } from "../problems/index.js";
-import { cachedImageReference } from "../rules/index.js";
-import { isSet, present } from "../schema/index.js";
-import * as v1 from "../v1/index.js";
-import { validate } from "../validation/index.js";
+
 import type {
   LaunchCommand,
   LaunchDockerSettings,
@@ -23,7 +19,12 @@ import type {
   LaunchResult,
   LaunchVolume,
   LaunchVolumeSource,
-} from "./launch.js";
+} from "../launch/index.js";
+import { type Issue, succeed } from "../problems/index.js";
+import { cachedImageReference } from "../rules/index.js";
+import { isSet, present } from "../schema/index.js";
+import * as v1 from "../v1/index.js";
+import { validate } from "../validation/index.js";
 
 const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
 const NO_NETWORKS: readonly string[] = Object.freeze([]);

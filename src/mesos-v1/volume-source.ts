@@ -5,8 +5,7 @@
 // src/docker/docker.cpp: only DOCKER_VOLUME sources become `-v`, the rest are skipped).
 // Written on plain values so the rules read no schema type.
 import { quote } from "../problems/index.js";
-import type { Collector } from "./collector.js";
-import { PATH_PARENT, scanPath } from "./path-text.js";
+import { type Collector, PATH_PARENT, scanPath } from "../rules/index.js";
 
 /** Volume.Source.Type numbers (Mesos 1.11). */
 export const SOURCE_UNKNOWN = 0;

@@ -2,7 +2,7 @@
 // differences (Mesos 1.11.0 src/master/validation.cpp: executor::internal::validateType,
 // task::internal::validateExecutor, group::internal::validateTask and validateExecutor).
 // Written on plain values.
-import type { Collector } from "./collector.js";
+import type { Collector } from "../rules/index.js";
 
 /** ExecutorInfo.Type numbers (Mesos 1.11). */
 export const EXECUTOR_UNKNOWN = 0;

@@ -3,7 +3,7 @@
 // src/master/validation.cpp, task::internal::validateResourceLimits and validateShareCgroups).
 // Written on plain values.
 import { quote } from "../problems/index.js";
-import type { Collector } from "./collector.js";
+import type { Collector } from "../rules/index.js";
 
 /**
  * `limits` (key, value) against the requests (sums of the task's scalar cpus and mem; undefined

@@ -3,7 +3,7 @@
 // src/common/validation.cpp and src/checks/checker_process.cpp validation: validateHealthCheck,
 // validateCheckInfo). Written on plain values.
 import { quote } from "../problems/index.js";
-import type { Collector } from "./collector.js";
+import type { Collector } from "../rules/index.js";
 
 /** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
 export const CHECK_UNKNOWN = 0;

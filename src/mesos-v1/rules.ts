@@ -13,6 +13,42 @@
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
 import { equals, type Message } from "@bufbuild/protobuf";
+import {
+  type BindingTable,
+  bind,
+  type Collector,
+  checkCommand,
+  checkCommandOrExecutor,
+  checkContainerWithExecutor,
+  checkDockerInfoSet,
+  checkDuplicateMounts,
+  checkDuplicateNames,
+  checkId,
+  checkImagePayload,
+  checkImageText,
+  checkPayload,
+  checkRange,
+  checkRangeOverlaps,
+  checkResourceName,
+  checkResourceScalar,
+  checkResourceType,
+  checkScalarValue,
+  checkSetItems,
+  checkTaskResources,
+  checkUriValue,
+  checkVariable,
+  checkVolume,
+  GROUP,
+  IMAGE_ENTRYPOINT,
+  knownEnum,
+  optionalEnum,
+  rangesOf,
+  SANDBOX_MOUNT_POINT,
+  SeenKeys,
+  scalarTotal,
+  type VolumeFields,
+  type VolumeView,
+} from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
 import {
@@ -22,17 +58,12 @@ import {
   checkHttpCheck,
   nanosToSeconds,
 } from "./checks.js";
-import type { Collector } from "./collector.js";
-import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
 import {
   checkContainerUnion,
   checkDockerNetwork,
   checkDockerParameters,
   checkPortsInResources,
 } from "./docker-network.js";
-import { SeenKeys } from "./duplicates.js";
-import { knownEnum, optionalEnum } from "./enum-value.js";
-import { checkDuplicateNames, checkVariable } from "./environment.js";
 import {
   checkExecutorKind,
   checkGroupExecutorResources,
@@ -42,36 +73,8 @@ import {
   checkNoDockerInGroup,
   EXECUTOR_DEFAULT,
 } from "./executor-kind.js";
-import { checkId } from "./ids.js";
-import { checkImagePayload, checkImageText } from "./image.js";
-import {
-  checkCommandOrExecutor,
-  checkContainerWithExecutor,
-  checkDockerInfoSet,
-  checkTaskResources,
-} from "./launch-consistency.js";
 import { checkLimits, checkShareCgroups } from "./limits.js";
-import {
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
-  checkScalarValue,
-  checkSetItems,
-  rangesOf,
-  scalarTotal,
-} from "./resources.js";
-import { type BindingTable, bind } from "./rule.js";
 import { checkSecret, checkVariableType } from "./secret.js";
-import {
-  checkDuplicateMounts,
-  checkVolume,
-  SANDBOX_MOUNT_POINT,
-  type VolumeFields,
-  type VolumeView,
-} from "./volume.js";
 import {
   checkDockerVolumeName,
   checkIgnoredByDocker,
@@ -83,8 +86,7 @@ import {
   SOURCE_DOCKER_VOLUME,
 } from "./volume-source.js";
 
-/** Context flags of the v1 table (IMAGE_ENTRYPOINT is shared with the seed's). */
-export const GROUP = 2;
+/** Context flags of the v1 table (IMAGE_ENTRYPOINT and GROUP are shared: ../rules). */
 export const GROUP_EXECUTOR = 4;
 export const LAUNCH_EXECUTOR = 8;
 const IN_DOCKER = 16;

@@ -3,7 +3,7 @@
 // the "protobuf union" of ContainerInfo (Mesos 1.11.0 src/common/validation.cpp and
 // src/docker/docker.cpp, Docker::RunOptions::create). Written on plain values.
 import { quote } from "../problems/index.js";
-import type { Collector } from "./collector.js";
+import type { Collector } from "../rules/index.js";
 
 /** DockerInfo.Network numbers (Mesos 1.11); HOST is the declared default. */
 export const NETWORK_HOST = 1;

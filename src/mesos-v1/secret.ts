@@ -3,7 +3,7 @@
 // UNKNOWN is refused, and a secret's data cannot hold NUL in the environment (Mesos 1.11.0
 // src/common/validation.cpp, validateEnvironment and validateSecret). Written on plain values.
 import { quote } from "../problems/index.js";
-import type { Collector } from "./collector.js";
+import type { Collector } from "../rules/index.js";
 
 /** Environment.Variable.Type numbers (Mesos 1.11); VALUE is the declared default. */
 export const VARIABLE_UNKNOWN = 0;

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Build step after tsc: the shipped `mesos-dockerinfo` bin, bundled. Start-up is the CLI's budget
+// (issue 16: `check` of one file within 2x a bare `node -e ''`); unbundled, Node resolves, reads
+// and compiles ~170 modules for one seed check, several times a bare start by itself. So the bin
+// is dist/src/cli/main.js (tsc's output) bundled by rolldown, minified, as CommonJS (no ES module
+// loader to start), into dist/cli/mesos-dockerinfo.cjs plus chunks that load only when a command
+// needs them (each dynamic import() becomes a require() of its chunk):
+//   chunks/problems.cjs         the code catalogue (`rules`, and every report)
+//   chunks/library.cjs          the seed schema, the verbs (codec, validation, launch), protobuf-es
+//   chunks/library-v1.cjs       the Mesos 1.11 schema and its support: only for a Mesos 1.11 input
+//   chunks/library-convert.cjs  the conversion between the schemas: only for `convert`
+//   the rest                    the command line itself, split by rolldown where commands load it
+// Fixed names (no hashes) so tests and the bench can tell which loaded (test/cli/lazy-loading).
+// The library entry points (dist/src/index.js, ...) stay unbundled ES modules: users' bundlers
+// shake them. BUNDLE_MINIFY=0 keeps the output readable (for --cpu-prof).
+//
+// Usage: node scripts/bundle-cli.mjs   (from the repository root, after tsc wrote dist/src)
+import { chmodSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "rolldown";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const OUT = join(ROOT, "dist", "cli");
+const BIN = "mesos-dockerinfo";
+
+// Module ids are absolute paths; "/" or "\" before and after each folder name.
+const folder = (...names) => new RegExp(`[\\\\/](?:${names.join("|")})[\\\\/]`);
+
+await build({
+  input: { [BIN]: join(ROOT, "dist", "src", "cli", "main.js") },
+  platform: "node",
+  logLevel: "warn",
+  onLog(level, log, handler) {
+    // library.ts imports schema-set.js with import() (convert's counterpart lookup) though check
+    // already loaded it statically: expected, and nothing to act on.
+    if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
+    handler(level, log);
+  },
+  // The bin exports nothing; letting the chunks' export lists change is what lets the groups
+  // below take modules out of the dynamic-import chunks.
+  preserveEntrySignatures: false,
+  output: {
+    dir: OUT,
+    // CommonJS: Node's ES module loader costs ~9 ms of CPU to start (a third of a bare `node -e
+    // ''`), and more per chunk. `.cjs`, since the package is "type": "module".
+    format: "cjs",
+    minify: process.env.BUNDLE_MINIFY !== "0",
+    entryFileNames: "[name].cjs",
+    chunkFileNames: "chunks/[name].cjs",
+    // protobuf-es is bundled in: its licence notice travels with it (Apache-2.0, as ours).
+    postBanner: (chunk) =>
+      chunk.isEntry
+        ? ""
+        : "// mesos-dockerinfo CLI chunk. Includes @bufbuild/protobuf (https://github.com/bufbuild/protobuf-es), Copyright Buf Technologies, Inc., Apache License 2.0.",
+    codeSplitting: {
+      // A group takes the modules its test names, not everything they import.
+      includeDependenciesRecursively: false,
+      groups: [
+        // Higher priority first: a module goes to the first group whose test it matches.
+        {
+          name: "library-v1",
+          test: /[\\/]gen[\\/]mesos[\\/]v1[\\/]|[\\/]src[\\/](?:v1|mesos-v1)[\\/]/,
+          priority: 50,
+        },
+        { name: "library-convert", test: folder("convert"), priority: 40 },
+        { name: "problems", test: folder("problems"), priority: 30 },
+        {
+          name: "library",
+          test: /[\\/](?:node_modules|gen)[\\/]|[\\/]src[\\/](?:codec|launch|recordio|rules|schema|standard-schema|validation)[\\/]/,
+          priority: 10,
+        },
+      ],
+    },
+  },
+});
+
+chmodSync(join(OUT, `${BIN}.cjs`), 0o755);
