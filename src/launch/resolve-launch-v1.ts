@@ -13,7 +13,7 @@ import { type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
-import { validate } from "../validation/index.js";
+import type { validate } from "../validation/index.js";
 import type {
   LaunchCommand,
   LaunchDockerSettings,
@@ -48,9 +48,9 @@ const SOURCES: readonly LaunchVolumeSource[] = [
   "CSI_VOLUME",
 ];
 
-/** resolveLaunch for a mesos.v1 TaskInfo. */
-export function resolveV1Launch(task: v1.TaskInfo): LaunchResult {
-  const verdict = validate(v1.TaskInfoSchema, task);
+/** resolveLaunch for a mesos.v1 TaskInfo, judged by `check` (validate, or validateDecoded). */
+export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): LaunchResult {
+  const verdict = check(v1.TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
   const issues = verdict.issues;

@@ -66,8 +66,16 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
  * TaskInfo message as one `invalid_input` issue).
  */
 export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
-  if (isV1(task)) return resolveV1Launch(task);
-  const verdict = validate(TaskInfoSchema, task);
+  return resolveLaunchWith(task, validate);
+}
+
+/** How a task is judged: validate, or (decodeLaunch) validateDecoded. */
+export type TaskValidator = typeof validate;
+
+/** Internal: resolveLaunch with the verdict of `check` (validate's result, however obtained). */
+export function resolveLaunchWith(task: TaskInfo | V1TaskInfo, check: TaskValidator): LaunchResult {
+  if (isV1(task)) return resolveV1Launch(task, check);
+  const verdict = check(TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
   const executor = valid.executor;

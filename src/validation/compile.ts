@@ -32,7 +32,7 @@ type Factory = (
 let codegen: boolean | undefined;
 
 /** Whether `new Function` works here (false under a CSP that forbids it). Checked once. */
-function canGenerate(): boolean {
+export function canGenerate(): boolean {
   if (codegen === undefined) {
     try {
       codegen = new Function("return true")() === true;
