@@ -9,7 +9,7 @@
 import type { DescMessage } from "@bufbuild/protobuf";
 import { type DecodeOptions, decode } from "../codec/index.js";
 import type { TaskInfo, TaskInfoSchema } from "../schema/index.js";
-import type { TaskInfoSchema as V1TaskInfoSchema, TaskInfo as V1TaskInfo } from "../v1/index.js";
+import type { TaskInfo as V1TaskInfo, TaskInfoSchema as V1TaskInfoSchema } from "../v1/index.js";
 import { validate, validateDecoded } from "../validation/index.js";
 import type { LaunchResult } from "./launch.js";
 import { resolveLaunchWith } from "./resolve-launch.js";

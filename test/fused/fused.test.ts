@@ -118,11 +118,7 @@ describe.each(TASKS)("decodeLaunch on $name tasks", ({ schema, valid, nearMiss, 
   test("required: false falls back to the full validate (missing required fields reported)", () => {
     fc.assert(
       fc.property(mutatedBytes(encoded), fc.boolean(), (bytes, strictSpelling) => {
-        expectSameLaunch(
-          schema,
-          bytes,
-          strictSpelling ? { strict: false } : { required: false },
-        );
+        expectSameLaunch(schema, bytes, strictSpelling ? { strict: false } : { required: false });
       }),
       { numRuns: 150 },
     );
@@ -155,7 +151,8 @@ describe.each(MESSAGES)("decode(..., { validate: true }) on $name", ({ schema, a
         const unfused = outcome(() => {
           const message = decode(schema, bytes);
           const result = validate(schema, message);
-          if (!result.success) throw new ValidationError(`${schema.typeName} is invalid`, result.issues as never);
+          if (!result.success)
+            throw new ValidationError(`${schema.typeName} is invalid`, result.issues as never);
           return message;
         });
         expect(outcome(() => decode(schema, bytes, { validate: true }))).toEqual(unfused);
