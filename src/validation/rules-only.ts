@@ -117,8 +117,10 @@ function source(plan: Plan, form: RulesPlan): string {
       );
     } else if (step.kind === LIST_MESSAGE) {
       lines.push(
-        `{ const n = v.length; if (n !== 0) { const p = c.path; const child = R[${i}]; const f = ${flags};`,
-        `  for (let j = 0; j < n; j++) { p.push(${name}, j); child.run(v[j], c, f); p.pop(); p.pop(); } } }`,
+        // One push for the whole list; the index slot is rewritten per element (a child's
+        // walk leaves the path as it found it).
+        `{ const n = v.length; if (n !== 0) { const p = c.path; const child = R[${i}]; const f = ${flags}; p.push(${name}, 0); const at = p.length - 1;`,
+        `  for (let j = 0; j < n; j++) { p[at] = j; child.run(v[j], c, f); } p.pop(); p.pop(); } }`,
       );
     } else {
       lines.push(`H.walkMap(c, S[${i}], R[${i}], v, ${flags});`);
