@@ -22,22 +22,27 @@ interface RulesPlan {
   run: Run;
 }
 
-const rulesOf = new WeakMap<Plan, RulesPlan>();
+// One table per form of walker: compiled, and interpreted (where code generation is forbidden,
+// or when a test asks for it).
+const compiledForms = new WeakMap<Plan, RulesPlan>();
+const interpretedForms = new WeakMap<Plan, RulesPlan>();
 
 const NOTHING: Run = () => {};
 
 /**
  * The rules-only walker of `plan`, with those of every plan it reaches built (a walker never
- * meets a stub, so its call sites stay monomorphic).
+ * meets a stub, so its call sites stay monomorphic). `interpret`: the interpreter's walkers
+ * (default: only where code generation is not allowed).
  */
-export function rulesRunOf(plan: Plan): Run {
+export function rulesRunOf(plan: Plan, interpret = !canGenerate()): Run {
+  const rulesOf = interpret ? interpretedForms : compiledForms;
   const known = rulesOf.get(plan);
   if (known !== undefined) return known.run;
-  prepareRules(plan);
+  prepareRules(plan, rulesOf, interpret);
   return (rulesOf.get(plan) as RulesPlan).run;
 }
 
-function prepareRules(root: Plan): void {
+function prepareRules(root: Plan, rulesOf: WeakMap<Plan, RulesPlan>, interpret: boolean): void {
   // Every plan reachable from the root that has no rules-only form yet.
   const plans: Plan[] = [];
   const seen = new Set<Plan>();
@@ -76,7 +81,10 @@ function prepareRules(root: Plan): void {
   for (const plan of plans) {
     if (!leads.has(plan)) continue;
     const form = rulesOf.get(plan) as RulesPlan;
-    form.run = build(plan, form);
+    const children = form.steps.map((s) => rulesOf.get(s.child as Plan) as RulesPlan);
+    form.run = interpret
+      ? (m, c, f) => interpretRules(form, children, m, c, f)
+      : build(plan, form, children);
   }
 }
 
@@ -87,9 +95,7 @@ function isMessageStep(step: Step): boolean {
 /** What generated code calls back into. */
 const HELPERS = { childFlags, oneofValue, walkMap };
 
-function build(plan: Plan, form: RulesPlan): Run {
-  const children = form.steps.map((s) => rulesOf.get(s.child as Plan) as RulesPlan);
-  if (!canGenerate()) return (m, c, f) => interpret(form, children, m, c, f);
+function build(plan: Plan, form: RulesPlan, children: readonly RulesPlan[]): Run {
   const factory = new Function("S", "R", "H", "K", source(plan, form)) as (
     steps: readonly Step[],
     rules: readonly RulesPlan[],
@@ -134,7 +140,7 @@ function source(plan: Plan, form: RulesPlan): string {
   return lines.join("\n");
 }
 
-function interpret(
+function interpretRules(
   form: RulesPlan,
   children: readonly RulesPlan[],
   msg: Message,
