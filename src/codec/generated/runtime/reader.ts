@@ -263,9 +263,16 @@ export function string(
   const start = r.pos;
   const stop = start + len;
   r.pos = stop;
-  if (len <= 128) {
-    // ASCII (IDs, names, roles, most commands): one fromCharCode over the codes, without a
-    // TextDecoder call (measured about twice as fast as appending character by character).
+  if (len <= 16) {
+    // Short ASCII (names, roles, resource names, images, paths): fromCharCode with the codes as
+    // arguments, without an array of codes (measured 15-25 % off a whole decode of the bench's
+    // tasks and offer against the array form below).
+    let or = 0;
+    for (let i = start; i < stop; i++) or |= buf[i] as number;
+    if (or < 0x80) return shortAscii(buf, start, len);
+  } else if (len <= 128) {
+    // ASCII (IDs, most commands): one fromCharCode over the codes, without a TextDecoder call
+    // (measured about twice as fast as appending character by character).
     const codes = new Array<number>(len);
     let i = start;
     for (; i < stop; i++) {
@@ -289,6 +296,156 @@ export function string(
     );
   }
   return decodeUtf8(buf, start, stop);
+}
+
+// The string of `len` (at most 16) ASCII bytes of `b` from `s`, one argument per byte.
+function shortAscii(b: Uint8Array, s: number, len: number): string {
+  // Every case reads exactly b[s] .. b[s + len - 1], inside the field the caller checked.
+  const f = String.fromCharCode as (...codes: (number | undefined)[]) => string;
+  switch (len) {
+    case 1:
+      return f(b[s]);
+    case 2:
+      return f(b[s], b[s + 1]);
+    case 3:
+      return f(b[s], b[s + 1], b[s + 2]);
+    case 4:
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3]);
+    case 5:
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
+    case 6:
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+    case 7:
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
+    case 8:
+      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
+    case 9:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+      );
+    case 10:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+      );
+    case 11:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+      );
+    case 12:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+        b[s + 11],
+      );
+    case 13:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+        b[s + 11],
+        b[s + 12],
+      );
+    case 14:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+        b[s + 11],
+        b[s + 12],
+        b[s + 13],
+      );
+    case 15:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+        b[s + 11],
+        b[s + 12],
+        b[s + 13],
+        b[s + 14],
+      );
+    case 16:
+      return f(
+        b[s],
+        b[s + 1],
+        b[s + 2],
+        b[s + 3],
+        b[s + 4],
+        b[s + 5],
+        b[s + 6],
+        b[s + 7],
+        b[s + 8],
+        b[s + 9],
+        b[s + 10],
+        b[s + 11],
+        b[s + 12],
+        b[s + 13],
+        b[s + 14],
+        b[s + 15],
+      );
+    default:
+      return "";
+  }
 }
 
 /** A bytes field, copied: the message never shares memory with the input. */
