@@ -181,13 +181,22 @@ export function bool(r: Reader, end: number, tagPos: number, name: string, index
   return (lo | r.hi) !== 0;
 }
 
+// Values below 2^32 (ports, sizes, counts: almost all of them) become a bigint straight from the
+// number; protoInt64's general path goes through a DataView. Only where bigint exists: without
+// it protoInt64 gives strings, and every value takes its path.
+const BIGINT = protoInt64.supported;
+
 /** The 64-bit value of the varint just read (low bits `lo`, high bits in r.hi). */
 export function int64(r: Reader, lo: number): bigint {
-  return protoInt64.dec(lo, r.hi) as bigint;
+  const hi = r.hi;
+  if (hi === 0 && BIGINT) return BigInt(lo >>> 0);
+  return protoInt64.dec(lo, hi) as bigint;
 }
 
 export function uint64(r: Reader, lo: number): bigint {
-  return protoInt64.uDec(lo, r.hi) as bigint;
+  const hi = r.hi;
+  if (hi === 0 && BIGINT) return BigInt(lo >>> 0);
+  return protoInt64.uDec(lo, hi) as bigint;
 }
 
 export function sint64(r: Reader, lo: number): bigint {
