@@ -51,8 +51,14 @@ export class Reader {
   unknownCount = 0;
   /** The root message type, for error headlines. */
   typeName = "";
-  /** Field names, indexes and map keys from the root to the message being read. */
+  /**
+   * Field names, indexes and map keys from the root to the message being read. Kept only while
+   * `track` is true: the first pass over the input keeps no path for message fields (a push and
+   * two pops per nested message, on every decode), and a pass that fails is run again with
+   * `track` on, which throws the same error with its path (see codec.ts).
+   */
   readonly path: PathSegment[] = [];
+  track = false;
   /**
    * Messages that ended without one of their required fields, with the offset of the tag that
    * opened them (the root: 0); undefined while every message read so far had all of them.
