@@ -1,11 +1,14 @@
-// The four messages of issue 8 and the operations measured on each. Before anything is timed,
+// The four messages of issue 8, the same four in Mesos 1.11's schema (issue 14, item 5: converted
+// with toMesosV1), and the operations measured on each. Before anything is timed,
 // every operation runs once and the results are cross-checked (same bytes, equal messages, valid
 // verdicts), so a fast number can never come from a function that does the wrong thing.
 import {
+  create,
   type DescMessage,
   equals,
   fromBinary,
   fromJson,
+  isFieldSet,
   type Message,
   toBinary,
   toJson,
@@ -14,6 +17,7 @@ import { reflectiveDecode } from "../src/codec/decode.js";
 import { reflectiveEncode } from "../src/codec/encode.js";
 import {
   decode,
+  decodeLaunch,
   encode,
   fromMesosJson,
   OfferSchema,
@@ -21,18 +25,20 @@ import {
   type TaskInfo,
   TaskInfoSchema,
   toMesosJson,
+  toMesosV1,
   validate,
 } from "../src/index.js";
+import * as v1 from "../src/v1/index.js";
 import { commandTask, dockerExecutorTask, dockerTask, offer } from "../test/fixtures/canonical.js";
 import type { Operation } from "./harness.js";
-import type { ProtobufjsTypes } from "./protobufjs.js";
+import type { ProtobufjsTypeName, ProtobufjsTypes } from "./protobufjs.js";
 
 export interface MessageCase {
   readonly id: string;
   readonly label: string;
   readonly schema: DescMessage;
   /** Name of the same message in the protobufjs root. */
-  readonly protobufjsType: "TaskInfo" | "Offer";
+  readonly protobufjsType: ProtobufjsTypeName;
   readonly bytes: Uint8Array;
   /** A TaskInfo: resolveLaunch applies. */
   readonly isTask: boolean;
@@ -47,10 +53,25 @@ export function messageCases(): MessageCase[] {
     bytes: toBinary(TaskInfoSchema, message),
     isTask: true,
   });
+  // The same task in Mesos 1.11's schema.
+  const v1Task = (seed: MessageCase, message: TaskInfo): MessageCase => ({
+    id: `v1-${seed.id}`,
+    label: `v1 ${seed.label}`,
+    schema: v1.TaskInfoSchema,
+    protobufjsType: "v1.TaskInfo",
+    bytes: toBinary(
+      v1.TaskInfoSchema,
+      withVolumeSources(converted(toMesosV1(TaskInfoSchema, message))),
+    ),
+    isTask: true,
+  });
+  const seedTasks: [MessageCase, TaskInfo][] = [
+    [task("command-task", "command task", commandTask()), commandTask()],
+    [task("docker-task", "Docker task, 3 volumes", dockerTask()), dockerTask()],
+    [task("executor-task", "Docker executor task", dockerExecutorTask()), dockerExecutorTask()],
+  ];
   return [
-    task("command-task", "command task", commandTask()),
-    task("docker-task", "Docker task, 3 volumes", dockerTask()),
-    task("executor-task", "Docker executor task", dockerExecutorTask()),
+    ...seedTasks.map(([c]) => c),
     {
       id: "offer-100",
       label: "Offer, 100 resources",
@@ -59,7 +80,35 @@ export function messageCases(): MessageCase[] {
       bytes: toBinary(OfferSchema, offer(100)),
       isTask: false,
     },
+    ...seedTasks.map(([c, m]) => v1Task(c, m)),
+    {
+      id: "v1-offer-100",
+      label: "v1 Offer, 100 resources",
+      schema: v1.OfferSchema,
+      protobufjsType: "v1.Offer",
+      bytes: toBinary(v1.OfferSchema, converted(toMesosV1(OfferSchema, offer(100)))),
+      isTask: false,
+    },
   ];
+}
+
+// Mesos 1.11 has no anonymous volumes (a volume needs host_path, image or source): the seed's
+// anonymous /scratch becomes a Docker named volume, as a 1.11 framework would write it.
+function withVolumeSources(task: v1.TaskInfo): v1.TaskInfo {
+  for (const volume of task.container?.volumes ?? []) {
+    if (!isFieldSet(volume, v1.VolumeSchema.field.hostPath) && volume.source === undefined) {
+      volume.source = create(v1.Volume_SourceSchema, {
+        type: v1.Volume_Source_Type.DOCKER_VOLUME,
+        dockerVolume: { name: "scratch" },
+      });
+    }
+  }
+  return task;
+}
+
+function converted<T>(result: { success: true; data: T } | { success: false; issues: unknown }): T {
+  if (!result.success) throw new Error(`bench: toMesosV1 failed: ${JSON.stringify(result.issues)}`);
+  return result.data;
 }
 
 /** The operations measured per message, in table order. */
@@ -75,6 +124,7 @@ export const OPERATION_KINDS = [
   "validate",
   "resolveLaunch",
   "pipeline",
+  "fused",
   "reflectivePipeline",
   "rawToJson",
   "toMesosJson",
@@ -96,6 +146,7 @@ export const OPERATION_LABELS: Record<OperationKind, string> = {
   validate: "`validate`",
   resolveLaunch: "`resolveLaunch` (runs validate itself)",
   pipeline: "`decode` + `resolveLaunch` (Offer: + `validate`)",
+  fused: "fused: `decodeLaunch` (Offer: `decode` with `validate: true`)",
   reflectivePipeline: "reflective decode + `resolveLaunch` (Offer: + `validate`)",
   rawToJson: "protobuf-es `toJson` (proto names)",
   toMesosJson: "`toMesosJson`",
@@ -154,11 +205,15 @@ function candidates(c: MessageCase, protobufjs: ProtobufjsTypes | undefined): Ca
   ops.reflectiveEncode = () => reflectiveEncode(schema, message);
   if (c.isTask) {
     const task = message as TaskInfo;
+    const taskSchema = schema as typeof TaskInfoSchema;
     ops.resolveLaunch = () => resolveLaunch(task);
-    ops.pipeline = () => resolveLaunch(decode(TaskInfoSchema, bytes));
-    ops.reflectivePipeline = () => resolveLaunch(reflectiveDecode(TaskInfoSchema, bytes));
+    ops.pipeline = () => resolveLaunch(decode(taskSchema, bytes));
+    ops.fused = () => decodeLaunch(taskSchema, bytes);
+    ops.reflectivePipeline = () => resolveLaunch(reflectiveDecode(taskSchema, bytes));
   } else {
     ops.pipeline = () => validate(schema, decode(schema, bytes));
+    // Throws on an invalid offer (none here: the cross-check below sees the message).
+    ops.fused = () => decode(schema, bytes, { validate: true });
     ops.reflectivePipeline = () => validate(schema, reflectiveDecode(schema, bytes));
   }
   // Measured on what toMesosJson writes, as a round trip through Mesos-style JSON would be.
@@ -206,6 +261,15 @@ function crossCheck(
     check(
       "reflective encode writes the same bytes as toBinary",
       sameBytes(bytesOf("reflectiveEncode"), c.bytes),
+    );
+  }
+  if ("fused" in results) {
+    const fused = results.fused as Message | { success?: unknown };
+    check(
+      "fused accepts the canonical message",
+      c.isTask
+        ? (fused as { success?: unknown }).success === true
+        : equals(c.schema, fused as Message, raw),
     );
   }
   for (const kind of ["validate", "resolveLaunch", "pipeline", "reflectivePipeline"] as const) {

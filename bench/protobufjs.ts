@@ -1,5 +1,5 @@
 // The outside anchor: protobufjs 8 static code generated at bench time from our own
-// proto/mesos/mesos.proto (never committed: bench/generated/ is ignored), with the flags of
+// proto/mesos/mesos.proto and proto/mesos/v1/mesos.proto, into one module (never committed: bench/generated/ is ignored), with the flags of
 // toolchain.md §3.2. If pbjs cannot run, protobufjs reflection (`loadSync`) is the fallback; it
 // was measured as fast as static code there, and the report says which one was used.
 import { spawnSync } from "node:child_process";
@@ -12,7 +12,12 @@ export interface ProtobufjsType {
   encode(message: object): { finish(): Uint8Array };
 }
 
-export type ProtobufjsTypes = Record<"TaskInfo" | "Offer", ProtobufjsType>;
+/** The anchored message types: the seed's, and Mesos 1.11's under "v1.". */
+export type ProtobufjsTypeName = "TaskInfo" | "Offer" | "v1.TaskInfo" | "v1.Offer";
+
+export type ProtobufjsTypes = Record<ProtobufjsTypeName, ProtobufjsType>;
+
+const PROTOS = [join("proto", "mesos", "mesos.proto"), join("proto", "mesos", "v1", "mesos.proto")];
 
 export interface ProtobufjsAnchor {
   readonly mode: "static" | "reflection";
@@ -35,8 +40,8 @@ const PBJS_FLAGS = [
 function generateStatic(root: string, outFile: string): string | undefined {
   const pbjs = join(root, "node_modules", "protobufjs-cli", "bin", "pbjs");
   if (!existsSync(pbjs)) return `${pbjs} not found (run npm ci)`;
-  const proto = join(root, "proto", "mesos", "mesos.proto");
-  const run = spawnSync(process.execPath, [pbjs, ...PBJS_FLAGS, "-o", outFile, proto], {
+  const protos = PROTOS.map((p) => join(root, p));
+  const run = spawnSync(process.execPath, [pbjs, ...PBJS_FLAGS, "-o", outFile, ...protos], {
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -50,17 +55,32 @@ export async function loadProtobufjs(root: string): Promise<ProtobufjsAnchor> {
   const file = join(dir, "mesos.js");
   const failure = generateStatic(root, file);
   if (failure === undefined) {
-    const generated = (await import(pathToFileURL(file).href)) as {
-      mesos: ProtobufjsTypes;
+    const { mesos } = (await import(pathToFileURL(file).href)) as {
+      mesos: Record<"TaskInfo" | "Offer", ProtobufjsType> & {
+        v1: Record<"TaskInfo" | "Offer", ProtobufjsType>;
+      };
     };
-    return { mode: "static", types: generated.mesos };
+    return {
+      mode: "static",
+      types: {
+        TaskInfo: mesos.TaskInfo,
+        Offer: mesos.Offer,
+        "v1.TaskInfo": mesos.v1.TaskInfo,
+        "v1.Offer": mesos.v1.Offer,
+      },
+    };
   }
   const protobuf = (await import("protobufjs")).default;
-  const reflected = protobuf.loadSync(join(root, "proto", "mesos", "mesos.proto"));
+  const reflected = protobuf.loadSync(PROTOS.map((p) => join(root, p)));
   const type = (name: string) => reflected.lookupType(`mesos.${name}`) as ProtobufjsType;
   return {
     mode: "reflection",
-    types: { TaskInfo: type("TaskInfo"), Offer: type("Offer") },
+    types: {
+      TaskInfo: type("TaskInfo"),
+      Offer: type("Offer"),
+      "v1.TaskInfo": type("v1.TaskInfo"),
+      "v1.Offer": type("v1.Offer"),
+    },
     note: failure,
   };
 }

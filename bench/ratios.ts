@@ -60,14 +60,31 @@ export const RATIOS: readonly RatioSpec[] = [
   },
   {
     // Issue 14 states this one as a speed: decode + resolveLaunch at >= 1.2x protobufjs static
-    // decode speed (>= 1.0x on the command task), i.e. a time ratio of at most 1 / 1.2.
-    id: "pipeline-vs-protobufjs",
-    label: "`decode` + resolve / protobufjs decode (time; 0.83 = 1.2x the speed)",
-    numerator: fixed("pipeline"),
+    // decode speed (>= 1.0x on the command task), i.e. a time ratio of at most 1 / 1.2. The fused
+    // call is how the library meets it (item 3); the unfused pair is shown beside it.
+    id: "fused-vs-protobufjs",
+    label: "fused `decodeLaunch` / protobufjs decode (time; 0.83 = 1.2x the speed)",
+    numerator: fixed("fused"),
     denominator: "protobufjsDecode",
     style: "times",
     budget: { max: 1 / 1.2, style: "times" },
-    budgetOn: ["docker-task", "offer-100"],
+    budgetOn: ["docker-task", "offer-100", "v1-docker-task", "v1-offer-100"],
+  },
+  {
+    id: "fused-vs-protobufjs-command",
+    label: "the same, command tasks (target: 1.0x the speed)",
+    numerator: fixed("fused"),
+    denominator: "protobufjsDecode",
+    style: "times",
+    budget: { max: 1, style: "times" },
+    budgetOn: ["command-task", "v1-command-task"],
+  },
+  {
+    id: "pipeline-vs-protobufjs",
+    label: "unfused `decode` + resolve / protobufjs decode (time)",
+    numerator: fixed("pipeline"),
+    denominator: "protobufjsDecode",
+    style: "times",
   },
   {
     id: "reflective-decode-vs-raw",

@@ -410,10 +410,13 @@ function readCases(f, field, file, requiredBit) {
         `const len = R.length(r, end, t, ${name}, -1);`,
         `if (depth >= r.depthLimit) R.failDepth(r, t, ${name}, i);`,
         `const c = ${make}();`,
-        `r.path.push(${name}, i);`,
-        `${read}(r, c, r.pos + len, depth + 1, t);`,
-        "r.path.pop();",
-        "r.path.pop();",
+        // Paths only on the second pass after an error (Reader.track; see runtime/codec.ts).
+        "if (r.track) {",
+        `  r.path.push(${name}, i);`,
+        `  ${read}(r, c, r.pos + len, depth + 1, t);`,
+        "  r.path.pop();",
+        "  r.path.pop();",
+        `} else ${read}(r, c, r.pos + len, depth + 1, t);`,
         "list.push(c);",
       );
     } else {
@@ -431,9 +434,11 @@ function readCases(f, field, file, requiredBit) {
         lines.push(`const c = m.${local} ?? ${make}();`);
       }
       lines.push(
-        `r.path.push(${name});`,
-        `${read}(r, c, r.pos + len, depth + 1, t);`,
-        "r.path.pop();",
+        "if (r.track) {",
+        `  r.path.push(${name});`,
+        `  ${read}(r, c, r.pos + len, depth + 1, t);`,
+        "  r.path.pop();",
+        `} else ${read}(r, c, r.pos + len, depth + 1, t);`,
         field.oneof !== undefined
           ? `m.${field.oneof.localName} = { case: ${JSON.stringify(local)}, value: c };`
           : `m.${local} = c;`,

@@ -311,10 +311,12 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "uris", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "uris", i);
         const c = make$mesos$CommandInfo$URI();
-        r.path.push("uris", i);
-        read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("uris", i);
+          read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -322,9 +324,11 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "environment", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "environment", -1);
         const c = m.environment ?? make$mesos$Environment();
-        r.path.push("environment");
-        read$mesos$Environment(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("environment");
+          read$mesos$Environment(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Environment(r, c, r.pos + len, depth + 1, t);
         m.environment = c;
         break;
       }
@@ -336,9 +340,11 @@ export function read$mesos$CommandInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "container", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$CommandInfo$ContainerInfo();
-        r.path.push("container");
-        read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container");
+          read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$CommandInfo$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         m.container = c;
         break;
       }
@@ -626,10 +632,12 @@ export function read$mesos$Environment(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "variables", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "variables", i);
         const c = make$mesos$Environment$Variable();
-        r.path.push("variables", i);
-        read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("variables", i);
+          read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Environment$Variable(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -766,9 +774,11 @@ export function read$mesos$ContainerInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "docker", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$ContainerInfo$DockerInfo();
-        r.path.push("docker");
-        read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("docker");
+          read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
         m.docker = c;
         break;
       }
@@ -842,10 +852,12 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
         const len = R.length(r, end, t, "volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", i);
         const c = make$mesos$ContainerInfo$DockerInfo$Volume();
-        r.path.push("volume", i);
-        read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volume", i);
+          read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$ContainerInfo$DockerInfo$Volume(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1010,9 +1022,11 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -1020,9 +1034,11 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -1030,9 +1046,11 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
-        r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -1040,9 +1058,11 @@ export function read$mesos$Value(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "text", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$Value$Text();
-        r.path.push("text");
-        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text");
+          read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
         m.text = c;
         break;
       }
@@ -1262,10 +1282,12 @@ export function read$mesos$Value$Ranges(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "range", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "range", i);
         const c = make$mesos$Value$Range();
-        r.path.push("range", i);
-        read$mesos$Value$Range(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("range", i);
+          read$mesos$Value$Range(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Value$Range(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1447,9 +1469,11 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -1457,9 +1481,11 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -1467,9 +1493,11 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "text", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$Value$Text();
-        r.path.push("text");
-        read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text");
+          read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Text(r, c, r.pos + len, depth + 1, t);
         m.text = c;
         break;
       }
@@ -1477,9 +1505,11 @@ export function read$mesos$Attribute(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
-        r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -1604,9 +1634,11 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -1614,9 +1646,11 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -1624,9 +1658,11 @@ export function read$mesos$Resource(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$Value$Set();
-        r.path.push("set");
-        read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -1801,10 +1837,12 @@ export function read$mesos$Labels(r: R.Reader, m: any, end: number, depth: numbe
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", i);
         const c = make$mesos$Label();
-        r.path.push("labels", i);
-        read$mesos$Label(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels", i);
+          read$mesos$Label(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Label(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1864,9 +1902,11 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$ExecutorID();
-        r.path.push("executor_id");
-        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         seen |= 1;
         break;
@@ -1881,10 +1921,12 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
-        r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1892,9 +1934,11 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$CommandInfo();
-        r.path.push("command");
-        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         seen |= 2;
         break;
@@ -1903,9 +1947,11 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$FrameworkID();
-        r.path.push("framework_id");
-        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         break;
       }
@@ -1921,9 +1967,11 @@ export function read$mesos$ExecutorInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "container", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$ContainerInfo();
-        r.path.push("container");
-        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container");
+          read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         m.container = c;
         break;
       }
@@ -2058,9 +2106,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$TaskID();
-        r.path.push("task_id");
-        read$mesos$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          read$mesos$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 2;
         break;
@@ -2069,9 +2119,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "slave_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "slave_id", -1);
         const c = m.slaveId ?? make$mesos$SlaveID();
-        r.path.push("slave_id");
-        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("slave_id");
+          read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
         m.slaveId = c;
         seen |= 4;
         break;
@@ -2082,10 +2134,12 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
-        r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2093,9 +2147,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "executor", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$ExecutorInfo();
-        r.path.push("executor");
-        read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor");
+          read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         m.executor = c;
         break;
       }
@@ -2107,9 +2163,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$CommandInfo();
-        r.path.push("command");
-        read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -2117,9 +2175,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "container", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$ContainerInfo();
-        r.path.push("container");
-        read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container");
+          read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         m.container = c;
         break;
       }
@@ -2127,9 +2187,11 @@ export function read$mesos$TaskInfo(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$Labels();
-        r.path.push("labels");
-        read$mesos$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -2276,9 +2338,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$OfferID();
-        r.path.push("id");
-        read$mesos$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("id");
+          read$mesos$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$OfferID(r, c, r.pos + len, depth + 1, t);
         m.id = c;
         seen |= 1;
         break;
@@ -2287,9 +2351,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$FrameworkID();
-        r.path.push("framework_id");
-        read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         seen |= 2;
         break;
@@ -2298,9 +2364,11 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "slave_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "slave_id", -1);
         const c = m.slaveId ?? make$mesos$SlaveID();
-        r.path.push("slave_id");
-        read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("slave_id");
+          read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$SlaveID(r, c, r.pos + len, depth + 1, t);
         m.slaveId = c;
         seen |= 4;
         break;
@@ -2316,10 +2384,12 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$Resource();
-        r.path.push("resources", i);
-        read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2329,10 +2399,12 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "executor_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_ids", i);
         const c = make$mesos$ExecutorID();
-        r.path.push("executor_ids", i);
-        read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_ids", i);
+          read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$ExecutorID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2342,10 +2414,12 @@ export function read$mesos$Offer(r: R.Reader, m: any, end: number, depth: number
         const len = R.length(r, end, t, "attributes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attributes", i);
         const c = make$mesos$Attribute();
-        r.path.push("attributes", i);
-        read$mesos$Attribute(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("attributes", i);
+          read$mesos$Attribute(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$Attribute(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }

@@ -6,7 +6,7 @@
 // (code, path, offset and words) whichever reader found it.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DecodeError } from "../problems/index.js";
-import { assertValid } from "../validation/index.js";
+import { assertValid, assertValidDecoded } from "../validation/index.js";
 import { decodeError } from "./errors.js";
 import { type GeneratedCodec, generatedCodec } from "./generated/index.js";
 import { missingRequired } from "./missing-required.js";
@@ -81,7 +81,12 @@ export function decodeUsing<Desc extends DescMessage>(
       );
     }
   }
-  if (options?.validate === true) assertValid(schema, message);
+  // Fused: with required fields checked, the message just read cannot fail a structural check,
+  // and nobody else holds it yet, so only the domain rules run (src/validation/validate-decoded.ts).
+  if (options?.validate === true) {
+    if (limits.required) assertValidDecoded(schema, message);
+    else assertValid(schema, message);
+  }
   return message;
 }
 

@@ -1,4 +1,5 @@
 // Public API of src/launch; re-exported from the package root.
+export { type DecodeLaunchOptions, decodeLaunch } from "./decode-launch.js";
 export { describeLaunch } from "./describe-launch.js";
 export {
   type DockerRunArgsResult,

@@ -66,8 +66,16 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
  * TaskInfo message as one `invalid_input` issue).
  */
 export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
-  if (isV1(task)) return resolveV1(task);
-  const verdict = validate(TaskInfoSchema, task);
+  return resolveLaunchWith(task, validate);
+}
+
+/** How a task is judged: validate, or (decodeLaunch) validateDecoded. */
+export type TaskValidator = typeof validate;
+
+/** Internal: resolveLaunch with the verdict of `check` (validate's result, however obtained). */
+export function resolveLaunchWith(task: TaskInfo | V1TaskInfo, check: TaskValidator): LaunchResult {
+  if (isV1(task)) return resolveV1(task, check);
+  const verdict = check(TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
   const executor = valid.executor;
@@ -78,9 +86,9 @@ export function resolveLaunch(task: TaskInfo | V1TaskInfo): LaunchResult {
 
 // The Mesos 1.11 resolver registers itself (src/mesos-v1, imported by the package root); only a
 // program that reaches this folder past the root can miss it, and then gets an issue, not a throw.
-function resolveV1(task: V1TaskInfo): LaunchResult {
+function resolveV1(task: V1TaskInfo, check: TaskValidator): LaunchResult {
   const resolver = launchResolverOf(task.$typeName);
-  if (resolver !== undefined) return resolver(task);
+  if (resolver !== undefined) return resolver(task, check);
   return fail([
     {
       code: "invalid_input",

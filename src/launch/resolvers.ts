@@ -3,10 +3,14 @@
 // that folder is imported, so resolving a seed task never loads the v1 descriptors. The package
 // root imports src/mesos-v1: library users always have both.
 import type { Message } from "@bufbuild/protobuf";
+import type { validate } from "../validation/index.js";
 import type { LaunchResult } from "./launch.js";
 
-/** Resolves a TaskInfo of one schema (the message's $typeName names it). */
-export type LaunchResolver = (task: Message) => LaunchResult;
+/**
+ * Resolves a TaskInfo of one schema (the message's $typeName names it), judging it with `check`:
+ * validate, or validateDecoded inside decodeLaunch.
+ */
+export type LaunchResolver = (task: Message, check: typeof validate) => LaunchResult;
 
 const resolvers = new Map<string, LaunchResolver>();
 

@@ -18,6 +18,8 @@ import { MESOS_V1_RULES } from "./rules.js";
 
 registerBindingTable(MESOS_V1_RULES);
 registerGeneratedCodecs(MESOS_V1_CODECS);
-registerLaunchResolver("mesos.v1.TaskInfo", (task) => resolveV1Launch(task as TaskInfo));
+registerLaunchResolver("mesos.v1.TaskInfo", (task, check) =>
+  resolveV1Launch(task as TaskInfo, check),
+);
 
 export { MESOS_V1_CODECS, MESOS_V1_RULES, resolveV1Launch };

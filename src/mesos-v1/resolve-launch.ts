@@ -24,7 +24,7 @@ import { type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
-import { validate } from "../validation/index.js";
+import type { validate } from "../validation/index.js";
 
 const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
 const NO_NETWORKS: readonly string[] = Object.freeze([]);
@@ -39,7 +39,11 @@ const NO_COMMAND: LaunchCommand = Object.freeze({
 });
 const TASK_IMAGE = Object.freeze(["container", "docker", "image"]);
 const EXECUTOR_IMAGE = Object.freeze(["executor", "container", "docker", "image"]);
+const NO_PORT_MAPPINGS: LaunchDockerSettings["portMappings"] = Object.freeze([]);
+const NO_PARAMETERS: LaunchDockerSettings["parameters"] = Object.freeze([]);
 const NETWORKS = ["host", "host", "bridge", "none", "user"] as const;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const SOURCES: readonly LaunchVolumeSource[] = [
   "UNKNOWN",
   "DOCKER_VOLUME",
@@ -49,9 +53,9 @@ const SOURCES: readonly LaunchVolumeSource[] = [
   "CSI_VOLUME",
 ];
 
-/** resolveLaunch for a mesos.v1 TaskInfo. */
-export function resolveV1Launch(task: v1.TaskInfo): LaunchResult {
-  const verdict = validate(v1.TaskInfoSchema, task);
+/** resolveLaunch for a mesos.v1 TaskInfo, judged by `check` (validate, or validateDecoded). */
+export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): LaunchResult {
+  const verdict = check(v1.TaskInfoSchema, task);
   if (!verdict.success) return verdict;
   const valid = verdict.data;
   const issues = verdict.issues;
@@ -181,21 +185,30 @@ function dockerSettings(
   const driver = volumeDriverDeclared
     ? declared
     : volumes.find((v) => v.driver !== undefined)?.driver;
-  return {
-    network,
-    ...(network === "user" ? { networkName: container.networkInfos[0]?.name ?? "" } : {}),
-    portMappings: docker.portMappings.map((m) =>
-      isSet(m, "protocol")
-        ? { hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol }
-        : { hostPort: m.hostPort, containerPort: m.containerPort },
-    ),
-    privileged: docker.privileged,
-    forcePullImage: docker.forcePullImage,
-    parameters: docker.parameters.map((p) => ({ key: p.key, value: p.value })),
-    ...(present(container, "hostname", hostname, "") ? { hostname } : {}),
-    ...(driver === undefined ? {} : { volumeDriver: driver }),
-    volumeDriverDeclared,
-  };
+  // Built field by field rather than with conditional spreads (each spread clones an object on
+  // the hot path); the keys come in the same order either way.
+  const settings: Mutable<LaunchDockerSettings> = { network } as Mutable<LaunchDockerSettings>;
+  if (network === "user") settings.networkName = container.networkInfos[0]?.name ?? "";
+  const mappings = docker.portMappings;
+  settings.portMappings =
+    mappings.length === 0
+      ? NO_PORT_MAPPINGS
+      : mappings.map((m) =>
+          isSet(m, "protocol")
+            ? { hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol }
+            : { hostPort: m.hostPort, containerPort: m.containerPort },
+        );
+  settings.privileged = docker.privileged;
+  settings.forcePullImage = docker.forcePullImage;
+  const parameters = docker.parameters;
+  settings.parameters =
+    parameters.length === 0
+      ? NO_PARAMETERS
+      : parameters.map((p) => ({ key: p.key, value: p.value }));
+  if (present(container, "hostname", hostname, "")) settings.hostname = hostname;
+  if (driver !== undefined) settings.volumeDriver = driver;
+  settings.volumeDriverDeclared = volumeDriverDeclared;
+  return settings;
 }
 
 function mesosImageOf(container: v1.ContainerInfo | undefined): { mesosImage?: LaunchMesosImage } {
@@ -261,24 +274,16 @@ function summarizeVolumes(container: v1.ContainerInfo | undefined): readonly Lau
     const source = volume.source;
     if (source === undefined) return { containerDir, mode, anonymous: false, source: "image" };
     const kind = SOURCES[source.type] ?? "UNKNOWN";
+    // Field by field, in the order the spreads gave (no object cloned per volume).
+    const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
     const docker = source.dockerVolume;
     if (kind === "DOCKER_VOLUME" && docker !== undefined) {
-      return {
-        containerDir,
-        mode,
-        anonymous: false,
-        source: kind,
-        volumeName: docker.name,
-        ...(present(docker, "driver", docker.driver, "") ? { driver: docker.driver } : {}),
-      };
+      out.volumeName = docker.name;
+      if (present(docker, "driver", docker.driver, "")) out.driver = docker.driver;
+      return out;
     }
     const path = source.sandboxPath?.path ?? source.hostPath?.path;
-    return {
-      containerDir,
-      mode,
-      anonymous: false,
-      source: kind,
-      ...(path === undefined ? {} : { sourcePath: path }),
-    };
+    if (path !== undefined) out.sourcePath = path;
+    return out;
   });
 }

@@ -26,25 +26,24 @@ export function checkVariableType(
   hasSecret: boolean,
   secretData: Uint8Array | undefined,
 ): void {
-  const n = quote(name);
   if (type === VARIABLE_UNKNOWN) {
     c.report(
       "env_type_unknown",
-      `variable ${n} has type UNKNOWN; Mesos 1.11 rejects it ("Environment variable of type 'UNKNOWN' is not allowed"): use VALUE (the default) or SECRET`,
+      `variable ${quote(name)} has type UNKNOWN; Mesos 1.11 rejects it ("Environment variable of type 'UNKNOWN' is not allowed"): use VALUE (the default) or SECRET`,
       "type",
     );
   } else if (type === VARIABLE_VALUE) {
     if (!hasValue) {
       c.report(
         "env_value_missing",
-        `variable ${n} of type VALUE (the default) has no value; Mesos 1.11 rejects it ("Environment variable ${name} of type 'VALUE' must have a value set"): set value (may be "")`,
+        `variable ${quote(name)} of type VALUE (the default) has no value; Mesos 1.11 rejects it ("Environment variable ${name} of type 'VALUE' must have a value set"): set value (may be "")`,
         "value",
       );
     }
     if (hasSecret) {
       c.report(
         "env_value_and_secret",
-        `variable ${n} of type VALUE has a secret; Mesos 1.11 rejects it ("... of type 'VALUE' must not have a secret set"): remove secret, or set type SECRET and remove value`,
+        `variable ${quote(name)} of type VALUE has a secret; Mesos 1.11 rejects it ("... of type 'VALUE' must not have a secret set"): remove secret, or set type SECRET and remove value`,
         "secret",
       );
     }
@@ -52,21 +51,21 @@ export function checkVariableType(
     if (!hasSecret) {
       c.report(
         "env_value_missing",
-        `variable ${n} of type SECRET has no secret; Mesos 1.11 rejects it ("Environment variable ${name} of type 'SECRET' must have a secret set"): set secret`,
+        `variable ${quote(name)} of type SECRET has no secret; Mesos 1.11 rejects it ("Environment variable ${name} of type 'SECRET' must have a secret set"): set secret`,
         "secret",
       );
     }
     if (hasValue) {
       c.report(
         "env_value_and_secret",
-        `variable ${n} of type SECRET has a value; Mesos 1.11 rejects it ("... of type 'SECRET' must not have a value set"): remove value`,
+        `variable ${quote(name)} of type SECRET has a value; Mesos 1.11 rejects it ("... of type 'SECRET' must not have a value set"): remove value`,
         "value",
       );
     }
     if (secretData?.includes(0)) {
       c.report(
         "secret_contains_nul",
-        `variable ${n}'s secret value holds a NUL byte at index ${secretData.indexOf(0)}; Mesos 1.11 rejects it ("specifies a secret containing null bytes, which is not allowed in the environment"): remove the NUL`,
+        `variable ${quote(name)}'s secret value holds a NUL byte at index ${secretData.indexOf(0)}; Mesos 1.11 rejects it ("specifies a secret containing null bytes, which is not allowed in the environment"): remove the NUL`,
         "secret",
         "value",
         "data",

@@ -1,7 +1,7 @@
 // assertValid: the throwing twin of validate.
 import type { DescMessage, MessageShape, MessageValidType } from "@bufbuild/protobuf";
 import { ValidationError } from "../problems/index.js";
-import { type ValidateOptions, validate } from "./validate.js";
+import { type ValidateOptions, type ValidationResult, validate } from "./validate.js";
 
 /**
  * Validate `message` and throw a `ValidationError` (with every issue, warnings included) when
@@ -13,7 +13,14 @@ export function assertValid<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ValidateOptions,
 ): MessageValidType<Desc> {
-  const result = validate(schema, message, options);
+  return dataOrThrow(schema, validate(schema, message, options));
+}
+
+/** The valid message of `result`, or the ValidationError assertValid throws. */
+export function dataOrThrow<Desc extends DescMessage>(
+  schema: Desc,
+  result: ValidationResult<Desc>,
+): MessageValidType<Desc> {
   if (!result.success) {
     throw new ValidationError(`${schema.typeName} is invalid`, nonEmpty(result.issues));
   }

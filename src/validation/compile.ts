@@ -32,7 +32,7 @@ type Factory = (
 let codegen: boolean | undefined;
 
 /** Whether `new Function` works here (false under a CSP that forbids it). Checked once. */
-function canGenerate(): boolean {
+export function canGenerate(): boolean {
   if (codegen === undefined) {
     try {
       codegen = new Function("return true")() === true;
@@ -118,8 +118,10 @@ function stepCode(step: Step, i: number): string[] {
       ];
     case LIST_MESSAGE:
       return [
-        `{ const n = v.length; if (n !== 0) { const p = c.path; const child = ${s}.child; const f = ${flags};`,
-        `  for (let j = 0; j < n; j++) { p.push(${name}, j); child.run(v[j], c, f); p.pop(); p.pop(); } } }`,
+        // One push for the whole list; the index slot is rewritten per element (a child's
+        // walk leaves the path as it found it).
+        `{ const n = v.length; if (n !== 0) { const p = c.path; const child = ${s}.child; const f = ${flags}; p.push(${name}, 0); const at = p.length - 1;`,
+        `  for (let j = 0; j < n; j++) { p[at] = j; child.run(v[j], c, f); } p.pop(); p.pop(); } }`,
       ];
     case LIST_STRING:
       return [

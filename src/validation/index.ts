@@ -28,3 +28,5 @@ export { assertValid } from "./assert-valid.js";
 export { RULE_CODES, RULES, type RuleInfo } from "./rules.js";
 export { rulesTable } from "./rules-table.js";
 export { type ValidateOptions, type ValidationResult, validate } from "./validate.js";
+// Internal (the fused decode paths in src/codec and src/launch); not re-exported from the root.
+export { assertValidDecoded, validateDecoded } from "./validate-decoded.js";

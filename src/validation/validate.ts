@@ -3,7 +3,8 @@ import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufb
 import { fail, type Result, succeed } from "../problems/index.js";
 import { Collector, GROUP, IMAGE_ENTRYPOINT } from "../rules/index.js";
 import { sortIssues } from "./order.js";
-import { type Plan, readyPlanOf } from "./plan.js";
+import { type Plan, planOf, type Run, readyPlanOf } from "./plan.js";
+import { rulesRunOf } from "./rules-only.js";
 
 export interface ValidateOptions {
   /**
@@ -40,17 +41,35 @@ export function validate<Desc extends DescMessage>(
   message: MessageShape<Desc>,
   options?: ValidateOptions,
 ): ValidationResult<Desc> {
+  return verdict(schema, message, options, false);
+}
+
+/**
+ * validate, or with `rulesOnly` its domain rules alone (see validate-decoded.ts for when that
+ * gives the same issues).
+ */
+export function verdict<Desc extends DescMessage>(
+  schema: Desc,
+  message: MessageShape<Desc>,
+  options: ValidateOptions | undefined,
+  rulesOnly: boolean,
+): ValidationResult<Desc> {
   const flags =
     (options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0) |
     (options?.taskGroup === true ? GROUP : 0);
-  const c = collect(schema, message, flags);
+  const c = collect(schema, message, flags, rulesOnly);
   return c.errors === 0
     ? succeed(message as unknown as MessageValidType<Desc>, c.issues)
     : fail(c.issues);
 }
 
 // The run behind validate: the collector, with the issues in field order.
-function collect(schema: DescMessage, message: Message, flags: number): Collector {
+function collect(
+  schema: DescMessage,
+  message: Message,
+  flags: number,
+  rulesOnly: boolean,
+): Collector {
   const c = new Collector();
   const value: unknown = message;
   if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
@@ -61,7 +80,8 @@ function collect(schema: DescMessage, message: Message, flags: number): Collecto
     return c;
   }
   try {
-    planFor(schema).run(message, c, flags);
+    if (rulesOnly) rulesFor(schema)(message, c, flags);
+    else planFor(schema).run(message, c, flags);
   } catch (error) {
     // Only a value that breaks the generated shape gets here (e.g. a plain object with a
     // repeated field missing, or a nesting deep enough to exhaust the stack); the path is where
@@ -85,6 +105,17 @@ function planFor(schema: DescMessage): Plan {
     lastSchema = schema;
   }
   return lastPlan as Plan;
+}
+
+let lastRulesSchema: DescMessage | undefined;
+let lastRules: Run | undefined;
+
+function rulesFor(schema: DescMessage): Run {
+  if (schema !== lastRulesSchema) {
+    lastRules = rulesRunOf(planOf(schema));
+    lastRulesSchema = schema;
+  }
+  return lastRules as Run;
 }
 
 function describe(value: unknown): string {

@@ -305,9 +305,11 @@ export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "parent", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "parent", -1);
         const c = m.parent ?? make$mesos$v1$ContainerID();
-        r.path.push("parent");
-        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("parent");
+          read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
         m.parent = c;
         break;
       }
@@ -668,9 +670,11 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
         const len = R.length(r, end, t, "address", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "address", -1);
         const c = m.address ?? make$mesos$v1$Address();
-        r.path.push("address");
-        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("address");
+          read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
         m.address = c;
         seen |= 2;
         break;
@@ -685,10 +689,12 @@ export function read$mesos$v1$URL(r: R.Reader, m: any, end: number, depth: numbe
         const len = R.length(r, end, t, "query", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "query", i);
         const c = make$mesos$v1$Parameter();
-        r.path.push("query", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("query", i);
+          read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -788,9 +794,11 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "start", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "start", -1);
         const c = m.start ?? make$mesos$v1$TimeInfo();
-        r.path.push("start");
-        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("start");
+          read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
         m.start = c;
         seen |= 1;
         break;
@@ -799,9 +807,11 @@ export function read$mesos$v1$Unavailability(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "duration", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "duration", -1);
         const c = m.duration ?? make$mesos$v1$DurationInfo();
-        r.path.push("duration");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("duration");
+          read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         m.duration = c;
         break;
       }
@@ -883,9 +893,11 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$FrameworkID();
-        r.path.push("id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("id");
+          read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.id = c;
         break;
       }
@@ -924,10 +936,12 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "capabilities", i);
         const c = make$mesos$v1$FrameworkInfo$Capability();
-        r.path.push("capabilities", i);
-        read$mesos$v1$FrameworkInfo$Capability(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("capabilities", i);
+          read$mesos$v1$FrameworkInfo$Capability(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$FrameworkInfo$Capability(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -935,9 +949,11 @@ export function read$mesos$v1$FrameworkInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -1234,9 +1250,11 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CheckInfo$Command();
-        r.path.push("command");
-        read$mesos$v1$CheckInfo$Command(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CheckInfo$Command(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckInfo$Command(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -1244,9 +1262,11 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "http", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$CheckInfo$Http();
-        r.path.push("http");
-        read$mesos$v1$CheckInfo$Http(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("http");
+          read$mesos$v1$CheckInfo$Http(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckInfo$Http(r, c, r.pos + len, depth + 1, t);
         m.http = c;
         break;
       }
@@ -1269,9 +1289,11 @@ export function read$mesos$v1$CheckInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "tcp", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$CheckInfo$Tcp();
-        r.path.push("tcp");
-        read$mesos$v1$CheckInfo$Tcp(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tcp");
+          read$mesos$v1$CheckInfo$Tcp(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckInfo$Tcp(r, c, r.pos + len, depth + 1, t);
         m.tcp = c;
         break;
       }
@@ -1382,9 +1404,11 @@ export function read$mesos$v1$CheckInfo$Command(r: R.Reader, m: any, end: number
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
-        r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         seen |= 1;
         break;
@@ -1568,9 +1592,11 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "http", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$HealthCheck$HTTPCheckInfo();
-        r.path.push("http");
-        read$mesos$v1$HealthCheck$HTTPCheckInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("http");
+          read$mesos$v1$HealthCheck$HTTPCheckInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$HealthCheck$HTTPCheckInfo(r, c, r.pos + len, depth + 1, t);
         m.http = c;
         break;
       }
@@ -1607,9 +1633,11 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
-        r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -1628,9 +1656,11 @@ export function read$mesos$v1$HealthCheck(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "tcp", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$HealthCheck$TCPCheckInfo();
-        r.path.push("tcp");
-        read$mesos$v1$HealthCheck$TCPCheckInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tcp");
+          read$mesos$v1$HealthCheck$TCPCheckInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$HealthCheck$TCPCheckInfo(r, c, r.pos + len, depth + 1, t);
         m.tcp = c;
         break;
       }
@@ -1968,9 +1998,11 @@ export function read$mesos$v1$KillPolicy(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "grace_period", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "grace_period", -1);
         const c = m.gracePeriod ?? make$mesos$v1$DurationInfo();
-        r.path.push("grace_period");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("grace_period");
+          read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         m.gracePeriod = c;
         break;
       }
@@ -2030,10 +2062,12 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "uris", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "uris", i);
         const c = make$mesos$v1$CommandInfo$URI();
-        r.path.push("uris", i);
-        read$mesos$v1$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("uris", i);
+          read$mesos$v1$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CommandInfo$URI(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2041,9 +2075,11 @@ export function read$mesos$v1$CommandInfo(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "environment", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "environment", -1);
         const c = m.environment ?? make$mesos$v1$Environment();
-        r.path.push("environment");
-        read$mesos$v1$Environment(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("environment");
+          read$mesos$v1$Environment(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Environment(r, c, r.pos + len, depth + 1, t);
         m.environment = c;
         break;
       }
@@ -2282,9 +2318,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         seen |= 1;
         break;
@@ -2299,10 +2337,12 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2310,9 +2350,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
-        r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -2320,9 +2362,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
-        r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         break;
       }
@@ -2338,9 +2382,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "container", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$v1$ContainerInfo();
-        r.path.push("container");
-        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container");
+          read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         m.container = c;
         break;
       }
@@ -2348,9 +2394,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "discovery", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "discovery", -1);
         const c = m.discovery ?? make$mesos$v1$DiscoveryInfo();
-        r.path.push("discovery");
-        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("discovery");
+          read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
         m.discovery = c;
         break;
       }
@@ -2358,9 +2406,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "shutdown_grace_period", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "shutdown_grace_period", -1);
         const c = m.shutdownGracePeriod ?? make$mesos$v1$DurationInfo();
-        r.path.push("shutdown_grace_period");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("shutdown_grace_period");
+          read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         m.shutdownGracePeriod = c;
         break;
       }
@@ -2368,9 +2418,11 @@ export function read$mesos$v1$ExecutorInfo(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -2549,9 +2601,11 @@ export function read$mesos$v1$DomainInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "fault_domain", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "fault_domain", -1);
         const c = m.faultDomain ?? make$mesos$v1$DomainInfo$FaultDomain();
-        r.path.push("fault_domain");
-        read$mesos$v1$DomainInfo$FaultDomain(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("fault_domain");
+          read$mesos$v1$DomainInfo$FaultDomain(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DomainInfo$FaultDomain(r, c, r.pos + len, depth + 1, t);
         m.faultDomain = c;
         break;
       }
@@ -2608,9 +2662,11 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "region", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "region", -1);
         const c = m.region ?? make$mesos$v1$DomainInfo$FaultDomain$RegionInfo();
-        r.path.push("region");
-        read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("region");
+          read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DomainInfo$FaultDomain$RegionInfo(r, c, r.pos + len, depth + 1, t);
         m.region = c;
         seen |= 1;
         break;
@@ -2619,9 +2675,11 @@ export function read$mesos$v1$DomainInfo$FaultDomain(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "zone", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "zone", -1);
         const c = m.zone ?? make$mesos$v1$DomainInfo$FaultDomain$ZoneInfo();
-        r.path.push("zone");
-        read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("zone");
+          read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DomainInfo$FaultDomain$ZoneInfo(r, c, r.pos + len, depth + 1, t);
         m.zone = c;
         seen |= 2;
         break;
@@ -2834,9 +2892,11 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "address", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "address", -1);
         const c = m.address ?? make$mesos$v1$Address();
-        r.path.push("address");
-        read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("address");
+          read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Address(r, c, r.pos + len, depth + 1, t);
         m.address = c;
         break;
       }
@@ -2844,9 +2904,11 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "domain", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "domain", -1);
         const c = m.domain ?? make$mesos$v1$DomainInfo();
-        r.path.push("domain");
-        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("domain");
+          read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
         m.domain = c;
         break;
       }
@@ -2856,10 +2918,12 @@ export function read$mesos$v1$MasterInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "capabilities", i);
         const c = make$mesos$v1$MasterInfo$Capability();
-        r.path.push("capabilities", i);
-        read$mesos$v1$MasterInfo$Capability(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("capabilities", i);
+          read$mesos$v1$MasterInfo$Capability(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$MasterInfo$Capability(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3059,9 +3123,11 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -3069,9 +3135,11 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -3079,9 +3147,11 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
-        r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -3089,9 +3159,11 @@ export function read$mesos$v1$Value(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "text", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$v1$Value$Text();
-        r.path.push("text");
-        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text");
+          read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
         m.text = c;
         break;
       }
@@ -3311,10 +3383,12 @@ export function read$mesos$v1$Value$Ranges(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "range", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "range", i);
         const c = make$mesos$v1$Value$Range();
-        r.path.push("range", i);
-        read$mesos$v1$Value$Range(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("range", i);
+          read$mesos$v1$Value$Range(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Value$Range(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3496,9 +3570,11 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -3506,9 +3582,11 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -3516,9 +3594,11 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "text", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "text", -1);
         const c = m.text ?? make$mesos$v1$Value$Text();
-        r.path.push("text");
-        read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text");
+          read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Text(r, c, r.pos + len, depth + 1, t);
         m.text = c;
         break;
       }
@@ -3526,9 +3606,11 @@ export function read$mesos$v1$Attribute(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
-        r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -3654,9 +3736,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "scalar", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "scalar", -1);
         const c = m.scalar ?? make$mesos$v1$Value$Scalar();
-        r.path.push("scalar");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("scalar");
+          read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.scalar = c;
         break;
       }
@@ -3664,9 +3748,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "ranges", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ranges", -1);
         const c = m.ranges ?? make$mesos$v1$Value$Ranges();
-        r.path.push("ranges");
-        read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ranges");
+          read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Ranges(r, c, r.pos + len, depth + 1, t);
         m.ranges = c;
         break;
       }
@@ -3674,9 +3760,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "set", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "set", -1);
         const c = m.set ?? make$mesos$v1$Value$Set();
-        r.path.push("set");
-        read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("set");
+          read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Set(r, c, r.pos + len, depth + 1, t);
         m.set = c;
         break;
       }
@@ -3688,9 +3776,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "disk", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "disk", -1);
         const c = m.disk ?? make$mesos$v1$Resource$DiskInfo();
-        r.path.push("disk");
-        read$mesos$v1$Resource$DiskInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("disk");
+          read$mesos$v1$Resource$DiskInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$DiskInfo(r, c, r.pos + len, depth + 1, t);
         m.disk = c;
         break;
       }
@@ -3698,9 +3788,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "reservation", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reservation", -1);
         const c = m.reservation ?? make$mesos$v1$Resource$ReservationInfo();
-        r.path.push("reservation");
-        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reservation");
+          read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
         m.reservation = c;
         break;
       }
@@ -3708,9 +3800,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "revocable", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "revocable", -1);
         const c = m.revocable ?? make$mesos$v1$Resource$RevocableInfo();
-        r.path.push("revocable");
-        read$mesos$v1$Resource$RevocableInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("revocable");
+          read$mesos$v1$Resource$RevocableInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$RevocableInfo(r, c, r.pos + len, depth + 1, t);
         m.revocable = c;
         break;
       }
@@ -3718,9 +3812,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "shared", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "shared", -1);
         const c = m.shared ?? make$mesos$v1$Resource$SharedInfo();
-        r.path.push("shared");
-        read$mesos$v1$Resource$SharedInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("shared");
+          read$mesos$v1$Resource$SharedInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$SharedInfo(r, c, r.pos + len, depth + 1, t);
         m.shared = c;
         break;
       }
@@ -3728,9 +3824,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "allocation_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "allocation_info", -1);
         const c = m.allocationInfo ?? make$mesos$v1$Resource$AllocationInfo();
-        r.path.push("allocation_info");
-        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("allocation_info");
+          read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
         m.allocationInfo = c;
         break;
       }
@@ -3738,9 +3836,11 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "provider_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "provider_id", -1);
         const c = m.providerId ?? make$mesos$v1$ResourceProviderID();
-        r.path.push("provider_id");
-        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("provider_id");
+          read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         m.providerId = c;
         break;
       }
@@ -3750,10 +3850,12 @@ export function read$mesos$v1$Resource(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "reservations", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reservations", i);
         const c = make$mesos$v1$Resource$ReservationInfo();
-        r.path.push("reservations", i);
-        read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reservations", i);
+          read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource$ReservationInfo(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3989,9 +4091,11 @@ export function read$mesos$v1$Resource$ReservationInfo(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -4086,9 +4190,11 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         const len = R.length(r, end, t, "persistence", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "persistence", -1);
         const c = m.persistence ?? make$mesos$v1$Resource$DiskInfo$Persistence();
-        r.path.push("persistence");
-        read$mesos$v1$Resource$DiskInfo$Persistence(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("persistence");
+          read$mesos$v1$Resource$DiskInfo$Persistence(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$DiskInfo$Persistence(r, c, r.pos + len, depth + 1, t);
         m.persistence = c;
         break;
       }
@@ -4096,9 +4202,11 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         const len = R.length(r, end, t, "volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Volume();
-        r.path.push("volume");
-        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volume");
+          read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
         m.volume = c;
         break;
       }
@@ -4106,9 +4214,11 @@ export function read$mesos$v1$Resource$DiskInfo(r: R.Reader, m: any, end: number
         const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource$DiskInfo$Source();
-        r.path.push("source");
-        read$mesos$v1$Resource$DiskInfo$Source(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("source");
+          read$mesos$v1$Resource$DiskInfo$Source(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$DiskInfo$Source(r, c, r.pos + len, depth + 1, t);
         m.source = c;
         break;
       }
@@ -4263,9 +4373,11 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "path", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "path", -1);
         const c = m.path ?? make$mesos$v1$Resource$DiskInfo$Source$Path();
-        r.path.push("path");
-        read$mesos$v1$Resource$DiskInfo$Source$Path(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("path");
+          read$mesos$v1$Resource$DiskInfo$Source$Path(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$DiskInfo$Source$Path(r, c, r.pos + len, depth + 1, t);
         m.path = c;
         break;
       }
@@ -4273,9 +4385,11 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "mount", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "mount", -1);
         const c = m.mount ?? make$mesos$v1$Resource$DiskInfo$Source$Mount();
-        r.path.push("mount");
-        read$mesos$v1$Resource$DiskInfo$Source$Mount(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("mount");
+          read$mesos$v1$Resource$DiskInfo$Source$Mount(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$DiskInfo$Source$Mount(r, c, r.pos + len, depth + 1, t);
         m.mount = c;
         break;
       }
@@ -4287,9 +4401,11 @@ export function read$mesos$v1$Resource$DiskInfo$Source(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "metadata", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "metadata", -1);
         const c = m.metadata ?? make$mesos$v1$Labels();
-        r.path.push("metadata");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("metadata");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.metadata = c;
         break;
       }
@@ -4576,9 +4692,11 @@ export function read$mesos$v1$OfferFilters(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "min_allocatable_resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "min_allocatable_resources", -1);
         const c = m.minAllocatableResources ?? make$mesos$v1$OfferFilters$MinAllocatableResources();
-        r.path.push("min_allocatable_resources");
-        read$mesos$v1$OfferFilters$MinAllocatableResources(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("min_allocatable_resources");
+          read$mesos$v1$OfferFilters$MinAllocatableResources(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$OfferFilters$MinAllocatableResources(r, c, r.pos + len, depth + 1, t);
         m.minAllocatableResources = c;
         break;
       }
@@ -4744,10 +4862,12 @@ export function read$mesos$v1$OfferFilters$MinAllocatableResources(r: R.Reader, 
         const len = R.length(r, end, t, "quantities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "quantities", i);
         const c = make$mesos$v1$OfferFilters$ResourceQuantities();
-        r.path.push("quantities", i);
-        read$mesos$v1$OfferFilters$ResourceQuantities(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("quantities", i);
+          read$mesos$v1$OfferFilters$ResourceQuantities(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$OfferFilters$ResourceQuantities(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -4806,9 +4926,11 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -4818,10 +4940,12 @@ export function read$mesos$v1$Request(r: R.Reader, m: any, end: number, depth: n
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -4894,9 +5018,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OfferID();
-        r.path.push("id");
-        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("id");
+          read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         m.id = c;
         seen |= 1;
         break;
@@ -4905,9 +5031,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
-        r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         seen |= 2;
         break;
@@ -4916,9 +5044,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 4;
         break;
@@ -4934,10 +5064,12 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -4947,10 +5079,12 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "executor_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_ids", i);
         const c = make$mesos$v1$ExecutorID();
-        r.path.push("executor_ids", i);
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_ids", i);
+          read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -4960,10 +5094,12 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "attributes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attributes", i);
         const c = make$mesos$v1$Attribute();
-        r.path.push("attributes", i);
-        read$mesos$v1$Attribute(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("attributes", i);
+          read$mesos$v1$Attribute(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Attribute(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -4971,9 +5107,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "url", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "url", -1);
         const c = m.url ?? make$mesos$v1$URL();
-        r.path.push("url");
-        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("url");
+          read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
         m.url = c;
         break;
       }
@@ -4981,9 +5119,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "unavailability", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "unavailability", -1);
         const c = m.unavailability ?? make$mesos$v1$Unavailability();
-        r.path.push("unavailability");
-        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("unavailability");
+          read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
         m.unavailability = c;
         break;
       }
@@ -4991,9 +5131,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "allocation_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "allocation_info", -1);
         const c = m.allocationInfo ?? make$mesos$v1$Resource$AllocationInfo();
-        r.path.push("allocation_info");
-        read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("allocation_info");
+          read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource$AllocationInfo(r, c, r.pos + len, depth + 1, t);
         m.allocationInfo = c;
         break;
       }
@@ -5001,9 +5143,11 @@ export function read$mesos$v1$Offer(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "domain", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "domain", -1);
         const c = m.domain ?? make$mesos$v1$DomainInfo();
-        r.path.push("domain");
-        read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("domain");
+          read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DomainInfo(r, c, r.pos + len, depth + 1, t);
         m.domain = c;
         break;
       }
@@ -5187,9 +5331,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "launch", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "launch", -1);
         const c = m.launch ?? make$mesos$v1$Offer$Operation$Launch();
-        r.path.push("launch");
-        read$mesos$v1$Offer$Operation$Launch(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("launch");
+          read$mesos$v1$Offer$Operation$Launch(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$Launch(r, c, r.pos + len, depth + 1, t);
         m.launch = c;
         break;
       }
@@ -5197,9 +5343,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "reserve", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reserve", -1);
         const c = m.reserve ?? make$mesos$v1$Offer$Operation$Reserve();
-        r.path.push("reserve");
-        read$mesos$v1$Offer$Operation$Reserve(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reserve");
+          read$mesos$v1$Offer$Operation$Reserve(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$Reserve(r, c, r.pos + len, depth + 1, t);
         m.reserve = c;
         break;
       }
@@ -5207,9 +5355,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "unreserve", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "unreserve", -1);
         const c = m.unreserve ?? make$mesos$v1$Offer$Operation$Unreserve();
-        r.path.push("unreserve");
-        read$mesos$v1$Offer$Operation$Unreserve(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("unreserve");
+          read$mesos$v1$Offer$Operation$Unreserve(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$Unreserve(r, c, r.pos + len, depth + 1, t);
         m.unreserve = c;
         break;
       }
@@ -5217,9 +5367,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "create", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "create", -1);
         const c = m.create ?? make$mesos$v1$Offer$Operation$Create();
-        r.path.push("create");
-        read$mesos$v1$Offer$Operation$Create(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("create");
+          read$mesos$v1$Offer$Operation$Create(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$Create(r, c, r.pos + len, depth + 1, t);
         m.create = c;
         break;
       }
@@ -5227,9 +5379,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "destroy", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "destroy", -1);
         const c = m.destroy ?? make$mesos$v1$Offer$Operation$Destroy();
-        r.path.push("destroy");
-        read$mesos$v1$Offer$Operation$Destroy(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("destroy");
+          read$mesos$v1$Offer$Operation$Destroy(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$Destroy(r, c, r.pos + len, depth + 1, t);
         m.destroy = c;
         break;
       }
@@ -5237,9 +5391,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "launch_group", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "launch_group", -1);
         const c = m.launchGroup ?? make$mesos$v1$Offer$Operation$LaunchGroup();
-        r.path.push("launch_group");
-        read$mesos$v1$Offer$Operation$LaunchGroup(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("launch_group");
+          read$mesos$v1$Offer$Operation$LaunchGroup(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$LaunchGroup(r, c, r.pos + len, depth + 1, t);
         m.launchGroup = c;
         break;
       }
@@ -5247,9 +5403,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OperationID();
-        r.path.push("id");
-        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("id");
+          read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         m.id = c;
         break;
       }
@@ -5257,9 +5415,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "grow_volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "grow_volume", -1);
         const c = m.growVolume ?? make$mesos$v1$Offer$Operation$GrowVolume();
-        r.path.push("grow_volume");
-        read$mesos$v1$Offer$Operation$GrowVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("grow_volume");
+          read$mesos$v1$Offer$Operation$GrowVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$GrowVolume(r, c, r.pos + len, depth + 1, t);
         m.growVolume = c;
         break;
       }
@@ -5267,9 +5427,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "shrink_volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "shrink_volume", -1);
         const c = m.shrinkVolume ?? make$mesos$v1$Offer$Operation$ShrinkVolume();
-        r.path.push("shrink_volume");
-        read$mesos$v1$Offer$Operation$ShrinkVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("shrink_volume");
+          read$mesos$v1$Offer$Operation$ShrinkVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$ShrinkVolume(r, c, r.pos + len, depth + 1, t);
         m.shrinkVolume = c;
         break;
       }
@@ -5277,9 +5439,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "create_disk", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "create_disk", -1);
         const c = m.createDisk ?? make$mesos$v1$Offer$Operation$CreateDisk();
-        r.path.push("create_disk");
-        read$mesos$v1$Offer$Operation$CreateDisk(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("create_disk");
+          read$mesos$v1$Offer$Operation$CreateDisk(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$CreateDisk(r, c, r.pos + len, depth + 1, t);
         m.createDisk = c;
         break;
       }
@@ -5287,9 +5451,11 @@ export function read$mesos$v1$Offer$Operation(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "destroy_disk", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "destroy_disk", -1);
         const c = m.destroyDisk ?? make$mesos$v1$Offer$Operation$DestroyDisk();
-        r.path.push("destroy_disk");
-        read$mesos$v1$Offer$Operation$DestroyDisk(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("destroy_disk");
+          read$mesos$v1$Offer$Operation$DestroyDisk(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Offer$Operation$DestroyDisk(r, c, r.pos + len, depth + 1, t);
         m.destroyDisk = c;
         break;
       }
@@ -5466,10 +5632,12 @@ export function read$mesos$v1$Offer$Operation$Launch(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "task_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_infos", i);
         const c = make$mesos$v1$TaskInfo();
-        r.path.push("task_infos", i);
-        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_infos", i);
+          read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5528,9 +5696,11 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "executor", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$v1$ExecutorInfo();
-        r.path.push("executor");
-        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor");
+          read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         m.executor = c;
         seen |= 1;
         break;
@@ -5539,9 +5709,11 @@ export function read$mesos$v1$Offer$Operation$LaunchGroup(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "task_group", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_group", -1);
         const c = m.taskGroup ?? make$mesos$v1$TaskGroupInfo();
-        r.path.push("task_group");
-        read$mesos$v1$TaskGroupInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_group");
+          read$mesos$v1$TaskGroupInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TaskGroupInfo(r, c, r.pos + len, depth + 1, t);
         m.taskGroup = c;
         seen |= 2;
         break;
@@ -5615,10 +5787,12 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5628,10 +5802,12 @@ export function read$mesos$v1$Offer$Operation$Reserve(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("source", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("source", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5705,10 +5881,12 @@ export function read$mesos$v1$Offer$Operation$Unreserve(r: R.Reader, m: any, end
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5769,10 +5947,12 @@ export function read$mesos$v1$Offer$Operation$Create(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("volumes", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volumes", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5833,10 +6013,12 @@ export function read$mesos$v1$Offer$Operation$Destroy(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("volumes", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volumes", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -5895,9 +6077,11 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Resource();
-        r.path.push("volume");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volume");
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         m.volume = c;
         seen |= 1;
         break;
@@ -5906,9 +6090,11 @@ export function read$mesos$v1$Offer$Operation$GrowVolume(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "addition", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "addition", -1);
         const c = m.addition ?? make$mesos$v1$Resource();
-        r.path.push("addition");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("addition");
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         m.addition = c;
         seen |= 2;
         break;
@@ -5979,9 +6165,11 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
         const len = R.length(r, end, t, "volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume", -1);
         const c = m.volume ?? make$mesos$v1$Resource();
-        r.path.push("volume");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volume");
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         m.volume = c;
         seen |= 1;
         break;
@@ -5990,9 +6178,11 @@ export function read$mesos$v1$Offer$Operation$ShrinkVolume(r: R.Reader, m: any, 
         const len = R.length(r, end, t, "subtract", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "subtract", -1);
         const c = m.subtract ?? make$mesos$v1$Value$Scalar();
-        r.path.push("subtract");
-        read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("subtract");
+          read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Value$Scalar(r, c, r.pos + len, depth + 1, t);
         m.subtract = c;
         seen |= 2;
         break;
@@ -6063,9 +6253,11 @@ export function read$mesos$v1$Offer$Operation$CreateDisk(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource();
-        r.path.push("source");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("source");
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         m.source = c;
         seen |= 1;
         break;
@@ -6157,9 +6349,11 @@ export function read$mesos$v1$Offer$Operation$DestroyDisk(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Resource();
-        r.path.push("source");
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("source");
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         m.source = c;
         seen |= 1;
         break;
@@ -6219,9 +6413,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "id", -1);
         const c = m.id ?? make$mesos$v1$OfferID();
-        r.path.push("id");
-        read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("id");
+          read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         m.id = c;
         seen |= 1;
         break;
@@ -6230,9 +6426,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "url", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "url", -1);
         const c = m.url ?? make$mesos$v1$URL();
-        r.path.push("url");
-        read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("url");
+          read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$URL(r, c, r.pos + len, depth + 1, t);
         m.url = c;
         break;
       }
@@ -6240,9 +6438,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? make$mesos$v1$FrameworkID();
-        r.path.push("framework_id");
-        read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         seen |= 2;
         break;
@@ -6251,9 +6451,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -6261,9 +6463,11 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "unavailability", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "unavailability", -1);
         const c = m.unavailability ?? make$mesos$v1$Unavailability();
-        r.path.push("unavailability");
-        read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("unavailability");
+          read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Unavailability(r, c, r.pos + len, depth + 1, t);
         m.unavailability = c;
         seen |= 4;
         break;
@@ -6274,10 +6478,12 @@ export function read$mesos$v1$InverseOffer(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -6401,9 +6607,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$v1$TaskID();
-        r.path.push("task_id");
-        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 2;
         break;
@@ -6412,9 +6620,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 4;
         break;
@@ -6425,10 +6635,12 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -6436,9 +6648,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "executor", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor", -1);
         const c = m.executor ?? make$mesos$v1$ExecutorInfo();
-        r.path.push("executor");
-        read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor");
+          read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ExecutorInfo(r, c, r.pos + len, depth + 1, t);
         m.executor = c;
         break;
       }
@@ -6450,9 +6664,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CommandInfo();
-        r.path.push("command");
-        read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CommandInfo(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -6460,9 +6676,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "health_check", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "health_check", -1);
         const c = m.healthCheck ?? make$mesos$v1$HealthCheck();
-        r.path.push("health_check");
-        read$mesos$v1$HealthCheck(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("health_check");
+          read$mesos$v1$HealthCheck(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$HealthCheck(r, c, r.pos + len, depth + 1, t);
         m.healthCheck = c;
         break;
       }
@@ -6470,9 +6688,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "container", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container", -1);
         const c = m.container ?? make$mesos$v1$ContainerInfo();
-        r.path.push("container");
-        read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container");
+          read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerInfo(r, c, r.pos + len, depth + 1, t);
         m.container = c;
         break;
       }
@@ -6480,9 +6700,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -6490,9 +6712,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "discovery", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "discovery", -1);
         const c = m.discovery ?? make$mesos$v1$DiscoveryInfo();
-        r.path.push("discovery");
-        read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("discovery");
+          read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DiscoveryInfo(r, c, r.pos + len, depth + 1, t);
         m.discovery = c;
         break;
       }
@@ -6500,9 +6724,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "kill_policy", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "kill_policy", -1);
         const c = m.killPolicy ?? make$mesos$v1$KillPolicy();
-        r.path.push("kill_policy");
-        read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("kill_policy");
+          read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
         m.killPolicy = c;
         break;
       }
@@ -6510,9 +6736,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "check", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "check", -1);
         const c = m.check ?? make$mesos$v1$CheckInfo();
-        r.path.push("check");
-        read$mesos$v1$CheckInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("check");
+          read$mesos$v1$CheckInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckInfo(r, c, r.pos + len, depth + 1, t);
         m.check = c;
         break;
       }
@@ -6520,9 +6748,11 @@ export function read$mesos$v1$TaskInfo(r: R.Reader, m: any, end: number, depth: 
         const len = R.length(r, end, t, "max_completion_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "max_completion_time", -1);
         const c = m.maxCompletionTime ?? make$mesos$v1$DurationInfo();
-        r.path.push("max_completion_time");
-        read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("max_completion_time");
+          read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$DurationInfo(r, c, r.pos + len, depth + 1, t);
         m.maxCompletionTime = c;
         break;
       }
@@ -6792,10 +7022,12 @@ export function read$mesos$v1$TaskGroupInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "tasks", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tasks", i);
         const c = make$mesos$v1$TaskInfo();
-        r.path.push("tasks", i);
-        read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tasks", i);
+          read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$TaskInfo(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -6856,10 +7088,12 @@ export function read$mesos$v1$TaskResourceLimitation(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -6971,9 +7205,11 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "operation_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
         const c = m.operationId ?? make$mesos$v1$OperationID();
-        r.path.push("operation_id");
-        read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("operation_id");
+          read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         m.operationId = c;
         break;
       }
@@ -6999,10 +7235,12 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "converted_resources", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "converted_resources", i);
         const c = make$mesos$v1$Resource();
-        r.path.push("converted_resources", i);
-        read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("converted_resources", i);
+          read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Resource(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -7010,9 +7248,11 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "uuid", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "uuid", -1);
         const c = m.uuid ?? make$mesos$v1$UUID();
-        r.path.push("uuid");
-        read$mesos$v1$UUID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("uuid");
+          read$mesos$v1$UUID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$UUID(r, c, r.pos + len, depth + 1, t);
         m.uuid = c;
         break;
       }
@@ -7020,9 +7260,11 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -7030,9 +7272,11 @@ export function read$mesos$v1$OperationStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "resource_provider_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
         const c = m.resourceProviderId ?? make$mesos$v1$ResourceProviderID();
-        r.path.push("resource_provider_id");
-        read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resource_provider_id");
+          read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         m.resourceProviderId = c;
         break;
       }
@@ -7162,9 +7406,11 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "command", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "command", -1);
         const c = m.command ?? make$mesos$v1$CheckStatusInfo$Command();
-        r.path.push("command");
-        read$mesos$v1$CheckStatusInfo$Command(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("command");
+          read$mesos$v1$CheckStatusInfo$Command(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckStatusInfo$Command(r, c, r.pos + len, depth + 1, t);
         m.command = c;
         break;
       }
@@ -7172,9 +7418,11 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "http", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "http", -1);
         const c = m.http ?? make$mesos$v1$CheckStatusInfo$Http();
-        r.path.push("http");
-        read$mesos$v1$CheckStatusInfo$Http(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("http");
+          read$mesos$v1$CheckStatusInfo$Http(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckStatusInfo$Http(r, c, r.pos + len, depth + 1, t);
         m.http = c;
         break;
       }
@@ -7182,9 +7430,11 @@ export function read$mesos$v1$CheckStatusInfo(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "tcp", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tcp", -1);
         const c = m.tcp ?? make$mesos$v1$CheckStatusInfo$Tcp();
-        r.path.push("tcp");
-        read$mesos$v1$CheckStatusInfo$Tcp(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tcp");
+          read$mesos$v1$CheckStatusInfo$Tcp(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckStatusInfo$Tcp(r, c, r.pos + len, depth + 1, t);
         m.tcp = c;
         break;
       }
@@ -7432,9 +7682,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? make$mesos$v1$TaskID();
-        r.path.push("task_id");
-        read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 1;
         break;
@@ -7463,9 +7715,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -7478,9 +7732,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         break;
       }
@@ -7522,9 +7778,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -7532,9 +7790,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "container_status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container_status", -1);
         const c = m.containerStatus ?? make$mesos$v1$ContainerStatus();
-        r.path.push("container_status");
-        read$mesos$v1$ContainerStatus(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container_status");
+          read$mesos$v1$ContainerStatus(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerStatus(r, c, r.pos + len, depth + 1, t);
         m.containerStatus = c;
         break;
       }
@@ -7542,9 +7802,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "unreachable_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "unreachable_time", -1);
         const c = m.unreachableTime ?? make$mesos$v1$TimeInfo();
-        r.path.push("unreachable_time");
-        read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("unreachable_time");
+          read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TimeInfo(r, c, r.pos + len, depth + 1, t);
         m.unreachableTime = c;
         break;
       }
@@ -7552,9 +7814,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "check_status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "check_status", -1);
         const c = m.checkStatus ?? make$mesos$v1$CheckStatusInfo();
-        r.path.push("check_status");
-        read$mesos$v1$CheckStatusInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("check_status");
+          read$mesos$v1$CheckStatusInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CheckStatusInfo(r, c, r.pos + len, depth + 1, t);
         m.checkStatus = c;
         break;
       }
@@ -7562,9 +7826,11 @@ export function read$mesos$v1$TaskStatus(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "limitation", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "limitation", -1);
         const c = m.limitation ?? make$mesos$v1$TaskResourceLimitation();
-        r.path.push("limitation");
-        read$mesos$v1$TaskResourceLimitation(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("limitation");
+          read$mesos$v1$TaskResourceLimitation(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TaskResourceLimitation(r, c, r.pos + len, depth + 1, t);
         m.limitation = c;
         break;
       }
@@ -7816,10 +8082,12 @@ export function read$mesos$v1$Environment(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "variables", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "variables", i);
         const c = make$mesos$v1$Environment$Variable();
-        r.path.push("variables", i);
-        read$mesos$v1$Environment$Variable(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("variables", i);
+          read$mesos$v1$Environment$Variable(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Environment$Variable(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -7898,9 +8166,11 @@ export function read$mesos$v1$Environment$Variable(r: R.Reader, m: any, end: num
         const len = R.length(r, end, t, "secret", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "secret", -1);
         const c = m.secret ?? make$mesos$v1$Secret();
-        r.path.push("secret");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("secret");
+          read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         m.secret = c;
         break;
       }
@@ -8050,10 +8320,12 @@ export function read$mesos$v1$Parameters(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "parameter", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "parameter", i);
         const c = make$mesos$v1$Parameter();
-        r.path.push("parameter", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("parameter", i);
+          read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -8186,9 +8458,11 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "reference", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reference", -1);
         const c = m.reference ?? make$mesos$v1$Secret$Reference();
-        r.path.push("reference");
-        read$mesos$v1$Secret$Reference(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reference");
+          read$mesos$v1$Secret$Reference(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Secret$Reference(r, c, r.pos + len, depth + 1, t);
         m.reference = c;
         break;
       }
@@ -8196,9 +8470,11 @@ export function read$mesos$v1$Secret(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "value", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "value", -1);
         const c = m.value ?? make$mesos$v1$Secret$Value();
-        r.path.push("value");
-        read$mesos$v1$Secret$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("value");
+          read$mesos$v1$Secret$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Secret$Value(r, c, r.pos + len, depth + 1, t);
         m.value = c;
         break;
       }
@@ -8402,9 +8678,11 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "appc", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "appc", -1);
         const c = m.appc ?? make$mesos$v1$Image$Appc();
-        r.path.push("appc");
-        read$mesos$v1$Image$Appc(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("appc");
+          read$mesos$v1$Image$Appc(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Image$Appc(r, c, r.pos + len, depth + 1, t);
         m.appc = c;
         break;
       }
@@ -8412,9 +8690,11 @@ export function read$mesos$v1$Image(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "docker", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$v1$Image$Docker();
-        r.path.push("docker");
-        read$mesos$v1$Image$Docker(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("docker");
+          read$mesos$v1$Image$Docker(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Image$Docker(r, c, r.pos + len, depth + 1, t);
         m.docker = c;
         break;
       }
@@ -8516,9 +8796,11 @@ export function read$mesos$v1$Image$Appc(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -8597,9 +8879,11 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "credential", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "credential", -1);
         const c = m.credential ?? make$mesos$v1$Credential();
-        r.path.push("credential");
-        read$mesos$v1$Credential(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("credential");
+          read$mesos$v1$Credential(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Credential(r, c, r.pos + len, depth + 1, t);
         m.credential = c;
         break;
       }
@@ -8607,9 +8891,11 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
         const len = R.length(r, end, t, "config", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "config", -1);
         const c = m.config ?? make$mesos$v1$Secret();
-        r.path.push("config");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("config");
+          read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         m.config = c;
         break;
       }
@@ -8763,9 +9049,11 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "image", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "image", -1);
         const c = m.image ?? make$mesos$v1$Image();
-        r.path.push("image");
-        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("image");
+          read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
         m.image = c;
         break;
       }
@@ -8773,9 +9061,11 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "source", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "source", -1);
         const c = m.source ?? make$mesos$v1$Volume$Source();
-        r.path.push("source");
-        read$mesos$v1$Volume$Source(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("source");
+          read$mesos$v1$Volume$Source(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source(r, c, r.pos + len, depth + 1, t);
         m.source = c;
         break;
       }
@@ -8879,9 +9169,11 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "docker_volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker_volume", -1);
         const c = m.dockerVolume ?? make$mesos$v1$Volume$Source$DockerVolume();
-        r.path.push("docker_volume");
-        read$mesos$v1$Volume$Source$DockerVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("docker_volume");
+          read$mesos$v1$Volume$Source$DockerVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$DockerVolume(r, c, r.pos + len, depth + 1, t);
         m.dockerVolume = c;
         break;
       }
@@ -8889,9 +9181,11 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "sandbox_path", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "sandbox_path", -1);
         const c = m.sandboxPath ?? make$mesos$v1$Volume$Source$SandboxPath();
-        r.path.push("sandbox_path");
-        read$mesos$v1$Volume$Source$SandboxPath(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("sandbox_path");
+          read$mesos$v1$Volume$Source$SandboxPath(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$SandboxPath(r, c, r.pos + len, depth + 1, t);
         m.sandboxPath = c;
         break;
       }
@@ -8899,9 +9193,11 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "secret", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "secret", -1);
         const c = m.secret ?? make$mesos$v1$Secret();
-        r.path.push("secret");
-        read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("secret");
+          read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Secret(r, c, r.pos + len, depth + 1, t);
         m.secret = c;
         break;
       }
@@ -8909,9 +9205,11 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "host_path", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "host_path", -1);
         const c = m.hostPath ?? make$mesos$v1$Volume$Source$HostPath();
-        r.path.push("host_path");
-        read$mesos$v1$Volume$Source$HostPath(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("host_path");
+          read$mesos$v1$Volume$Source$HostPath(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$HostPath(r, c, r.pos + len, depth + 1, t);
         m.hostPath = c;
         break;
       }
@@ -8919,9 +9217,11 @@ export function read$mesos$v1$Volume$Source(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "csi_volume", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "csi_volume", -1);
         const c = m.csiVolume ?? make$mesos$v1$Volume$Source$CSIVolume();
-        r.path.push("csi_volume");
-        read$mesos$v1$Volume$Source$CSIVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("csi_volume");
+          read$mesos$v1$Volume$Source$CSIVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume(r, c, r.pos + len, depth + 1, t);
         m.csiVolume = c;
         break;
       }
@@ -9039,9 +9339,11 @@ export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "driver_options", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "driver_options", -1);
         const c = m.driverOptions ?? make$mesos$v1$Parameters();
-        r.path.push("driver_options");
-        read$mesos$v1$Parameters(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("driver_options");
+          read$mesos$v1$Parameters(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Parameters(r, c, r.pos + len, depth + 1, t);
         m.driverOptions = c;
         break;
       }
@@ -9120,9 +9422,11 @@ export function read$mesos$v1$Volume$Source$HostPath(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "mount_propagation", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "mount_propagation", -1);
         const c = m.mountPropagation ?? make$mesos$v1$MountPropagation();
-        r.path.push("mount_propagation");
-        read$mesos$v1$MountPropagation(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("mount_propagation");
+          read$mesos$v1$MountPropagation(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$MountPropagation(r, c, r.pos + len, depth + 1, t);
         m.mountPropagation = c;
         break;
       }
@@ -9264,9 +9568,11 @@ export function read$mesos$v1$Volume$Source$CSIVolume(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "static_provisioning", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "static_provisioning", -1);
         const c = m.staticProvisioning ?? make$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning();
-        r.path.push("static_provisioning");
-        read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("static_provisioning");
+          read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r, c, r.pos + len, depth + 1, t);
         m.staticProvisioning = c;
         break;
       }
@@ -9334,9 +9640,11 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         if (depth >= r.depthLimit) R.failDepth(r, t, "block", -1);
         const o = m.accessType;
         const c = o.case === "block" ? o.value : make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume();
-        r.path.push("block");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("block");
+          read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$BlockVolume(r, c, r.pos + len, depth + 1, t);
         m.accessType = { case: "block", value: c };
         break;
       }
@@ -9345,9 +9653,11 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         if (depth >= r.depthLimit) R.failDepth(r, t, "mount", -1);
         const o = m.accessType;
         const c = o.case === "mount" ? o.value : make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume();
-        r.path.push("mount");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("mount");
+          read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$MountVolume(r, c, r.pos + len, depth + 1, t);
         m.accessType = { case: "mount", value: c };
         break;
       }
@@ -9355,9 +9665,11 @@ export function read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r: R.Read
         const len = R.length(r, end, t, "access_mode", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "access_mode", -1);
         const c = m.accessMode ?? make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode();
-        r.path.push("access_mode");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("access_mode");
+          read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability$AccessMode(r, c, r.pos + len, depth + 1, t);
         m.accessMode = c;
         seen |= 1;
         break;
@@ -9610,9 +9922,11 @@ export function read$mesos$v1$Volume$Source$CSIVolume$StaticProvisioning(r: R.Re
         const len = R.length(r, end, t, "volume_capability", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volume_capability", -1);
         const c = m.volumeCapability ?? make$mesos$v1$Volume$Source$CSIVolume$VolumeCapability();
-        r.path.push("volume_capability");
-        read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volume_capability");
+          read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Volume$Source$CSIVolume$VolumeCapability(r, c, r.pos + len, depth + 1, t);
         m.volumeCapability = c;
         seen |= 2;
         break;
@@ -9884,9 +10198,11 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -9896,10 +10212,12 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "ip_addresses", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ip_addresses", i);
         const c = make$mesos$v1$NetworkInfo$IPAddress();
-        r.path.push("ip_addresses", i);
-        read$mesos$v1$NetworkInfo$IPAddress(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ip_addresses", i);
+          read$mesos$v1$NetworkInfo$IPAddress(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$NetworkInfo$IPAddress(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -9913,10 +10231,12 @@ export function read$mesos$v1$NetworkInfo(r: R.Reader, m: any, end: number, dept
         const len = R.length(r, end, t, "port_mappings", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "port_mappings", i);
         const c = make$mesos$v1$NetworkInfo$PortMapping();
-        r.path.push("port_mappings", i);
-        read$mesos$v1$NetworkInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("port_mappings", i);
+          read$mesos$v1$NetworkInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$NetworkInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -10314,9 +10634,11 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "capability_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "capability_info", -1);
         const c = m.capabilityInfo ?? make$mesos$v1$CapabilityInfo();
-        r.path.push("capability_info");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("capability_info");
+          read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         m.capabilityInfo = c;
         break;
       }
@@ -10324,9 +10646,11 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "bounding_capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "bounding_capabilities", -1);
         const c = m.boundingCapabilities ?? make$mesos$v1$CapabilityInfo();
-        r.path.push("bounding_capabilities");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("bounding_capabilities");
+          read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         m.boundingCapabilities = c;
         break;
       }
@@ -10334,9 +10658,11 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "effective_capabilities", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "effective_capabilities", -1);
         const c = m.effectiveCapabilities ?? make$mesos$v1$CapabilityInfo();
-        r.path.push("effective_capabilities");
-        read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("effective_capabilities");
+          read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CapabilityInfo(r, c, r.pos + len, depth + 1, t);
         m.effectiveCapabilities = c;
         break;
       }
@@ -10352,9 +10678,11 @@ export function read$mesos$v1$LinuxInfo(r: R.Reader, m: any, end: number, depth:
         const len = R.length(r, end, t, "seccomp", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "seccomp", -1);
         const c = m.seccomp ?? make$mesos$v1$SeccompInfo();
-        r.path.push("seccomp");
-        read$mesos$v1$SeccompInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("seccomp");
+          read$mesos$v1$SeccompInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$SeccompInfo(r, c, r.pos + len, depth + 1, t);
         m.seccomp = c;
         break;
       }
@@ -10506,10 +10834,12 @@ export function read$mesos$v1$RLimitInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "rlimits", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "rlimits", i);
         const c = make$mesos$v1$RLimitInfo$RLimit();
-        r.path.push("rlimits", i);
-        read$mesos$v1$RLimitInfo$RLimit(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("rlimits", i);
+          read$mesos$v1$RLimitInfo$RLimit(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$RLimitInfo$RLimit(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -10647,9 +10977,11 @@ export function read$mesos$v1$TTYInfo(r: R.Reader, m: any, end: number, depth: n
         const len = R.length(r, end, t, "window_size", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "window_size", -1);
         const c = m.windowSize ?? make$mesos$v1$TTYInfo$WindowSize();
-        r.path.push("window_size");
-        read$mesos$v1$TTYInfo$WindowSize(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("window_size");
+          read$mesos$v1$TTYInfo$WindowSize(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TTYInfo$WindowSize(r, c, r.pos + len, depth + 1, t);
         m.windowSize = c;
         break;
       }
@@ -10798,10 +11130,12 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "volumes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "volumes", i);
         const c = make$mesos$v1$Volume();
-        r.path.push("volumes", i);
-        read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("volumes", i);
+          read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Volume(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -10809,9 +11143,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "docker", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "docker", -1);
         const c = m.docker ?? make$mesos$v1$ContainerInfo$DockerInfo();
-        r.path.push("docker");
-        read$mesos$v1$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("docker");
+          read$mesos$v1$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerInfo$DockerInfo(r, c, r.pos + len, depth + 1, t);
         m.docker = c;
         break;
       }
@@ -10823,9 +11159,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "mesos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "mesos", -1);
         const c = m.mesos ?? make$mesos$v1$ContainerInfo$MesosInfo();
-        r.path.push("mesos");
-        read$mesos$v1$ContainerInfo$MesosInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("mesos");
+          read$mesos$v1$ContainerInfo$MesosInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerInfo$MesosInfo(r, c, r.pos + len, depth + 1, t);
         m.mesos = c;
         break;
       }
@@ -10835,10 +11173,12 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "network_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "network_infos", i);
         const c = make$mesos$v1$NetworkInfo();
-        r.path.push("network_infos", i);
-        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("network_infos", i);
+          read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -10846,9 +11186,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "linux_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "linux_info", -1);
         const c = m.linuxInfo ?? make$mesos$v1$LinuxInfo();
-        r.path.push("linux_info");
-        read$mesos$v1$LinuxInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("linux_info");
+          read$mesos$v1$LinuxInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$LinuxInfo(r, c, r.pos + len, depth + 1, t);
         m.linuxInfo = c;
         break;
       }
@@ -10856,9 +11198,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "rlimit_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "rlimit_info", -1);
         const c = m.rlimitInfo ?? make$mesos$v1$RLimitInfo();
-        r.path.push("rlimit_info");
-        read$mesos$v1$RLimitInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("rlimit_info");
+          read$mesos$v1$RLimitInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$RLimitInfo(r, c, r.pos + len, depth + 1, t);
         m.rlimitInfo = c;
         break;
       }
@@ -10866,9 +11210,11 @@ export function read$mesos$v1$ContainerInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "tty_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tty_info", -1);
         const c = m.ttyInfo ?? make$mesos$v1$TTYInfo();
-        r.path.push("tty_info");
-        read$mesos$v1$TTYInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tty_info");
+          read$mesos$v1$TTYInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$TTYInfo(r, c, r.pos + len, depth + 1, t);
         m.ttyInfo = c;
         break;
       }
@@ -11032,10 +11378,12 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "port_mappings", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "port_mappings", i);
         const c = make$mesos$v1$ContainerInfo$DockerInfo$PortMapping();
-        r.path.push("port_mappings", i);
-        read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("port_mappings", i);
+          read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$ContainerInfo$DockerInfo$PortMapping(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11053,10 +11401,12 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "parameters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "parameters", i);
         const c = make$mesos$v1$Parameter();
-        r.path.push("parameters", i);
-        read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("parameters", i);
+          read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Parameter(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11268,9 +11618,11 @@ export function read$mesos$v1$ContainerInfo$MesosInfo(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "image", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "image", -1);
         const c = m.image ?? make$mesos$v1$Image();
-        r.path.push("image");
-        read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("image");
+          read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Image(r, c, r.pos + len, depth + 1, t);
         m.image = c;
         break;
       }
@@ -11329,10 +11681,12 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "network_infos", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "network_infos", i);
         const c = make$mesos$v1$NetworkInfo();
-        r.path.push("network_infos", i);
-        read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("network_infos", i);
+          read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$NetworkInfo(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11340,9 +11694,11 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "cgroup_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "cgroup_info", -1);
         const c = m.cgroupInfo ?? make$mesos$v1$CgroupInfo();
-        r.path.push("cgroup_info");
-        read$mesos$v1$CgroupInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("cgroup_info");
+          read$mesos$v1$CgroupInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo(r, c, r.pos + len, depth + 1, t);
         m.cgroupInfo = c;
         break;
       }
@@ -11359,9 +11715,11 @@ export function read$mesos$v1$ContainerStatus(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "container_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "container_id", -1);
         const c = m.containerId ?? make$mesos$v1$ContainerID();
-        r.path.push("container_id");
-        read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("container_id");
+          read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$ContainerID(r, c, r.pos + len, depth + 1, t);
         m.containerId = c;
         break;
       }
@@ -11449,9 +11807,11 @@ export function read$mesos$v1$CgroupInfo(r: R.Reader, m: any, end: number, depth
         const len = R.length(r, end, t, "net_cls", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "net_cls", -1);
         const c = m.netCls ?? make$mesos$v1$CgroupInfo$NetCls();
-        r.path.push("net_cls");
-        read$mesos$v1$CgroupInfo$NetCls(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("net_cls");
+          read$mesos$v1$CgroupInfo$NetCls(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$NetCls(r, c, r.pos + len, depth + 1, t);
         m.netCls = c;
         break;
       }
@@ -11651,9 +12011,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "device", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "device", -1);
         const c = m.device ?? make$mesos$v1$Device$Number();
-        r.path.push("device");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("device");
+          read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         m.device = c;
         break;
       }
@@ -11671,10 +12033,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_serviced", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_serviced", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_serviced", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_serviced", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11684,10 +12048,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_service_bytes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_bytes", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_service_bytes", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_service_bytes", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11697,10 +12063,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_service_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_time", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_service_time", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_service_time", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11710,10 +12078,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_wait_time", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_wait_time", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_wait_time", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_wait_time", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11723,10 +12093,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_merged", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_merged", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_merged", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_merged", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11736,10 +12108,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r: R.Reader, m: an
         const len = R.length(r, end, t, "io_queued", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_queued", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_queued", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_queued", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11926,9 +12300,11 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
         const len = R.length(r, end, t, "device", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "device", -1);
         const c = m.device ?? make$mesos$v1$Device$Number();
-        r.path.push("device");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("device");
+          read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         m.device = c;
         break;
       }
@@ -11938,10 +12314,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
         const len = R.length(r, end, t, "io_serviced", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_serviced", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_serviced", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_serviced", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -11951,10 +12329,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r: R.Reader
         const len = R.length(r, end, t, "io_service_bytes", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "io_service_bytes", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Value();
-        r.path.push("io_service_bytes", i);
-        read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("io_service_bytes", i);
+          read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Value(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12041,10 +12421,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "cfq", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "cfq", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics();
-        r.path.push("cfq", i);
-        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("cfq", i);
+          read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12054,10 +12436,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "cfq_recursive", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "cfq_recursive", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics();
-        r.path.push("cfq_recursive", i);
-        read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("cfq_recursive", i);
+          read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$CFQ$Statistics(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12067,10 +12451,12 @@ export function read$mesos$v1$CgroupInfo$Blkio$Statistics(r: R.Reader, m: any, e
         const len = R.length(r, end, t, "throttling", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "throttling", i);
         const c = make$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics();
-        r.path.push("throttling", i);
-        read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("throttling", i);
+          read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$CgroupInfo$Blkio$Throttling$Statistics(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12211,10 +12597,12 @@ export function read$mesos$v1$Labels(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", i);
         const c = make$mesos$v1$Label();
-        r.path.push("labels", i);
-        read$mesos$v1$Label(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels", i);
+          read$mesos$v1$Label(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Label(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12366,9 +12754,11 @@ export function read$mesos$v1$Port(r: R.Reader, m: any, end: number, depth: numb
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -12460,10 +12850,12 @@ export function read$mesos$v1$Ports(r: R.Reader, m: any, end: number, depth: num
         const len = R.length(r, end, t, "ports", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ports", i);
         const c = make$mesos$v1$Port();
-        r.path.push("ports", i);
-        read$mesos$v1$Port(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ports", i);
+          read$mesos$v1$Port(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$Port(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -12550,9 +12942,11 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "ports", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "ports", -1);
         const c = m.ports ?? make$mesos$v1$Ports();
-        r.path.push("ports");
-        read$mesos$v1$Ports(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("ports");
+          read$mesos$v1$Ports(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Ports(r, c, r.pos + len, depth + 1, t);
         m.ports = c;
         break;
       }
@@ -12560,9 +12954,11 @@ export function read$mesos$v1$DiscoveryInfo(r: R.Reader, m: any, end: number, de
         const len = R.length(r, end, t, "labels", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "labels", -1);
         const c = m.labels ?? make$mesos$v1$Labels();
-        r.path.push("labels");
-        read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("labels");
+          read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Labels(r, c, r.pos + len, depth + 1, t);
         m.labels = c;
         break;
       }
@@ -12674,9 +13070,11 @@ export function read$mesos$v1$Device(r: R.Reader, m: any, end: number, depth: nu
         const len = R.length(r, end, t, "number", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "number", -1);
         const c = m.number ?? make$mesos$v1$Device$Number();
-        r.path.push("number");
-        read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("number");
+          read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$Device$Number(r, c, r.pos + len, depth + 1, t);
         m.number = c;
         break;
       }

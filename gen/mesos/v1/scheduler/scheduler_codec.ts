@@ -45,9 +45,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "subscribed", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "subscribed", -1);
         const c = m.subscribed ?? make$mesos$v1$scheduler$Event$Subscribed();
-        r.path.push("subscribed");
-        read$mesos$v1$scheduler$Event$Subscribed(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("subscribed");
+          read$mesos$v1$scheduler$Event$Subscribed(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Subscribed(r, c, r.pos + len, depth + 1, t);
         m.subscribed = c;
         break;
       }
@@ -55,9 +57,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offers", -1);
         const c = m.offers ?? make$mesos$v1$scheduler$Event$Offers();
-        r.path.push("offers");
-        read$mesos$v1$scheduler$Event$Offers(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offers");
+          read$mesos$v1$scheduler$Event$Offers(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Offers(r, c, r.pos + len, depth + 1, t);
         m.offers = c;
         break;
       }
@@ -65,9 +69,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "rescind", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "rescind", -1);
         const c = m.rescind ?? make$mesos$v1$scheduler$Event$Rescind();
-        r.path.push("rescind");
-        read$mesos$v1$scheduler$Event$Rescind(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("rescind");
+          read$mesos$v1$scheduler$Event$Rescind(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Rescind(r, c, r.pos + len, depth + 1, t);
         m.rescind = c;
         break;
       }
@@ -75,9 +81,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "update", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "update", -1);
         const c = m.update ?? make$mesos$v1$scheduler$Event$Update();
-        r.path.push("update");
-        read$mesos$v1$scheduler$Event$Update(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("update");
+          read$mesos$v1$scheduler$Event$Update(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Update(r, c, r.pos + len, depth + 1, t);
         m.update = c;
         break;
       }
@@ -85,9 +93,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "message", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "message", -1);
         const c = m.message ?? make$mesos$v1$scheduler$Event$Message();
-        r.path.push("message");
-        read$mesos$v1$scheduler$Event$Message(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("message");
+          read$mesos$v1$scheduler$Event$Message(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Message(r, c, r.pos + len, depth + 1, t);
         m.message = c;
         break;
       }
@@ -95,9 +105,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "failure", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "failure", -1);
         const c = m.failure ?? make$mesos$v1$scheduler$Event$Failure();
-        r.path.push("failure");
-        read$mesos$v1$scheduler$Event$Failure(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("failure");
+          read$mesos$v1$scheduler$Event$Failure(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Failure(r, c, r.pos + len, depth + 1, t);
         m.failure = c;
         break;
       }
@@ -105,9 +117,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "error", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "error", -1);
         const c = m.error ?? make$mesos$v1$scheduler$Event$Error();
-        r.path.push("error");
-        read$mesos$v1$scheduler$Event$Error(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("error");
+          read$mesos$v1$scheduler$Event$Error(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$Error(r, c, r.pos + len, depth + 1, t);
         m.error = c;
         break;
       }
@@ -115,9 +129,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "inverse_offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offers", -1);
         const c = m.inverseOffers ?? make$mesos$v1$scheduler$Event$InverseOffers();
-        r.path.push("inverse_offers");
-        read$mesos$v1$scheduler$Event$InverseOffers(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("inverse_offers");
+          read$mesos$v1$scheduler$Event$InverseOffers(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$InverseOffers(r, c, r.pos + len, depth + 1, t);
         m.inverseOffers = c;
         break;
       }
@@ -125,9 +141,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "rescind_inverse_offer", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "rescind_inverse_offer", -1);
         const c = m.rescindInverseOffer ?? make$mesos$v1$scheduler$Event$RescindInverseOffer();
-        r.path.push("rescind_inverse_offer");
-        read$mesos$v1$scheduler$Event$RescindInverseOffer(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("rescind_inverse_offer");
+          read$mesos$v1$scheduler$Event$RescindInverseOffer(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$RescindInverseOffer(r, c, r.pos + len, depth + 1, t);
         m.rescindInverseOffer = c;
         break;
       }
@@ -135,9 +153,11 @@ export function read$mesos$v1$scheduler$Event(r: R.Reader, m: any, end: number, 
         const len = R.length(r, end, t, "update_operation_status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "update_operation_status", -1);
         const c = m.updateOperationStatus ?? make$mesos$v1$scheduler$Event$UpdateOperationStatus();
-        r.path.push("update_operation_status");
-        read$mesos$v1$scheduler$Event$UpdateOperationStatus(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("update_operation_status");
+          read$mesos$v1$scheduler$Event$UpdateOperationStatus(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Event$UpdateOperationStatus(r, c, r.pos + len, depth + 1, t);
         m.updateOperationStatus = c;
         break;
       }
@@ -301,9 +321,11 @@ export function read$mesos$v1$scheduler$Event$Subscribed(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkID();
-        r.path.push("framework_id");
-        C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         seen |= 1;
         break;
@@ -317,9 +339,11 @@ export function read$mesos$v1$scheduler$Event$Subscribed(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "master_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "master_info", -1);
         const c = m.masterInfo ?? C$mesos$v1$mesos.make$mesos$v1$MasterInfo();
-        r.path.push("master_info");
-        C$mesos$v1$mesos.read$mesos$v1$MasterInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("master_info");
+          C$mesos$v1$mesos.read$mesos$v1$MasterInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$MasterInfo(r, c, r.pos + len, depth + 1, t);
         m.masterInfo = c;
         break;
       }
@@ -398,10 +422,12 @@ export function read$mesos$v1$scheduler$Event$Offers(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offers", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$Offer();
-        r.path.push("offers", i);
-        C$mesos$v1$mesos.read$mesos$v1$Offer(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offers", i);
+          C$mesos$v1$mesos.read$mesos$v1$Offer(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Offer(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -462,10 +488,12 @@ export function read$mesos$v1$scheduler$Event$InverseOffers(r: R.Reader, m: any,
         const len = R.length(r, end, t, "inverse_offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offers", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$InverseOffer();
-        r.path.push("inverse_offers", i);
-        C$mesos$v1$mesos.read$mesos$v1$InverseOffer(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("inverse_offers", i);
+          C$mesos$v1$mesos.read$mesos$v1$InverseOffer(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$InverseOffer(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -524,9 +552,11 @@ export function read$mesos$v1$scheduler$Event$Rescind(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "offer_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offer_id", -1);
         const c = m.offerId ?? C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("offer_id");
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offer_id");
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         m.offerId = c;
         seen |= 1;
         break;
@@ -585,9 +615,11 @@ export function read$mesos$v1$scheduler$Event$RescindInverseOffer(r: R.Reader, m
         const len = R.length(r, end, t, "inverse_offer_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_id", -1);
         const c = m.inverseOfferId ?? C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("inverse_offer_id");
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("inverse_offer_id");
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         m.inverseOfferId = c;
         seen |= 1;
         break;
@@ -646,9 +678,11 @@ export function read$mesos$v1$scheduler$Event$Update(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "status", -1);
         const c = m.status ?? C$mesos$v1$mesos.make$mesos$v1$TaskStatus();
-        r.path.push("status");
-        C$mesos$v1$mesos.read$mesos$v1$TaskStatus(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("status");
+          C$mesos$v1$mesos.read$mesos$v1$TaskStatus(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$TaskStatus(r, c, r.pos + len, depth + 1, t);
         m.status = c;
         seen |= 1;
         break;
@@ -707,9 +741,11 @@ export function read$mesos$v1$scheduler$Event$UpdateOperationStatus(r: R.Reader,
         const len = R.length(r, end, t, "status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "status", -1);
         const c = m.status ?? C$mesos$v1$mesos.make$mesos$v1$OperationStatus();
-        r.path.push("status");
-        C$mesos$v1$mesos.read$mesos$v1$OperationStatus(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("status");
+          C$mesos$v1$mesos.read$mesos$v1$OperationStatus(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OperationStatus(r, c, r.pos + len, depth + 1, t);
         m.status = c;
         seen |= 1;
         break;
@@ -768,9 +804,11 @@ export function read$mesos$v1$scheduler$Event$Message(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 1;
         break;
@@ -779,9 +817,11 @@ export function read$mesos$v1$scheduler$Event$Message(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         seen |= 2;
         break;
@@ -865,9 +905,11 @@ export function read$mesos$v1$scheduler$Event$Failure(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -875,9 +917,11 @@ export function read$mesos$v1$scheduler$Event$Failure(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         break;
       }
@@ -1014,9 +1058,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
         const len = R.length(r, end, t, "selector", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "selector", -1);
         const c = m.selector ?? make$mesos$v1$scheduler$AttributeConstraint$Selector();
-        r.path.push("selector");
-        read$mesos$v1$scheduler$AttributeConstraint$Selector(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("selector");
+          read$mesos$v1$scheduler$AttributeConstraint$Selector(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Selector(r, c, r.pos + len, depth + 1, t);
         m.selector = c;
         seen |= 1;
         break;
@@ -1025,9 +1071,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint(r: R.Reader, m: any,
         const len = R.length(r, end, t, "predicate", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "predicate", -1);
         const c = m.predicate ?? make$mesos$v1$scheduler$AttributeConstraint$Predicate();
-        r.path.push("predicate");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("predicate");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate(r, c, r.pos + len, depth + 1, t);
         m.predicate = c;
         seen |= 2;
         break;
@@ -1176,9 +1224,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "exists", -1);
         const o = m.predicate;
         const c = o.case === "exists" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists();
-        r.path.push("exists");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("exists");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$Exists(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "exists", value: c };
         break;
       }
@@ -1187,9 +1237,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "not_exists", -1);
         const o = m.predicate;
         const c = o.case === "notExists" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists();
-        r.path.push("not_exists");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("not_exists");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$NotExists(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "notExists", value: c };
         break;
       }
@@ -1198,9 +1250,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "text_equals", -1);
         const o = m.predicate;
         const c = o.case === "textEquals" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals();
-        r.path.push("text_equals");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text_equals");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextEquals(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "textEquals", value: c };
         break;
       }
@@ -1209,9 +1263,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "text_not_equals", -1);
         const o = m.predicate;
         const c = o.case === "textNotEquals" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals();
-        r.path.push("text_not_equals");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text_not_equals");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotEquals(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "textNotEquals", value: c };
         break;
       }
@@ -1220,9 +1276,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "text_matches", -1);
         const o = m.predicate;
         const c = o.case === "textMatches" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches();
-        r.path.push("text_matches");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text_matches");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextMatches(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "textMatches", value: c };
         break;
       }
@@ -1231,9 +1289,11 @@ export function read$mesos$v1$scheduler$AttributeConstraint$Predicate(r: R.Reade
         if (depth >= r.depthLimit) R.failDepth(r, t, "text_not_matches", -1);
         const o = m.predicate;
         const c = o.case === "textNotMatches" ? o.value : make$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches();
-        r.path.push("text_not_matches");
-        read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("text_not_matches");
+          read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint$Predicate$TextNotMatches(r, c, r.pos + len, depth + 1, t);
         m.predicate = { case: "textNotMatches", value: c };
         break;
       }
@@ -1743,10 +1803,12 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints(r: R.Re
         const len = R.length(r, end, t, "groups", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "groups", i);
         const c = make$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group();
-        r.path.push("groups", i);
-        read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("groups", i);
+          read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1807,10 +1869,12 @@ export function read$mesos$v1$scheduler$OfferConstraints$RoleConstraints$Group(r
         const len = R.length(r, end, t, "attribute_constraints", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "attribute_constraints", i);
         const c = make$mesos$v1$scheduler$AttributeConstraint();
-        r.path.push("attribute_constraints", i);
-        read$mesos$v1$scheduler$AttributeConstraint(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("attribute_constraints", i);
+          read$mesos$v1$scheduler$AttributeConstraint(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$scheduler$AttributeConstraint(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -1868,9 +1932,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "framework_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_id", -1);
         const c = m.frameworkId ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkID();
-        r.path.push("framework_id");
-        C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_id");
+          C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$FrameworkID(r, c, r.pos + len, depth + 1, t);
         m.frameworkId = c;
         break;
       }
@@ -1889,9 +1955,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "subscribe", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "subscribe", -1);
         const c = m.subscribe ?? make$mesos$v1$scheduler$Call$Subscribe();
-        r.path.push("subscribe");
-        read$mesos$v1$scheduler$Call$Subscribe(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("subscribe");
+          read$mesos$v1$scheduler$Call$Subscribe(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Subscribe(r, c, r.pos + len, depth + 1, t);
         m.subscribe = c;
         break;
       }
@@ -1899,9 +1967,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "accept", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "accept", -1);
         const c = m.accept ?? make$mesos$v1$scheduler$Call$Accept();
-        r.path.push("accept");
-        read$mesos$v1$scheduler$Call$Accept(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("accept");
+          read$mesos$v1$scheduler$Call$Accept(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Accept(r, c, r.pos + len, depth + 1, t);
         m.accept = c;
         break;
       }
@@ -1909,9 +1979,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "decline", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "decline", -1);
         const c = m.decline ?? make$mesos$v1$scheduler$Call$Decline();
-        r.path.push("decline");
-        read$mesos$v1$scheduler$Call$Decline(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("decline");
+          read$mesos$v1$scheduler$Call$Decline(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Decline(r, c, r.pos + len, depth + 1, t);
         m.decline = c;
         break;
       }
@@ -1919,9 +1991,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "kill", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "kill", -1);
         const c = m.kill ?? make$mesos$v1$scheduler$Call$Kill();
-        r.path.push("kill");
-        read$mesos$v1$scheduler$Call$Kill(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("kill");
+          read$mesos$v1$scheduler$Call$Kill(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Kill(r, c, r.pos + len, depth + 1, t);
         m.kill = c;
         break;
       }
@@ -1929,9 +2003,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "shutdown", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "shutdown", -1);
         const c = m.shutdown ?? make$mesos$v1$scheduler$Call$Shutdown();
-        r.path.push("shutdown");
-        read$mesos$v1$scheduler$Call$Shutdown(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("shutdown");
+          read$mesos$v1$scheduler$Call$Shutdown(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Shutdown(r, c, r.pos + len, depth + 1, t);
         m.shutdown = c;
         break;
       }
@@ -1939,9 +2015,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "acknowledge", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "acknowledge", -1);
         const c = m.acknowledge ?? make$mesos$v1$scheduler$Call$Acknowledge();
-        r.path.push("acknowledge");
-        read$mesos$v1$scheduler$Call$Acknowledge(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("acknowledge");
+          read$mesos$v1$scheduler$Call$Acknowledge(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Acknowledge(r, c, r.pos + len, depth + 1, t);
         m.acknowledge = c;
         break;
       }
@@ -1949,9 +2027,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "reconcile", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reconcile", -1);
         const c = m.reconcile ?? make$mesos$v1$scheduler$Call$Reconcile();
-        r.path.push("reconcile");
-        read$mesos$v1$scheduler$Call$Reconcile(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reconcile");
+          read$mesos$v1$scheduler$Call$Reconcile(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Reconcile(r, c, r.pos + len, depth + 1, t);
         m.reconcile = c;
         break;
       }
@@ -1959,9 +2039,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "message", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "message", -1);
         const c = m.message ?? make$mesos$v1$scheduler$Call$Message();
-        r.path.push("message");
-        read$mesos$v1$scheduler$Call$Message(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("message");
+          read$mesos$v1$scheduler$Call$Message(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Message(r, c, r.pos + len, depth + 1, t);
         m.message = c;
         break;
       }
@@ -1969,9 +2051,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "request", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "request", -1);
         const c = m.request ?? make$mesos$v1$scheduler$Call$Request();
-        r.path.push("request");
-        read$mesos$v1$scheduler$Call$Request(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("request");
+          read$mesos$v1$scheduler$Call$Request(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Request(r, c, r.pos + len, depth + 1, t);
         m.request = c;
         break;
       }
@@ -1979,9 +2063,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "accept_inverse_offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "accept_inverse_offers", -1);
         const c = m.acceptInverseOffers ?? make$mesos$v1$scheduler$Call$AcceptInverseOffers();
-        r.path.push("accept_inverse_offers");
-        read$mesos$v1$scheduler$Call$AcceptInverseOffers(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("accept_inverse_offers");
+          read$mesos$v1$scheduler$Call$AcceptInverseOffers(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$AcceptInverseOffers(r, c, r.pos + len, depth + 1, t);
         m.acceptInverseOffers = c;
         break;
       }
@@ -1989,9 +2075,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "decline_inverse_offers", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "decline_inverse_offers", -1);
         const c = m.declineInverseOffers ?? make$mesos$v1$scheduler$Call$DeclineInverseOffers();
-        r.path.push("decline_inverse_offers");
-        read$mesos$v1$scheduler$Call$DeclineInverseOffers(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("decline_inverse_offers");
+          read$mesos$v1$scheduler$Call$DeclineInverseOffers(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$DeclineInverseOffers(r, c, r.pos + len, depth + 1, t);
         m.declineInverseOffers = c;
         break;
       }
@@ -1999,9 +2087,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "revive", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "revive", -1);
         const c = m.revive ?? make$mesos$v1$scheduler$Call$Revive();
-        r.path.push("revive");
-        read$mesos$v1$scheduler$Call$Revive(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("revive");
+          read$mesos$v1$scheduler$Call$Revive(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Revive(r, c, r.pos + len, depth + 1, t);
         m.revive = c;
         break;
       }
@@ -2009,9 +2099,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "suppress", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "suppress", -1);
         const c = m.suppress ?? make$mesos$v1$scheduler$Call$Suppress();
-        r.path.push("suppress");
-        read$mesos$v1$scheduler$Call$Suppress(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("suppress");
+          read$mesos$v1$scheduler$Call$Suppress(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Suppress(r, c, r.pos + len, depth + 1, t);
         m.suppress = c;
         break;
       }
@@ -2019,9 +2111,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "acknowledge_operation_status", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "acknowledge_operation_status", -1);
         const c = m.acknowledgeOperationStatus ?? make$mesos$v1$scheduler$Call$AcknowledgeOperationStatus();
-        r.path.push("acknowledge_operation_status");
-        read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("acknowledge_operation_status");
+          read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r, c, r.pos + len, depth + 1, t);
         m.acknowledgeOperationStatus = c;
         break;
       }
@@ -2029,9 +2123,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "reconcile_operations", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "reconcile_operations", -1);
         const c = m.reconcileOperations ?? make$mesos$v1$scheduler$Call$ReconcileOperations();
-        r.path.push("reconcile_operations");
-        read$mesos$v1$scheduler$Call$ReconcileOperations(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("reconcile_operations");
+          read$mesos$v1$scheduler$Call$ReconcileOperations(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$ReconcileOperations(r, c, r.pos + len, depth + 1, t);
         m.reconcileOperations = c;
         break;
       }
@@ -2039,9 +2135,11 @@ export function read$mesos$v1$scheduler$Call(r: R.Reader, m: any, end: number, d
         const len = R.length(r, end, t, "update_framework", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "update_framework", -1);
         const c = m.updateFramework ?? make$mesos$v1$scheduler$Call$UpdateFramework();
-        r.path.push("update_framework");
-        read$mesos$v1$scheduler$Call$UpdateFramework(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("update_framework");
+          read$mesos$v1$scheduler$Call$UpdateFramework(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$UpdateFramework(r, c, r.pos + len, depth + 1, t);
         m.updateFramework = c;
         break;
       }
@@ -2283,9 +2381,11 @@ export function read$mesos$v1$scheduler$Call$Subscribe(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "framework_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_info", -1);
         const c = m.frameworkInfo ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkInfo();
-        r.path.push("framework_info");
-        C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_info");
+          C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
         m.frameworkInfo = c;
         seen |= 1;
         break;
@@ -2300,9 +2400,11 @@ export function read$mesos$v1$scheduler$Call$Subscribe(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "offer_constraints", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offer_constraints", -1);
         const c = m.offerConstraints ?? make$mesos$v1$scheduler$OfferConstraints();
-        r.path.push("offer_constraints");
-        read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offer_constraints");
+          read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
         m.offerConstraints = c;
         break;
       }
@@ -2384,10 +2486,12 @@ export function read$mesos$v1$scheduler$Call$Accept(r: R.Reader, m: any, end: nu
         const len = R.length(r, end, t, "offer_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offer_ids", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("offer_ids", i);
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offer_ids", i);
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2397,10 +2501,12 @@ export function read$mesos$v1$scheduler$Call$Accept(r: R.Reader, m: any, end: nu
         const len = R.length(r, end, t, "operations", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "operations", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$Offer$Operation();
-        r.path.push("operations", i);
-        C$mesos$v1$mesos.read$mesos$v1$Offer$Operation(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("operations", i);
+          C$mesos$v1$mesos.read$mesos$v1$Offer$Operation(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Offer$Operation(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2408,9 +2514,11 @@ export function read$mesos$v1$scheduler$Call$Accept(r: R.Reader, m: any, end: nu
         const len = R.length(r, end, t, "filters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
         const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
-        r.path.push("filters");
-        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("filters");
+          C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
         m.filters = c;
         break;
       }
@@ -2495,10 +2603,12 @@ export function read$mesos$v1$scheduler$Call$Decline(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "offer_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offer_ids", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("offer_ids", i);
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offer_ids", i);
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2506,9 +2616,11 @@ export function read$mesos$v1$scheduler$Call$Decline(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "filters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
         const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
-        r.path.push("filters");
-        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("filters");
+          C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
         m.filters = c;
         break;
       }
@@ -2580,10 +2692,12 @@ export function read$mesos$v1$scheduler$Call$AcceptInverseOffers(r: R.Reader, m:
         const len = R.length(r, end, t, "inverse_offer_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_ids", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("inverse_offer_ids", i);
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("inverse_offer_ids", i);
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2591,9 +2705,11 @@ export function read$mesos$v1$scheduler$Call$AcceptInverseOffers(r: R.Reader, m:
         const len = R.length(r, end, t, "filters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
         const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
-        r.path.push("filters");
-        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("filters");
+          C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
         m.filters = c;
         break;
       }
@@ -2665,10 +2781,12 @@ export function read$mesos$v1$scheduler$Call$DeclineInverseOffers(r: R.Reader, m
         const len = R.length(r, end, t, "inverse_offer_ids", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "inverse_offer_ids", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$OfferID();
-        r.path.push("inverse_offer_ids", i);
-        C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("inverse_offer_ids", i);
+          C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OfferID(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -2676,9 +2794,11 @@ export function read$mesos$v1$scheduler$Call$DeclineInverseOffers(r: R.Reader, m
         const len = R.length(r, end, t, "filters", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "filters", -1);
         const c = m.filters ?? C$mesos$v1$mesos.make$mesos$v1$Filters();
-        r.path.push("filters");
-        C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("filters");
+          C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Filters(r, c, r.pos + len, depth + 1, t);
         m.filters = c;
         break;
       }
@@ -2802,9 +2922,11 @@ export function read$mesos$v1$scheduler$Call$Kill(r: R.Reader, m: any, end: numb
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
-        r.path.push("task_id");
-        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 1;
         break;
@@ -2813,9 +2935,11 @@ export function read$mesos$v1$scheduler$Call$Kill(r: R.Reader, m: any, end: numb
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -2823,9 +2947,11 @@ export function read$mesos$v1$scheduler$Call$Kill(r: R.Reader, m: any, end: numb
         const len = R.length(r, end, t, "kill_policy", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "kill_policy", -1);
         const c = m.killPolicy ?? C$mesos$v1$mesos.make$mesos$v1$KillPolicy();
-        r.path.push("kill_policy");
-        C$mesos$v1$mesos.read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("kill_policy");
+          C$mesos$v1$mesos.read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$KillPolicy(r, c, r.pos + len, depth + 1, t);
         m.killPolicy = c;
         break;
       }
@@ -2905,9 +3031,11 @@ export function read$mesos$v1$scheduler$Call$Shutdown(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         seen |= 1;
         break;
@@ -2916,9 +3044,11 @@ export function read$mesos$v1$scheduler$Call$Shutdown(r: R.Reader, m: any, end: 
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 2;
         break;
@@ -2989,9 +3119,11 @@ export function read$mesos$v1$scheduler$Call$Acknowledge(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 1;
         break;
@@ -3000,9 +3132,11 @@ export function read$mesos$v1$scheduler$Call$Acknowledge(r: R.Reader, m: any, en
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
-        r.path.push("task_id");
-        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 2;
         break;
@@ -3087,9 +3221,11 @@ export function read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r: R.Rea
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -3097,9 +3233,11 @@ export function read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r: R.Rea
         const len = R.length(r, end, t, "resource_provider_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
         const c = m.resourceProviderId ?? C$mesos$v1$mesos.make$mesos$v1$ResourceProviderID();
-        r.path.push("resource_provider_id");
-        C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resource_provider_id");
+          C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         m.resourceProviderId = c;
         break;
       }
@@ -3112,9 +3250,11 @@ export function read$mesos$v1$scheduler$Call$AcknowledgeOperationStatus(r: R.Rea
         const len = R.length(r, end, t, "operation_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
         const c = m.operationId ?? C$mesos$v1$mesos.make$mesos$v1$OperationID();
-        r.path.push("operation_id");
-        C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("operation_id");
+          C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         m.operationId = c;
         seen |= 2;
         break;
@@ -3206,10 +3346,12 @@ export function read$mesos$v1$scheduler$Call$Reconcile(r: R.Reader, m: any, end:
         const len = R.length(r, end, t, "tasks", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "tasks", i);
         const c = make$mesos$v1$scheduler$Call$Reconcile$Task();
-        r.path.push("tasks", i);
-        read$mesos$v1$scheduler$Call$Reconcile$Task(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("tasks", i);
+          read$mesos$v1$scheduler$Call$Reconcile$Task(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$Reconcile$Task(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3268,9 +3410,11 @@ export function read$mesos$v1$scheduler$Call$Reconcile$Task(r: R.Reader, m: any,
         const len = R.length(r, end, t, "task_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "task_id", -1);
         const c = m.taskId ?? C$mesos$v1$mesos.make$mesos$v1$TaskID();
-        r.path.push("task_id");
-        C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("task_id");
+          C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$TaskID(r, c, r.pos + len, depth + 1, t);
         m.taskId = c;
         seen |= 1;
         break;
@@ -3279,9 +3423,11 @@ export function read$mesos$v1$scheduler$Call$Reconcile$Task(r: R.Reader, m: any,
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -3352,10 +3498,12 @@ export function read$mesos$v1$scheduler$Call$ReconcileOperations(r: R.Reader, m:
         const len = R.length(r, end, t, "operations", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "operations", i);
         const c = make$mesos$v1$scheduler$Call$ReconcileOperations$Operation();
-        r.path.push("operations", i);
-        read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("operations", i);
+          read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3414,9 +3562,11 @@ export function read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r: R.
         const len = R.length(r, end, t, "operation_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "operation_id", -1);
         const c = m.operationId ?? C$mesos$v1$mesos.make$mesos$v1$OperationID();
-        r.path.push("operation_id");
-        C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("operation_id");
+          C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$OperationID(r, c, r.pos + len, depth + 1, t);
         m.operationId = c;
         seen |= 1;
         break;
@@ -3425,9 +3575,11 @@ export function read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r: R.
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         break;
       }
@@ -3435,9 +3587,11 @@ export function read$mesos$v1$scheduler$Call$ReconcileOperations$Operation(r: R.
         const len = R.length(r, end, t, "resource_provider_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "resource_provider_id", -1);
         const c = m.resourceProviderId ?? C$mesos$v1$mesos.make$mesos$v1$ResourceProviderID();
-        r.path.push("resource_provider_id");
-        C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("resource_provider_id");
+          C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ResourceProviderID(r, c, r.pos + len, depth + 1, t);
         m.resourceProviderId = c;
         break;
       }
@@ -3517,9 +3671,11 @@ export function read$mesos$v1$scheduler$Call$Message(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "agent_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "agent_id", -1);
         const c = m.agentId ?? C$mesos$v1$mesos.make$mesos$v1$AgentID();
-        r.path.push("agent_id");
-        C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("agent_id");
+          C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$AgentID(r, c, r.pos + len, depth + 1, t);
         m.agentId = c;
         seen |= 1;
         break;
@@ -3528,9 +3684,11 @@ export function read$mesos$v1$scheduler$Call$Message(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "executor_id", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "executor_id", -1);
         const c = m.executorId ?? C$mesos$v1$mesos.make$mesos$v1$ExecutorID();
-        r.path.push("executor_id");
-        C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("executor_id");
+          C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$ExecutorID(r, c, r.pos + len, depth + 1, t);
         m.executorId = c;
         seen |= 2;
         break;
@@ -3617,10 +3775,12 @@ export function read$mesos$v1$scheduler$Call$Request(r: R.Reader, m: any, end: n
         const len = R.length(r, end, t, "requests", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "requests", i);
         const c = C$mesos$v1$mesos.make$mesos$v1$Request();
-        r.path.push("requests", i);
-        C$mesos$v1$mesos.read$mesos$v1$Request(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
-        r.path.pop();
+        if (r.track) {
+          r.path.push("requests", i);
+          C$mesos$v1$mesos.read$mesos$v1$Request(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$Request(r, c, r.pos + len, depth + 1, t);
         list.push(c);
         break;
       }
@@ -3734,9 +3894,11 @@ export function read$mesos$v1$scheduler$Call$UpdateFramework(r: R.Reader, m: any
         const len = R.length(r, end, t, "framework_info", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "framework_info", -1);
         const c = m.frameworkInfo ?? C$mesos$v1$mesos.make$mesos$v1$FrameworkInfo();
-        r.path.push("framework_info");
-        C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("framework_info");
+          C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else C$mesos$v1$mesos.read$mesos$v1$FrameworkInfo(r, c, r.pos + len, depth + 1, t);
         m.frameworkInfo = c;
         seen |= 1;
         break;
@@ -3751,9 +3913,11 @@ export function read$mesos$v1$scheduler$Call$UpdateFramework(r: R.Reader, m: any
         const len = R.length(r, end, t, "offer_constraints", -1);
         if (depth >= r.depthLimit) R.failDepth(r, t, "offer_constraints", -1);
         const c = m.offerConstraints ?? make$mesos$v1$scheduler$OfferConstraints();
-        r.path.push("offer_constraints");
-        read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
-        r.path.pop();
+        if (r.track) {
+          r.path.push("offer_constraints");
+          read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
+          r.path.pop();
+        } else read$mesos$v1$scheduler$OfferConstraints(r, c, r.pos + len, depth + 1, t);
         m.offerConstraints = c;
         break;
       }

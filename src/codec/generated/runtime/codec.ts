@@ -4,6 +4,7 @@
 // around them (option checks, the required-field verdict, validation, the reflective fallback
 // and the wording of errors), so that both paths share it.
 import { create, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
+import { DecodeError } from "../../../problems/index.js";
 import { fail, Reader, STACK_SAFE_DEPTH, TOO_DEEP } from "./reader.js";
 import { Writer } from "./writer.js";
 
@@ -91,26 +92,18 @@ function runRead(
   const r = reader.buf.length === 0 && reader.path.length === 0 ? reader : new Reader();
   r.typeName = schema.typeName;
   r.buf = bytes;
-  r.pos = 0;
   r.maxDepth = limits.maxDepth;
   r.depthLimit = Math.min(limits.maxDepth, STACK_SAFE_DEPTH);
   r.maxUnknownFields = limits.maxUnknownFields;
-  r.unknownCount = 0;
-  r.starts = undefined;
   try {
-    if (limits.maxDepth < 1) {
-      fail(
-        r,
-        "max_depth_exceeded",
-        0,
-        `maxDepth is ${limits.maxDepth}: not even the root fits`,
-        undefined,
-        -1,
-      );
+    try {
+      return pass(r, make, read, bytes, limits, false);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      // The fast pass kept no path; the same input read again fails at the same place, now
+      // with the path of the error.
+      return pass(r, make, read, bytes, limits, true);
     }
-    const m = make();
-    read(r, m, bytes.length, 1, 0);
-    return { message: m, starts: r.starts };
   } catch (e) {
     if (e === TOO_DEEP) return undefined;
     // STACK_SAFE_DEPTH keeps known messages well inside Node's default stack; a caller already
@@ -121,7 +114,37 @@ function runRead(
     r.buf = EMPTY; // do not keep the caller's buffer alive
     if (r.path.length > 0) r.path.length = 0; // only after an error: setting length is slow
     r.starts = undefined;
+    r.track = false;
   }
+}
+
+// One read of the whole input from the start.
+function pass(
+  r: Reader,
+  make: CodecEntry["make"],
+  read: CodecEntry["read"],
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  track: boolean,
+): ReadResult<object> {
+  r.pos = 0;
+  r.unknownCount = 0;
+  r.starts = undefined;
+  r.track = track;
+  if (r.path.length > 0) r.path.length = 0;
+  if (limits.maxDepth < 1) {
+    fail(
+      r,
+      "max_depth_exceeded",
+      0,
+      `maxDepth is ${limits.maxDepth}: not even the root fits`,
+      undefined,
+      -1,
+    );
+  }
+  const m = make();
+  read(r, m, bytes.length, 1, 0);
+  return { message: m, starts: r.starts };
 }
 
 function runWrite(write: CodecEntry["write"], message: unknown): Uint8Array | undefined {
