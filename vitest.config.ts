@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A fast, exact path for toEqual on byte arrays (see test/helpers/byte-equality.ts).
+    setupFiles: ["test/helpers/setup.ts"],
     // Property tests and subprocess tests (buf, the packed tarball, the CLI) need more than 5 s on
     // a loaded 2-core machine; time is never asserted, this only avoids false failures.
     testTimeout: 60_000,
