@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -13,5 +14,9 @@ export default defineConfig({
     // and the schema for each of ~40 files: that import cost was a third of the suite's time on
     // 2 cores. No test relies on fresh module state (the caches are pure memoisation).
     isolate: false,
+    // Vitest's default is one worker fewer than there are cores: on the 2-core machines we run on,
+    // a single worker, so the suite ran file after file on one core. Two workers use both; the
+    // longest files (the packed tarball, the schema gate) mostly wait on child processes anyway.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
