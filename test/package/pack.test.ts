@@ -228,9 +228,13 @@ describe("packed tarball: what a new user trips on", () => {
   });
 
   test("engines admits exactly the Node versions where both import and require(esm) work", () => {
-    // npm's own semver, so the range is read the way npm reads it.
-    const npmRoot = execFileSync("npm", ["root", "-g"], { encoding: "utf8" }).trim();
-    const semver = createRequire(join(npmRoot, "npm", "package.json"))("semver") as {
+    // npm's own semver, so the range is read the way npm reads it: the npm running `npm test`
+    // (npm_execpath is its bin/npm-cli.js), else the global one (`npm root -g`, an npm start-up).
+    const npmCli = process.env.npm_execpath;
+    const npmPackage = npmCli?.endsWith("npm-cli.js")
+      ? resolve(npmCli, "../../package.json")
+      : join(execFileSync("npm", ["root", "-g"], { encoding: "utf8" }).trim(), "npm/package.json");
+    const semver = createRequire(npmPackage)("semver") as {
       satisfies(version: string, range: string): boolean;
     };
     const range = packed.engines?.node ?? "";
