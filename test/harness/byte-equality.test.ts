@@ -60,7 +60,11 @@ describe("equalByteArrays", () => {
     const state = (globalThis as Record<symbol, { customEqualityTesters: unknown[] }>)[
       Symbol.for("$$jest-matchers-object")
     ];
-    expect(state?.customEqualityTesters.filter((t) => t === equalByteArrays)).toHaveLength(1);
+    expect(
+      state?.customEqualityTesters.filter(
+        (t) => typeof t === "function" && t.name === "equalByteArrays",
+      ),
+    ).toHaveLength(1);
   });
 
   test("never changes a verdict of toEqual or toStrictEqual", () => {
