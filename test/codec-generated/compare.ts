@@ -27,10 +27,13 @@ export type Outcome =
 
 /**
  * A message as plain data that keeps what `equals` ignores: which prototype each object has,
- * own keys in order (presence, and the order fromBinary assigns fields in), bytes as arrays.
+ * own keys in order (presence, and the order fromBinary assigns fields in), bytes as hex text.
  */
 export function shape(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { bytes: [...value] };
+  // Hex is as exact as a number array and compares as one string, not one element at a time.
+  if (value instanceof Uint8Array) {
+    return { "(prototype)": protoName(value), bytes: Buffer.from(value).toString("hex") };
+  }
   if (Array.isArray(value)) return value.map(shape);
   if (typeof value === "bigint") return { bigint: value.toString() };
   if (typeof value !== "object" || value === null) return value;

@@ -31,10 +31,10 @@ import { safeDecode } from "../../src/codec/safe-decode.js";
 import type { IssueCode } from "../../src/problems/index.js";
 import { arbitraryMessage, mutatedBytes } from "../../src/testing/index.js";
 import { dockerExecutorTask, dockerTask } from "../fixtures/canonical.js";
+import { BUF } from "../helpers/buf.js";
 import { bytes, ld, tag, vi } from "./wire.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const BUF = join(ROOT, "node_modules", ".bin", "buf");
 const run = promisify(execFile);
 
 /** Our strict decode rejects these; Go accepts them (see the README's list of differences). */

@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DescMessage } from "@bufbuild/protobuf";
 import { BinaryReader, BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
+import { BUF } from "../helpers/buf.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const BUF = join(ROOT, "node_modules", ".bin", "buf");
 
 /** The wrapper's fields: one repeated field per message type, numbered in this order. */
 export const BATCH_FIELDS = ["TaskInfo", "ExecutorInfo", "Offer"] as const;
