@@ -14,7 +14,11 @@
 // flags: then the chunk compiles as usual and the cache is written again). Any failure (no
 // temporary folder, read-only disk, a corrupt file) only means compiling as usual.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off, as it turns off Node's own compile cache.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+//
+// A code cache is code: V8 checks that it fits this V8 and this source's length, not who wrote it.
+// So the cache folder is named for the user and used only when that user owns it and nobody else
+// can write to it (the temporary folder is shared); otherwise the chunks compile as usual.
+import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
@@ -49,10 +53,26 @@ function readCache(path: string): Buffer | undefined {
   }
 }
 
+/**
+ * Whether `base` is a folder of this user that only this user can write to. Where there are no
+ * user ids (Windows, whose temporary folder is the user's own) any folder is.
+ */
+function ownFolder(base: string): boolean {
+  try {
+    const info = lstatSync(base);
+    if (!info.isDirectory()) return false;
+    if (typeof process.getuid !== "function") return true;
+    return info.uid === process.getuid() && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes through a temporary name and a rename, so a concurrent run never reads half a file. */
-function writeCache(folder: string, path: string, data: Buffer): void {
+function writeCache(base: string, folder: string, path: string, data: Buffer): void {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!ownFolder(base)) return;
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, path);
@@ -69,7 +89,10 @@ export function enableChunkCompileCache(root: string): void {
   if ("enableCompileCache" in Module) return;
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-  const folder = join(tmpdir(), `mesos-dockerinfo-compile-cache-${uid}`, process.version);
+  const base = join(tmpdir(), `mesos-dockerinfo-compile-cache-${uid}`);
+  const folder = join(base, process.version);
+  // Read only from a folder this user owns alone; a missing one is created at the first write.
+  const readable = ownFolder(base);
   const prefix = root.endsWith(sep) ? root : `${root}${sep}`;
   const toWrite: Array<{ script: Script; path: string }> = [];
   const proto = (Module as unknown as { prototype: CompilingModule }).prototype;
@@ -77,7 +100,7 @@ export function enableChunkCompileCache(root: string): void {
   proto._compile = function (this: CompilingModule, content: string, filename: string) {
     const path = filename.startsWith(prefix) ? cachePath(folder, filename) : undefined;
     if (path === undefined) return compile.call(this, content, filename);
-    const cachedData = readCache(path);
+    const cachedData = readable ? readCache(path) : undefined;
     // The bin's first line is a shebang, which is not JavaScript inside the wrapper.
     const code = content.startsWith("#!") ? `//${content}` : content;
     const script = new Script(`${WRAPPER_HEAD}${code}${WRAPPER_TAIL}`, { filename, cachedData });
@@ -90,6 +113,7 @@ export function enableChunkCompileCache(root: string): void {
   };
   // At exit the scripts hold every function this run compiled, not only their top level.
   process.once("exit", () => {
-    for (const { script, path } of toWrite) writeCache(folder, path, script.createCachedData());
+    for (const { script, path } of toWrite)
+      writeCache(base, folder, path, script.createCachedData());
   });
 }

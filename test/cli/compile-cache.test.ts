@@ -3,7 +3,15 @@
 // different result: a missing, corrupt or refused cache only means compiling as usual. Spawned,
 // since only the bin installs it; each test gets its own temporary folder (TMPDIR) for the cache.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,6 +75,25 @@ describe("the bin's chunk compile cache", () => {
       for (const path of cacheFiles(temp)) {
         expect(readFileSync(path, "utf8")).not.toBe("not a V8 code cache");
       }
+    },
+  );
+
+  it.runIf(!ownCache && typeof process.getuid === "function")(
+    "neither reads nor writes a cache folder that others can write to",
+    () => {
+      const temp = freshTemp();
+      const file = "examples/docker-task.json";
+      const first = check(temp, file);
+      const written = cacheFiles(temp);
+      expect(written.length).toBeGreaterThan(0);
+      for (const path of written) writeFileSync(path, "planted by someone else");
+      const base = readdirSync(temp).find((name) => name.startsWith("mesos-dockerinfo-compile"));
+      expect(base).toBeDefined();
+      chmodSync(join(temp, base as string), 0o777);
+      expect(check(temp, file)).toEqual(first);
+      // Not rewritten either: the folder is not trusted for writing.
+      for (const path of written)
+        expect(readFileSync(path, "utf8")).toBe("planted by someone else");
     },
   );
 
