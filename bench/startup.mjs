@@ -7,7 +7,7 @@
 // child at exit through a one-line preload given to both commands alike), which waiting for a
 // busy CPU does not inflate, so it stays comparable on a loaded machine.
 //
-//   node bench/startup.mjs [--rounds N] [--cli PATH] [--file FILE]... [--unbundled]
+//   node bench/startup.mjs [--rounds N] [--cli PATH] [--file FILE]... [--unbundled] [--cold]
 //
 // By default it measures the shipped bin (package.json "bin": dist/cli/mesos-dockerinfo.cjs, the
 // rolldown bundle scripts/bundle-cli.mjs builds) on two files: a seed task
@@ -17,10 +17,13 @@
 // (dist/src/cli/main.js, ~110 of our modules and ~65 of protobuf-es for a seed check), the
 // alternative the bundle replaced.
 //
-// What is left above the budget on Node 20 (no compile cache) is mostly protobuf-es building the
-// descriptors (descriptor.proto's own, then the seed file's: fileDesc) and V8 compiling the seed
-// chunk; see the CHANGELOG for the readings. On Node >= 22.1 the bin enables the module compile
-// cache, which removes most of the compiling from the second run on.
+// The bin keeps V8's compiled code between runs (Node >= 22.1: module.enableCompileCache; older
+// Node: src/cli/compile-cache.ts, for its own chunks), so from the second run on V8 compiles
+// little; the warm-up rounds below write that cache, and the readings are of warm runs, as a user
+// who runs the bin more than once sees them. --cold measures without it
+// (NODE_DISABLE_COMPILE_CACHE=1 for both commands): every run compiles everything, as a first run.
+// What is left above the budget is mostly protobuf-es building the descriptors (descriptor.proto's
+// own, then the seed file's: fileDesc); see the CHANGELOG for the readings.
 //
 // Needs a build (`npm run build`). Prints the readings and the verdict; exit code 0 whatever the
 // reading (this is a bench, not a test).
@@ -47,6 +50,7 @@ const { values } = parseArgs({
       default: ["examples/docker-task.json", "examples/v1-docker-task.json"],
     },
     unbundled: { type: "boolean", default: false },
+    cold: { type: "boolean", default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -57,7 +61,11 @@ if (!existsSync(cli)) {
 }
 
 // A clean environment: no colour variables, no NODE_OPTIONS that would load extra modules.
-const env = { PATH: process.env.PATH ?? "", NO_COLOR: "1" };
+const env = {
+  PATH: process.env.PATH ?? "",
+  NO_COLOR: "1",
+  ...(values.cold ? { NODE_DISABLE_COMPILE_CACHE: "1" } : {}),
+};
 
 // The preload: CommonJS, no imports, so it adds the same few microseconds to both commands.
 const work = mkdtempSync(join(tmpdir(), "mesos-dockerinfo-startup-"));
@@ -122,7 +130,7 @@ function measure(name, path, file) {
 
   const fmt = (ms) => `${ms.toFixed(1)} ms`;
   console.log(
-    `${name}: check ${file} vs node -e '': ${rounds} interleaved rounds, load average ${loadavg()[0].toFixed(1)}`,
+    `${name}${values.cold ? " (cold: no compile cache)" : ""}: check ${file} vs node -e '': ${rounds} interleaved rounds, load average ${loadavg()[0].toFixed(1)}`,
   );
   for (const kind of ["wall", "cpu"]) {
     const bareMs = runs.bare.map((run) => run[kind]);

@@ -6,7 +6,11 @@
 // loader to start), into dist/cli/mesos-dockerinfo.cjs plus chunks that load only when a command
 // needs them (each dynamic import() becomes a require() of its chunk):
 //   chunks/problems.cjs         the code catalogue (`rules`, and every report)
-//   chunks/library.cjs          the seed schema, the verbs (codec, validation, launch), protobuf-es
+//   chunks/library.cjs          the seed schema, the verbs (JSON reading, validation, launch),
+//                               protobuf-es
+//   chunks/library-binary.cjs   the binary codec (the seed's generated readers and writers, the
+//                               reflective reader): only for a binary input (and `convert`)
+//   chunks/library-write.cjs    encode and Mesos JSON writing: only for `convert`
 //   chunks/library-v1.cjs       the Mesos 1.11 schema and its support: only for a Mesos 1.11 input
 //   chunks/library-convert.cjs  the conversion between the schemas: only for `convert`
 //   the rest                    the command line itself, split by rolldown where commands load it
@@ -65,6 +69,19 @@ await build({
         },
         { name: "library-convert", test: folder("convert"), priority: 40 },
         { name: "problems", test: folder("problems"), priority: 30 },
+        // What a `check` of JSON does not run, so that it does not parse it either (V8 parses a
+        // whole chunk when it is required): src/cli imports these only on demand
+        // (decode-binary.ts, serialize.ts).
+        {
+          name: "library-binary",
+          test: /[\\/]gen[\\/]mesos[\\/]mesos_codec\.js$|[\\/]src[\\/]codec[\\/](?:decode|read-binary|generated[\\/]index|generated[\\/]runtime[\\/](?:reader|codec|int64))\.js$/,
+          priority: 25,
+        },
+        {
+          name: "library-write",
+          test: /[\\/]src[\\/]codec[\\/](?:encode|encode-check|to-mesos-json|field-access|message-depth)\.js$|[\\/]@bufbuild[\\/]protobuf[\\/].*[\\/]to-binary\.js$/,
+          priority: 20,
+        },
         {
           name: "library",
           test: /[\\/](?:node_modules|gen)[\\/]|[\\/]src[\\/](?:codec|launch|recordio|rules|schema|standard-schema|validation)[\\/]/,

@@ -163,7 +163,7 @@ export async function checkFile(
     schemaReason = choice.reason;
     // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
     const options = { ...settings, v0Names: choice.set.name === "v1" };
-    const message = parseMessage(choice.type, text ?? bytes, format, options);
+    const message = await parseMessage(choice.type, text ?? bytes, format, options);
     inspection = inspect(choice.type, message, settings.docker);
   } catch (error) {
     if (error instanceof InputError) return failed([error.issue]);

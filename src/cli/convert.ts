@@ -12,7 +12,7 @@ import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes
 import { forCommandLine } from "./flag-messages.js";
 import { formatFileError } from "./format-text.js";
 import type { Io } from "./io.js";
-import { convertSchema, issuesOf, type ParseOptions, parseMessage, serialize } from "./library.js";
+import { convertSchema, issuesOf, type ParseOptions, parseMessage } from "./library.js";
 import { locateIssue } from "./locate.js";
 import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType } from "./message-types.js";
@@ -27,6 +27,7 @@ import {
 } from "./read-input.js";
 import type { FileIssue } from "./report.js";
 import type { SchemaName } from "./schema-set.js";
+import { serialize } from "./serialize.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -160,7 +161,7 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
     // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
     const options = { ...command, v0Names: choice.set.name === "v1" };
     let schema = choice.type;
-    let message: Message = parseMessage(schema, text ?? bytes, command.from, options, true);
+    let message: Message = await parseMessage(schema, text ?? bytes, command.from, options, true);
     if (command.toSchema === choice.set.name) {
       io.stderr.write(`note: the input is already ${choice.set.label}; nothing to convert\n`);
     } else if (command.toSchema !== undefined) {

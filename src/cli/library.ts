@@ -1,8 +1,10 @@
-// The only file of the CLI that calls the library's verbs (decode, validate, launch, encode), so
-// the shapes it depends on are in one place. Everything else in src/cli works on `Issue`s from
-// src/problems and plain data.
+// The file of the CLI that calls the library's verbs (read, validate, launch), so the shapes it
+// depends on are in one place; its two neighbours are loaded on demand, so that a `check` of JSON
+// does not even parse their code: decode-binary.ts (the binary codec: a binary input) and
+// serialize.ts (encode and Mesos JSON writing: `convert`). Everything else in src/cli works on
+// `Issue`s from src/problems and plain data.
 import type { DescMessage, Message } from "@bufbuild/protobuf";
-import { decode, encode, fromMesosJson, toMesosJson } from "../codec/index.js";
+import { fromMesosJson } from "../codec/index.js";
 import {
   type DockerRunOptions,
   describeLaunch,
@@ -27,33 +29,25 @@ export interface ParseOptions {
  * skips only the required-field check: a message that lacks required fields is decodable, and
  * validation then reports `required_field_missing` together with every other issue, in one run.
  * `complete: true` (convert) refuses it, as encoding would. Throws the codec's errors; `issuesOf`
- * turns them into issues.
+ * turns them into issues. The binary codec (the generated readers) is imported for binary input
+ * only.
  */
-export function parseMessage(
+export async function parseMessage(
   schema: DescMessage,
   input: Uint8Array | string,
   format: InputFormat,
   options: ParseOptions,
   complete = false,
-): Message {
-  if (complete) {
-    if (format === "binary" || typeof input !== "string") {
-      return decode(schema, input as Uint8Array, { maxBytes: options.maxBytes });
-    }
-    return fromMesosJson(schema, input, {
-      maxBytes: options.maxBytes,
-      ignoreUnknownFields: options.ignoreUnknownFields,
-      v0Names: options.v0Names === true,
-    });
-  }
+): Promise<Message> {
   if (format === "binary" || typeof input !== "string") {
-    return decode(schema, input as Uint8Array, { maxBytes: options.maxBytes, required: false });
+    const { decodeBinary } = await import("./decode-binary.js");
+    return decodeBinary(schema, input as Uint8Array, options.maxBytes, complete);
   }
   return fromMesosJson(schema, input, {
     maxBytes: options.maxBytes,
     ignoreUnknownFields: options.ignoreUnknownFields,
     v0Names: options.v0Names === true,
-    required: false,
+    ...(complete ? {} : { required: false }),
   });
 }
 
@@ -141,18 +135,6 @@ function runArgs(task: TaskInfo, docker: DockerRunOptions): string[] {
     }
     throw error;
   }
-}
-
-/** A message → binary protobuf or Mesos JSON text; throws the codec's EncodeError. */
-export function serialize(
-  schema: DescMessage,
-  message: Message,
-  to: InputFormat,
-  json: { readonly compact: boolean; readonly emitDefaults: boolean },
-): string | Uint8Array {
-  if (to === "binary") return encode(schema, message);
-  const value = toMesosJson(schema, message, { emitDefaults: json.emitDefaults });
-  return `${JSON.stringify(value, null, json.compact ? undefined : 2)}\n`;
 }
 
 /** What converting a message to the other schema gave: the message and its schema, or issues. */

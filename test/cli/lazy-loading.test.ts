@@ -160,6 +160,9 @@ const SEED_CHUNK = "dist/cli/chunks/library.cjs";
 const V1_CHUNK = /^dist\/cli\/chunks\/library-v1\.cjs$/;
 const CONVERT_CHUNK = /^dist\/cli\/chunks\/library-convert\.cjs$/;
 const LIBRARY_CHUNKS = /^dist\/cli\/chunks\/library/;
+// What a check of JSON does not run, so does not parse either: the binary codec, the writers.
+const BINARY_CHUNK = /^dist\/cli\/chunks\/library-binary\.cjs$/;
+const WRITE_CHUNK = /^dist\/cli\/chunks\/library-write\.cjs$/;
 
 describe("lazy loading (shipped bin)", () => {
   it("is a bundle: it loads no module of the tsc build", () => {
@@ -175,6 +178,16 @@ describe("lazy loading (shipped bin)", () => {
     expect(names(loads)).toContain(SEED_CHUNK);
     expect(matching(loads, V1_CHUNK)).toEqual([]);
     expect(matching(loads, CONVERT_CHUNK)).toEqual([]);
+    expect(matching(loads, BINARY_CHUNK)).toEqual([]);
+    expect(matching(loads, WRITE_CHUNK)).toEqual([]);
+  });
+
+  it("check of a binary seed file loads the binary codec chunk, not the writers", () => {
+    const { status, stdout, loads } = run(["check", "examples/docker-task.pb"], BIN);
+    expect(status).toBe(0);
+    expect(stdout).toContain("docker-task.pb (TaskInfo, mesos): valid");
+    expect(matching(loads, BINARY_CHUNK).length).toBe(1);
+    expect(matching(loads, WRITE_CHUNK)).toEqual([]);
   });
 
   it("check of a Mesos 1.11 file loads the v1 chunk, and its rules and launch resolver apply", () => {
@@ -195,6 +208,7 @@ describe("lazy loading (shipped bin)", () => {
       BIN,
     );
     expect(matching(loaded, CONVERT_CHUNK).length).toBe(1);
+    expect(matching(loaded, WRITE_CHUNK).length).toBe(1);
   });
 
   it("--help and rules load no library chunk", () => {
