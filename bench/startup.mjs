@@ -3,9 +3,10 @@
 // each per round, so load on a shared machine hits both alike) and summarized as the median of
 // the per-round ratios. The budget (issue 16, "What a new user trips on", item 5) is a ratio of 2.
 //
-// Two readings: wall-clock time (what a user waits) and CPU time (user + system, read in the
-// child at exit through a one-line preload given to both commands alike), which waiting for a
-// busy CPU does not inflate, so it stays comparable on a loaded machine.
+// Two readings: wall-clock time (what a user waits; the verdict), of plain runs, and CPU time
+// (user + system, read in the child at exit through a one-line preload given to both commands
+// alike, in separate runs), which waiting for a busy CPU does not inflate, so it stays comparable
+// on a loaded machine. The preload costs a bare start ~10 ms, so it is kept out of the wall runs.
 //
 //   node bench/startup.mjs [--rounds N] [--cli PATH] [--file FILE]... [--unbundled] [--cold]
 //
@@ -76,21 +77,29 @@ writeFileSync(
 );
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
-/** One run: wall-clock and CPU milliseconds. */
+/**
+ * One run of `args`: wall-clock milliseconds of a plain run, and CPU milliseconds of a second run
+ * with the preload. Two runs, because the preload is not free: it makes Node start its CommonJS
+ * loader for a bare `node -e ''` too (~10 ms wall here), which would shrink the wall ratio. The
+ * CPU reading keeps that bias (both commands pay it alike); the verdict is the wall ratio.
+ */
 function time(args) {
+  return { wall: run(args, false).wall, cpu: run(["--require", preload, ...args], true).cpu };
+}
+
+function run(args, readCpu) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--require", preload, ...args], {
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
     encoding: "utf8",
   });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
-  // 0 valid, 1 invalid: both are a finished check (the v1 example is invalid until the
-  // Mesos 1.11 launch paths land); anything else is a failure to measure.
+  // 0 valid, 1 invalid: both are a finished check; anything else is a failure to measure.
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const cpu = Number(/cpu-us:(\d+)/.exec(r.stderr)?.[1]) / 1000;
+  const cpu = readCpu ? Number(/cpu-us:(\d+)/.exec(r.stderr)?.[1]) / 1000 : Number.NaN;
   return { wall, cpu };
 }
 
@@ -137,7 +146,7 @@ function measure(name, path, file) {
     const checkMs = runs.check.map((run) => run[kind]);
     const ratio = median(checkMs.map((ms, i) => ms / bareMs[i]));
     console.log(
-      `  ${kind.padEnd(4)}: node -e '' ${fmt(median(bareMs))}, check ${fmt(median(checkMs))}; ratio ${ratio.toFixed(2)}x (budget ${BUDGET}x: ${ratio <= BUDGET ? "within" : "over"})`,
+      `  ${kind.padEnd(4)}: node -e '' ${fmt(median(bareMs))}, check ${fmt(median(checkMs))}; ratio ${ratio.toFixed(2)}x${kind === "wall" ? ` (budget ${BUDGET}x: ${ratio <= BUDGET ? "within" : "over"})` : " (both with the preload)"}`,
     );
   }
 }
