@@ -108,7 +108,7 @@ function ident(desc) {
 }
 
 /** The generated function `prefix` of `desc`, through its file's namespace import when another file's. */
-function fn(f, prefix, desc, file) {
+function fn(prefix, desc, file) {
   const name = `${prefix}${ident(desc)}`;
   return desc.file === file ? name : `${alias(desc.file)}.${name}`;
 }
@@ -329,7 +329,7 @@ function emitRead(f, desc, file) {
   const bit = new Map(required.map((x, i) => [x, 1 << i]));
   const body = [];
   const sorted = desc.fields.concat().sort((a, b) => a.number - b.number);
-  for (const field of sorted) body.push(...readCases(f, field, file, bit.get(field)));
+  for (const field of sorted) body.push(...readCases(field, file, bit.get(field)));
   f.print(
     `export function read${id}(r: R.Reader, m: any, end: number, depth: number, start: number): void {`,
   );
@@ -383,7 +383,7 @@ function wireOfField(field) {
 }
 
 /** The `case` clauses of one field in the read switch. */
-function readCases(f, field, file, requiredBit) {
+function readCases(field, file, requiredBit) {
   const out = [];
   const name = JSON.stringify(field.name);
   const local = field.localName;
@@ -393,15 +393,15 @@ function readCases(f, field, file, requiredBit) {
   if (field.fieldKind === "map") {
     out.push(
       `case ${tagOf(WIRE.LEN)}: {`,
-      ...indent(readMapEntry(f, field, file), 2),
+      ...indent(readMapEntry(field, file), 2),
       "  break;",
       "}",
     );
     return out;
   }
   if (kind === "message") {
-    const make = fn(f, "make", field.message, file);
-    const read = fn(f, "read", field.message, file);
+    const make = fn("make", field.message, file);
+    const read = fn("read", field.message, file);
     const lines = [];
     if (field.fieldKind === "list") {
       lines.push(
@@ -493,7 +493,7 @@ function readCases(f, field, file, requiredBit) {
  * entry is a nesting level of its own, and error paths name it as the reflective reader does:
  * the map for the entry and its key, plus the key read so far (or "(value)") for its value.
  */
-function readMapEntry(f, field, file) {
+function readMapEntry(field, file) {
   const name = JSON.stringify(field.name);
   const local = field.localName;
   const keyField = { enum: undefined, longAsString: false };
@@ -528,8 +528,8 @@ function readMapEntry(f, field, file) {
   const valueWire = kind === "message" ? WIRE.LEN : kind === "enum" ? WIRE.VARINT : wireOf(kind);
   lines.push(`    case ${(2 << 3) | valueWire}: {`, "      const t = t2;");
   if (kind === "message") {
-    const make = fn(f, "make", field.message, file);
-    const read = fn(f, "read", field.message, file);
+    const make = fn("make", field.message, file);
+    const read = fn("read", field.message, file);
     lines.push(
       // The length is reported at the map field, as the reflective reader's entry frame does.
       `      const n = R.length(r, stop, t, ${name}, -1);`,
@@ -567,7 +567,7 @@ function readMapEntry(f, field, file) {
     "r.path.pop();",
   );
   if (kind === "message") {
-    const make = fn(f, "make", field.message, file);
+    const make = fn("make", field.message, file);
     const needsAll = field.message.fields.some((x) => x.presence === LEGACY_REQUIRED);
     lines.push(`if (val === undefined) {`, `  val = ${make}();`);
     // A value left out is a fresh message: it lacks every required field it has.
@@ -658,9 +658,9 @@ function writeCall(kind, v) {
 }
 
 /** Statements writing tag + value `v` (a JS expression safe to repeat). */
-function writeOne(f, field, kind, v, file, tag) {
+function writeOne(field, kind, v, file, tag) {
   if (kind === "message") {
-    const write = fn(f, "write", field.message, file);
+    const write = fn("write", field.message, file);
     return [
       `w.uint32(${tag});`,
       "{",
@@ -697,7 +697,7 @@ function emitWrite(f, desc, file) {
   f.print("  let v: any;");
   const sorted = desc.fields.concat().sort((a, b) => a.number - b.number);
   for (const field of sorted) {
-    const lines = writeField(f, field, file);
+    const lines = writeField(field, file);
     for (const line of lines) f.print(`  ${line}`);
   }
   f.print("  v = m.$unknown;");
@@ -706,7 +706,7 @@ function emitWrite(f, desc, file) {
   f.print();
 }
 
-function writeField(f, field, file) {
+function writeField(field, file) {
   const local = field.localName;
   const kind = valueKind(field);
   const tagOf = (wire) => ((field.number << 3) | wire) >>> 0;
@@ -718,7 +718,7 @@ function writeField(f, field, file) {
       'if (typeof v !== "object" || v === null) throw R.ABORT;',
       `if (v.case === ${JSON.stringify(local)}) {`,
       "  v = v.value;",
-      ...indent(writeOne(f, field, kind, "v", file, tagOf(wire)), 2),
+      ...indent(writeOne(field, kind, "v", file, tagOf(wire)), 2),
       "}",
     );
     return lines;
@@ -742,7 +742,7 @@ function writeField(f, field, file) {
       lines.push(
         "for (let i = 0; i < v.length; i++) {",
         "  const e = v[i];",
-        ...indent(writeOne(f, field, kind, "e", file, tagOf(wire)), 2),
+        ...indent(writeOne(field, kind, "e", file, tagOf(wire)), 2),
         "}",
       );
     }
@@ -768,16 +768,16 @@ function writeField(f, field, file) {
       `  w.uint32(${tagOf(WIRE.LEN)});`,
       "  const at = w.open();",
       `  const k: any = ${keyExpr};`,
-      ...indent(writeOne(f, keyField, field.mapKey, "k", file, keyTag), 2),
+      ...indent(writeOne(keyField, field.mapKey, "k", file, keyTag), 2),
       "  const e = v[key];",
-      ...indent(writeOne(f, valueField, kind, "e", file, valueTag), 2),
+      ...indent(writeOne(valueField, kind, "e", file, valueTag), 2),
       "  w.close(at);",
       "}",
     );
     return lines;
   }
   const tag = tagOf(wire);
-  const write = writeOne(f, field, kind, "v", file, tag);
+  const write = writeOne(field, kind, "v", file, tag);
   lines.push(`v = m.${local};`);
   if (kind === "message") {
     lines.push("if (v !== undefined) {", ...indent(write, 2), "}");
