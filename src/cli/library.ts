@@ -8,7 +8,8 @@ import { fromMesosJson } from "../codec/index.js";
 import {
   type DockerRunOptions,
   describeLaunch,
-  dockerRunArgs,
+  dockerRunArgsOf,
+  type Launch,
   resolveLaunch,
 } from "../launch/index.js";
 import { type Issue, isMesosDockerInfoError, LaunchError } from "../problems/index.js";
@@ -116,18 +117,18 @@ export function inspect(
       description: describeLaunch(launch),
       image: launch.image ?? null,
     },
-    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, docker) : null,
+    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, launch, docker) : null,
   };
 }
 
 /**
  * The argv of a task resolveLaunch accepted as a Docker launch, so the only error left is an
  * option the user set with a flag (--sandbox-directory, --mapped-directory, --container-name).
- * dockerRunArgs resolves the task again: launch offers no entry point for a resolved Launch yet.
+ * The task is not resolved (validated) a second time: the argv is built from `launch`.
  */
-function runArgs(task: TaskInfo, docker: DockerRunOptions): string[] {
+function runArgs(task: TaskInfo, launch: Launch, docker: DockerRunOptions): string[] {
   try {
-    return dockerRunArgs(task, docker);
+    return dockerRunArgsOf(task, launch, docker);
   } catch (error) {
     if (error instanceof LaunchError && error.code === "invalid_option") {
       const option = error.path[1];

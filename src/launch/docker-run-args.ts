@@ -164,7 +164,32 @@ function buildDockerRunArgs(
   }
   const resolved = resolveLaunch(task);
   if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
-  const launch = resolved.data;
+  return argvOf(task, resolved.data, options);
+}
+
+/**
+ * Internal (the CLI, which has just resolved the task): dockerRunArgs for `task` and the Launch
+ * resolveLaunch(task) returned, without resolving (so validating) it a second time.
+ * @throws LaunchError as dockerRunArgs does for a launch that is not Docker or a bad option.
+ */
+export function dockerRunArgsOf(
+  task: TaskInfo | V1TaskInfo,
+  launch: Launch,
+  options: DockerRunOptions = {},
+): string[] {
+  const result =
+    typeof options !== "object" || options === null
+      ? invalidOption("options", options, "must be an object (or omitted)")
+      : argvOf(task, launch, options);
+  if (!Array.isArray(result)) throw result;
+  return result;
+}
+
+function argvOf(
+  task: TaskInfo | V1TaskInfo,
+  launch: Launch,
+  options: DockerRunOptions,
+): string[] | LaunchError {
   // resolveLaunch succeeded, so validate() did: the required fields are set.
   const valid = task as TaskInfoValid | V1TaskInfoValid;
   if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {

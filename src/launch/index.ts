@@ -5,6 +5,8 @@ export {
   type DockerRunArgsResult,
   type DockerRunOptions,
   dockerRunArgs,
+  // Internal (the CLI); not re-exported from the root.
+  dockerRunArgsOf,
   safeDockerRunArgs,
 } from "./docker-run-args.js";
 export type {
