@@ -78,6 +78,7 @@ export {
   migrateLegacyContainer,
   resolveLaunch,
   type SeedLaunchKind,
+  type ShellCommandOptions,
   safeDockerRunArgs,
   safeMigrateLegacyContainer,
   shellCommand,

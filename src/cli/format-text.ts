@@ -3,6 +3,7 @@
 // scripts that grep the plain text see exactly the words a person sees. Every value from an
 // input (file names, paths, messages quoting values, the launch description) goes through
 // escapeLine: one printed line per line of this layout, whatever the input holds.
+import { shellCommand } from "../launch/index.js";
 import { formatLocation } from "../problems/index.js";
 import { escapeLine } from "./escape.js";
 import { displayFile } from "./read-input.js";
@@ -13,7 +14,6 @@ import {
   type FileStatus,
   type Summary,
 } from "./report.js";
-import { shellJoin } from "./shell-quote.js";
 import type { Style } from "./style.js";
 
 const INDENT = "  ";
@@ -97,7 +97,9 @@ export function formatFileReport(
     lines.push(`${INDENT}${formatIssue(report.file, issue, style)}`);
   }
   if (report.argv && !quiet)
-    lines.push(`${INDENT}${label("argv", style)} ${shellJoin(report.argv)}`);
+    lines.push(
+      `${INDENT}${label("argv", style)} ${shellCommand(report.argv, { escapeControls: true })}`,
+    );
   return `${lines.join("\n")}\n`;
 }
 

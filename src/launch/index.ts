@@ -38,4 +38,4 @@ export {
 } from "./migrate-legacy-container.js";
 export { resolveLaunch } from "./resolve-launch.js";
 export { type LaunchResolver, registerLaunchResolver } from "./resolvers.js";
-export { shellCommand } from "./shell-command.js";
+export { type ShellCommandOptions, shellCommand } from "./shell-command.js";

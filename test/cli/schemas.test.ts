@@ -6,9 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "vitest";
 import * as v1 from "../../gen/mesos/v1/mesos_pb.js";
-import { shellJoin } from "../../src/cli/shell-quote.js";
 import { fromMesosJson } from "../../src/codec/index.js";
-import { describeLaunch, dockerRunArgs, resolveLaunch } from "../../src/launch/index.js";
+import {
+  describeLaunch,
+  dockerRunArgs,
+  resolveLaunch,
+  shellCommand,
+} from "../../src/launch/index.js";
 import type { TaskInfo } from "../../src/schema/index.js";
 import { ROOT, runMain } from "./run-cli.js";
 
@@ -53,7 +57,9 @@ describe.concurrent("check reads each input with its schema", () => {
       expect(report.launch.description).toBe(describeLaunch(launch.data));
       expect(report.argv).toEqual(dockerRunArgs(task as unknown as TaskInfo));
       const text = await runMain(["check", V1_TASK]);
-      expect(text.stdout).toContain(`  argv: ${shellJoin(report.argv)}`);
+      expect(text.stdout).toContain(
+        `  argv: ${shellCommand(report.argv, { escapeControls: true })}`,
+      );
     } else {
       expect(report.launch).toBeNull();
       expect(report.issues.map((i: { code: string }) => i.code)).toEqual(

@@ -1,9 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { shellJoin, shellQuote } from "../../src/cli/shell-quote.js";
+import { shellCommand } from "../../src/launch/index.js";
 
-describe("shellQuote", () => {
+// shellCommand with { escapeControls: true }, what the CLI prints: an argument with control
+// characters as $'…', every other as shellCommand always writes it.
+const shellJoin = (argv: readonly string[]) => shellCommand(argv, { escapeControls: true });
+// One argument in a position after the first (the first word has one more rule: NAME=value).
+const shellQuote = (arg: string) => shellJoin(["docker", arg]).slice("docker ".length);
+
+describe("shellCommand, escapeControls: one argument", () => {
   it.each([
     ["docker", "docker"],
     ["--cpu-shares", "--cpu-shares"],
@@ -30,6 +36,11 @@ describe("shellQuote", () => {
 
   it("joins with single spaces", () => {
     expect(shellJoin(["docker", "run", "a b"])).toBe("docker run 'a b'");
+  });
+
+  it("keeps the rules of the default form: a first word NAME=value and a word starting with = are quoted", () => {
+    expect(shellJoin(["MODE=demo", "=ls", "a\nb"])).toBe("'MODE=demo' '=ls' $'a\\nb'");
+    expect(shellCommand(["a\nb"])).toBe("'a\nb'");
   });
 });
 
@@ -62,7 +73,7 @@ const unit = fc.oneof(
 );
 const argument = fc.string({ unit, maxLength: 12 }).filter((s) => !s.includes("\0"));
 
-describe("shellJoin read back by bash", () => {
+describe("shellCommand, escapeControls: read back by bash", () => {
   test.prop([fc.array(argument, { minLength: 1, maxLength: 6 })], { numRuns: 40 })(
     "bash sees the same arguments",
     (args) => {
