@@ -317,149 +317,25 @@ export function string(
 function shortAscii(b: Uint8Array, s: number, len: number): string {
   // Every case reads exactly b[s] .. b[s + len - 1], inside the field the caller checked.
   const f = String.fromCharCode as (...codes: (number | undefined)[]) => string;
+  // biome-ignore format: one line per length reads as the table it is
   switch (len) {
-    case 1:
-      return f(b[s]);
-    case 2:
-      return f(b[s], b[s + 1]);
-    case 3:
-      return f(b[s], b[s + 1], b[s + 2]);
-    case 4:
-      return f(b[s], b[s + 1], b[s + 2], b[s + 3]);
-    case 5:
-      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
-    case 6:
-      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
-    case 7:
-      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
-    case 8:
-      return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
-    case 9:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-      );
-    case 10:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-      );
-    case 11:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-      );
-    case 12:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-        b[s + 11],
-      );
-    case 13:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-        b[s + 11],
-        b[s + 12],
-      );
-    case 14:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-        b[s + 11],
-        b[s + 12],
-        b[s + 13],
-      );
-    case 15:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-        b[s + 11],
-        b[s + 12],
-        b[s + 13],
-        b[s + 14],
-      );
-    case 16:
-      return f(
-        b[s],
-        b[s + 1],
-        b[s + 2],
-        b[s + 3],
-        b[s + 4],
-        b[s + 5],
-        b[s + 6],
-        b[s + 7],
-        b[s + 8],
-        b[s + 9],
-        b[s + 10],
-        b[s + 11],
-        b[s + 12],
-        b[s + 13],
-        b[s + 14],
-        b[s + 15],
-      );
-    default:
-      return "";
+    case 1: return f(b[s]);
+    case 2: return f(b[s], b[s + 1]);
+    case 3: return f(b[s], b[s + 1], b[s + 2]);
+    case 4: return f(b[s], b[s + 1], b[s + 2], b[s + 3]);
+    case 5: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
+    case 6: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+    case 7: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
+    case 8: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
+    case 9: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8]);
+    case 10: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9]);
+    case 11: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10]);
+    case 12: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11]);
+    case 13: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12]);
+    case 14: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13]);
+    case 15: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14]);
+    case 16: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15]);
+    default: return "";
   }
 }
 
