@@ -162,10 +162,23 @@ function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-function shareCgroups(container: v1.ContainerInfo | undefined): [set: boolean, share: boolean] {
+// linux_info.share_cgroups: whether it is set, and its value (true when there is no linux_info).
+// Two reads instead of a [set, share] pair: a tuple per task and per executor is garbage.
+function shareCgroupsSet(container: v1.ContainerInfo | undefined): boolean {
   const linux = container?.linuxInfo;
-  if (linux === undefined) return [false, true];
-  return [isSet(linux, "shareCgroups"), linux.shareCgroups];
+  return linux !== undefined && isSet(linux, "shareCgroups");
+}
+
+function shareCgroupsValue(container: v1.ContainerInfo | undefined): boolean {
+  const linux = container?.linuxInfo;
+  return linux === undefined ? true : linux.shareCgroups;
+}
+
+// True iff the map has a key: a for-in that stops at the first key, where Object.keys would
+// build the whole key array (almost always empty) to read its length.
+function hasKeys(map: object): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return true;
+  return false;
 }
 
 // A v1 container path, joined under the sandbox when relative (as Mesos 1.11 mounts it).
@@ -206,12 +219,17 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
     );
   }
   const limits = task.limits;
-  const hasLimits = Object.keys(limits).length > 0;
+  const hasLimits = hasKeys(limits);
   if (hasLimits) {
     checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
   }
-  const [set, share] = shareCgroups(container);
-  checkShareCgroups(c, group ? "group" : "launch", set, share, hasLimits);
+  checkShareCgroups(
+    c,
+    group ? "group" : "launch",
+    shareCgroupsSet(container),
+    shareCgroupsValue(container),
+    hasLimits,
+  );
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
@@ -247,8 +265,13 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
       "nanoseconds",
     );
   }
-  const [set, share] = shareCgroups(container);
-  checkShareCgroups(c, "executor", set, share, false);
+  checkShareCgroups(
+    c,
+    "executor",
+    shareCgroupsSet(container),
+    shareCgroupsValue(container),
+    false,
+  );
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
@@ -277,22 +300,31 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   const volumes = container.volumes;
   checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME, mounts);
   if (docker === undefined) return;
+  // The network rules read only the count of network_infos and the first one's name.
+  const networks = container.networkInfos;
+  const firstNetwork = networks[0];
   checkDockerNetwork(
     c,
     optionalEnum(docker, docker.network, 2),
     docker.portMappings.length,
     setString(container, "hostname", container.hostname),
-    container.networkInfos.map((n) => setString(n, "name", n.name)),
+    networks.length,
+    firstNetwork === undefined ? undefined : setString(firstNetwork, "name", firstNetwork.name),
   );
   if (volumes.length > 0) {
     checkVolumeDrivers(
       c,
-      volumes.map((v) =>
-        v.source?.type === SOURCE_DOCKER_VOLUME ? v.source.dockerVolume?.driver : undefined,
-      ),
+      volumes,
+      volumeDriverOf,
       setString(docker, "volumeDriver", docker.volumeDriver),
     );
   }
+}
+
+// The driver of a DOCKER_VOLUME source (undefined for any other volume).
+function volumeDriverOf(v: v1.Volume): string | undefined {
+  const source = v.source;
+  return source?.type === SOURCE_DOCKER_VOLUME ? source.dockerVolume?.driver : undefined;
 }
 
 function volumeFlags(container: v1.ContainerInfo): number {
@@ -328,6 +360,36 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
       }
     }
   }
+}
+
+// Whether the payload field `field` (proto name) of a volume source is set. Module-level, with the
+// source as an argument: a closure over the source would be allocated per volume.
+function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
+  switch (field) {
+    case "docker_volume":
+      return source.dockerVolume !== undefined;
+    case "sandbox_path":
+      return source.sandboxPath !== undefined;
+    case "secret":
+      return source.secret !== undefined;
+    case "host_path":
+      return source.hostPath !== undefined;
+    default:
+      return source.csiVolume !== undefined;
+  }
+}
+
+// Whether the payload field `field` ("command", "http" or "tcp") of a health check or check is
+// set (module-level, as sourcePayloadSet).
+function checkPayloadSet(
+  check: { command?: object | undefined; http?: object | undefined; tcp?: object | undefined },
+  field: string,
+): boolean {
+  return field === "command"
+    ? check.command !== undefined
+    : field === "http"
+      ? check.http !== undefined
+      : check.tcp !== undefined;
 }
 
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
@@ -422,11 +484,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       const image = docker.image;
       if (present(docker, "image", image, "")) checkImageText(c, image, "image", false);
       const parameters = docker.parameters;
-      if (parameters.length > 0)
-        checkDockerParameters(
-          c,
-          parameters.map((p) => p.key),
-        );
+      if (parameters.length > 0) checkDockerParameters(c, parameters);
     },
   }),
   bind(v1.ImageSchema, {
@@ -453,20 +511,8 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       checkSourceType(
         c,
         optionalEnum(source, source.type, 1),
-        (field) => {
-          switch (field) {
-            case "docker_volume":
-              return source.dockerVolume !== undefined;
-            case "sandbox_path":
-              return source.sandboxPath !== undefined;
-            case "secret":
-              return source.secret !== undefined;
-            case "host_path":
-              return source.hostPath !== undefined;
-            default:
-              return source.csiVolume !== undefined;
-          }
-        },
+        source,
+        sourcePayloadSet,
         source.csiVolume?.staticProvisioning !== undefined,
       );
     },
@@ -483,13 +529,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
-      checkCheckType(c, "health check", optionalEnum(h, h.type, 8), (field) =>
-        field === "command"
-          ? h.command !== undefined
-          : field === "http"
-            ? h.http !== undefined
-            : h.tcp !== undefined,
-      );
+      checkCheckType(c, "health check", optionalEnum(h, h.type, 8), h, checkPayloadSet);
       checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
       checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
       checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
@@ -508,13 +548,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
-      checkCheckType(c, "check", optionalEnum(k, k.type, 1), (field) =>
-        field === "command"
-          ? k.command !== undefined
-          : field === "http"
-            ? k.http !== undefined
-            : k.tcp !== undefined,
-      );
+      checkCheckType(c, "check", optionalEnum(k, k.type, 1), k, checkPayloadSet);
       checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
       checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
