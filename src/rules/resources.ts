@@ -217,20 +217,41 @@ export function checkSetItems(
   list: string,
   seen: SeenKeys,
 ): void {
-  if (items.length < 2) return;
+  const count = items.length;
+  if (count < 2) return;
+  if (count <= SMALL_SET) {
+    // A short set (the common case) is compared pairwise in place: the same first-earlier
+    // index SeenKeys would give, without writing every item into it and clearing it again.
+    for (let i = 1; i < count; i++) {
+      const item = items[i];
+      for (let j = 0; j < i; j++) {
+        if (items[j] !== item) continue;
+        reportSetItem(c, item as string, j, list, i);
+        break;
+      }
+    }
+    return;
+  }
   seen.reset();
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < count; i++) {
     const earlier = seen.add(items[i]);
     if (earlier >= 0) {
-      c.report(
-        "set_item_duplicate",
-        `item ${quote(items[i] as string)} repeats item[${earlier}]; Mesos rejects duplicate set items: remove it`,
-        list,
-        i,
-      );
+      reportSetItem(c, items[i] as string, earlier, list, i);
     }
   }
   seen.reset();
+}
+
+// Up to this many items, pairwise comparison (at most 28 string compares) beats SeenKeys.
+const SMALL_SET = 8;
+
+function reportSetItem(c: Collector, item: string, earlier: number, list: string, i: number): void {
+  c.report(
+    "set_item_duplicate",
+    `item ${quote(item)} repeats item[${earlier}]; Mesos rejects duplicate set items: remove it`,
+    list,
+    i,
+  );
 }
 
 /** The scalar-resource shape the totals read (any schema's Resource). */
