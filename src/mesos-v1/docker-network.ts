@@ -57,7 +57,6 @@ export function checkDockerNetwork(
   firstNetworkName: string | undefined,
 ): void {
   if (network === undefined) return;
-  const name = NETWORK_NAMES[network] ?? String(network);
   if (network === NETWORK_USER) {
     if (networkCount === 0) {
       c.report(
@@ -82,6 +81,8 @@ export function checkDockerNetwork(
     }
   }
   if (portMappings > 0 && network !== NETWORK_BRIDGE && network !== NETWORK_USER) {
+    // The network's name only when there is something to say about it.
+    const name = NETWORK_NAMES[network] ?? String(network);
     c.report(
       "port_mappings_need_bridge",
       `docker.port_mappings is set but docker.network is ${name}${network === NETWORK_HOST ? " (the default)" : ""}; Mesos 1.11 fails the launch ("Port mappings are only supported for bridge and user-defined networks"): set network: BRIDGE, or remove the port mappings`,

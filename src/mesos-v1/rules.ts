@@ -184,7 +184,8 @@ function hasKeys(map: object): boolean {
 // A v1 container path, joined under the sandbox when relative (as Mesos 1.11 mounts it).
 function mountPointOf(volume: v1.Volume): string | undefined {
   const path = setString(volume, "containerPath", volume.containerPath);
-  if (path === undefined || path === "" || path.startsWith("/")) return path;
+  // charCodeAt, not startsWith: this runs for every volume of every Docker container.
+  if (path === undefined || path === "" || path.charCodeAt(0) === 47) return path;
   return `${SANDBOX_MOUNT_POINT}/${path}`;
 }
 
@@ -265,13 +266,7 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
       "nanoseconds",
     );
   }
-  checkShareCgroups(
-    c,
-    "executor",
-    shareCgroupsSet(container),
-    shareCgroupsValue(container),
-    false,
-  );
+  checkShareCgroups(c, "executor", shareCgroupsSet(container), shareCgroupsValue(container), false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }

@@ -51,7 +51,7 @@ function cleanMountPoint(dir: string, index: number): string {
 
 // Empty the slots of a list of `count` volumes.
 function forgetClean(count: number): void {
-  const n = count < CLEAN_SLOTS ? count : CLEAN_SLOTS;
+  const n = Math.min(count, CLEAN_SLOTS);
   for (let i = 0; i < n; i++) {
     cleanRaw[i] = undefined;
     cleanForm[i] = undefined;
