@@ -120,9 +120,9 @@ function setString(msg: object, key: string, value: string): string | undefined 
   return present(msg, key, value, "") ? value : undefined;
 }
 
-function checkIdMessage(msg: { $typeName: string; value: string }, c: Collector): void {
-  const value = msg.value;
-  if (present(msg, "value", value, "")) checkId(c, value, msg.$typeName);
+// The ID rules of one ID message (its `value`, when set).
+function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
+  if (present(msg, "value", value, "")) checkId(c, value, typeName);
 }
 
 /** "DOCKER", "MESOS", or undefined (no container, or a type the walk reported). */
@@ -130,6 +130,7 @@ function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MES
   if (container === undefined) return undefined;
   const type = knownEnum(
     container,
+    container.$unknown,
     "type",
     container.type,
     v1.ContainerInfo_Type.DOCKER,
@@ -155,7 +156,9 @@ function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number
 }
 
 function executorType(executor: v1.ExecutorInfo | undefined): number | undefined {
-  return executor === undefined ? undefined : optionalEnum(executor, executor.type, 15);
+  return executor === undefined
+    ? undefined
+    : optionalEnum(executor, executor.$unknown, executor.type, 15);
 }
 
 function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
@@ -197,7 +200,15 @@ const rangeEnd = (r: v1.Value_Range): bigint | undefined =>
   present(r, "end", r.end, 0n) ? r.end : undefined;
 
 function valueType(msg: Message & { type: v1.Value_Type }, no: number): number | undefined {
-  return knownEnum(msg, "type", msg.type, v1.Value_Type.SCALAR, no, v1.Value_TypeSchema);
+  return knownEnum(
+    msg,
+    msg.$unknown,
+    "type",
+    msg.type,
+    v1.Value_Type.SCALAR,
+    no,
+    v1.Value_TypeSchema,
+  );
 }
 
 function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
@@ -235,7 +246,11 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
   if (group && health !== undefined && container !== undefined) {
-    checkGroupHealthCheck(c, container.networkInfos.length, optionalEnum(health, health.type, 8));
+    checkGroupHealthCheck(
+      c,
+      container.networkInfos.length,
+      optionalEnum(health, health.$unknown, health.type, 8),
+    );
   }
   const docker = container?.docker;
   if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
@@ -300,7 +315,7 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   const firstNetwork = networks[0];
   checkDockerNetwork(
     c,
-    optionalEnum(docker, docker.network, 2),
+    optionalEnum(docker, docker.$unknown, docker.network, 2),
     docker.portMappings.length,
     setString(container, "hostname", container.hostname),
     networks.length,
@@ -336,7 +351,15 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
   checkVolumeKinds(c, hostPath !== undefined, v.image !== undefined, source !== undefined);
   // The docker -v rules: not for a MESOS container, whose isolators mount without docker.
   if ((flags & IN_MESOS) === 0) {
-    const mode = knownEnum(v, "mode", v.mode, v1.Volume_Mode.RW, 3, v1.Volume_ModeSchema);
+    const mode = knownEnum(
+      v,
+      v.$unknown,
+      "mode",
+      v.mode,
+      v1.Volume_Mode.RW,
+      3,
+      v1.Volume_ModeSchema,
+    );
     volumeView.containerPath = setString(v, "containerPath", v.containerPath);
     volumeView.hostPath = (flags & VOLUME_DRIVER) === 0 ? hostPath : undefined;
     volumeView.mode =
@@ -389,11 +412,13 @@ function checkPayloadSet(
 
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
-  bind(v1.FrameworkIDSchema, { check: checkIdMessage }),
-  bind(v1.OfferIDSchema, { check: checkIdMessage }),
-  bind(v1.AgentIDSchema, { check: checkIdMessage }),
-  bind(v1.TaskIDSchema, { check: checkIdMessage }),
-  bind(v1.ExecutorIDSchema, { check: checkIdMessage }),
+  // One function per ID type, not one shared by all: each reads `value` at its own site, which
+  // then sees a single message shape (one shared site would see five and go megamorphic).
+  bind(v1.FrameworkIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.OfferIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.AgentIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.TaskInfoSchema, {
     check: checkTask,
     childFlags: {
@@ -458,7 +483,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       checkVariableType(
         c,
         name ?? "",
-        optionalEnum(v, v.type, 3),
+        optionalEnum(v, v.$unknown, v.type, 3),
         value !== undefined,
         secret !== undefined,
         secret?.value?.data,
@@ -467,7 +492,12 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.SecretSchema, {
     check(s, c) {
-      checkSecret(c, optionalEnum(s, s.type, 1), s.reference !== undefined, s.value !== undefined);
+      checkSecret(
+        c,
+        optionalEnum(s, s.$unknown, s.type, 1),
+        s.reference !== undefined,
+        s.value !== undefined,
+      );
     },
   }),
   bind(v1.ContainerInfoSchema, {
@@ -484,7 +514,15 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.ImageSchema, {
     check(image, c) {
-      const type = knownEnum(image, "type", image.type, v1.Image_Type.APPC, 1, v1.Image_TypeSchema);
+      const type = knownEnum(
+        image,
+        image.$unknown,
+        "type",
+        image.type,
+        v1.Image_Type.APPC,
+        1,
+        v1.Image_TypeSchema,
+      );
       const appc = image.appc;
       checkImagePayload(
         c,
@@ -505,7 +543,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     check(source, c) {
       checkSourceType(
         c,
-        optionalEnum(source, source.type, 1),
+        optionalEnum(source, source.$unknown, source.type, 1),
         source,
         sourcePayloadSet,
         source.csiVolume?.staticProvisioning !== undefined,
@@ -514,7 +552,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.Volume_Source_SandboxPathSchema, {
     check(s, c) {
-      checkSandboxPath(c, optionalEnum(s, s.type, 1), setString(s, "path", s.path));
+      checkSandboxPath(c, optionalEnum(s, s.$unknown, s.type, 1), setString(s, "path", s.path));
     },
   }),
   bind(v1.Volume_Source_DockerVolumeSchema, {
@@ -524,7 +562,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
-      checkCheckType(c, "health check", optionalEnum(h, h.type, 8), h, checkPayloadSet);
+      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h, checkPayloadSet);
       checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
       checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
       checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
@@ -543,7 +581,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
-      checkCheckType(c, "check", optionalEnum(k, k.type, 1), k, checkPayloadSet);
+      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k, checkPayloadSet);
       checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
       checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
@@ -574,7 +612,14 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       if (present(r, "name", name, "")) checkResourceName(c, name);
       const type = valueType(r, 2);
       checkResourceType(c, type);
-      checkPayload(c, r, type, false);
+      checkPayload(
+        c,
+        type,
+        r.scalar !== undefined,
+        r.ranges !== undefined,
+        r.set !== undefined,
+        undefined,
+      );
       const scalar = r.scalar;
       if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
         checkResourceScalar(c, scalar.value);
@@ -583,12 +628,26 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.AttributeSchema, {
     check(a, c) {
-      checkPayload(c, a, valueType(a, 2), true);
+      checkPayload(
+        c,
+        valueType(a, 2),
+        a.scalar !== undefined,
+        a.ranges !== undefined,
+        a.set !== undefined,
+        a.text !== undefined,
+      );
     },
   }),
   bind(v1.ValueSchema, {
     check(v, c) {
-      checkPayload(c, v, valueType(v, 1), true);
+      checkPayload(
+        c,
+        valueType(v, 1),
+        v.scalar !== undefined,
+        v.ranges !== undefined,
+        v.set !== undefined,
+        v.text !== undefined,
+      );
     },
   }),
   bind(v1.Value_ScalarSchema, {
