@@ -43,13 +43,14 @@ export function nanosToSeconds(nanos: bigint): number {
 
 /**
  * A health check or check (`kind` "health check" or "check"): a type, and the field it names.
- * `type` is undefined when unset or unknown; `has(field)` tells whether command/http/tcp is set.
+ * `type` is undefined when unset or unknown; `has(check, field)` tells whether its command/http/tcp is set.
  */
-export function checkCheckType(
+export function checkCheckType<M>(
   c: Collector,
   kind: string,
   type: number | undefined,
-  has: (field: string) => boolean,
+  check: M,
+  has: (check: M, field: string) => boolean,
 ): void {
   if (type === undefined || type === CHECK_UNKNOWN) {
     c.report(
@@ -60,7 +61,7 @@ export function checkCheckType(
     return;
   }
   const field = PAYLOAD[type];
-  if (field !== undefined && field !== "" && !has(field)) {
+  if (field !== undefined && field !== "" && !has(check, field)) {
     c.report(
       "check_payload_missing",
       `the ${kind}'s type is ${TYPE_NAMES[type]} but ${field} is not set; Mesos 1.11 rejects the task ("Expecting '${field}' to be set for ${TYPE_NAMES[type]} ${kind}"): set ${field}`,

@@ -26,9 +26,12 @@ export function checkContainerUnion(c: Collector, type: "DOCKER" | "MESOS", othe
 }
 
 /** No DockerInfo parameter named `name`. Reported at parameters[i].key (relative to docker). */
-export function checkDockerParameters(c: Collector, keys: readonly string[]): void {
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] !== "name") continue;
+export function checkDockerParameters(
+  c: Collector,
+  parameters: readonly { readonly key: string }[],
+): void {
+  for (let i = 0; i < parameters.length; i++) {
+    if (parameters[i]?.key !== "name") continue;
     c.report(
       "docker_parameter_name",
       `parameter "name" is refused by Mesos 1.11 ("Parameter in DockerInfo must not be 'name'"): Mesos names the container itself (mesos-<ContainerID>); remove it and use a label instead`,
@@ -42,31 +45,32 @@ export function checkDockerParameters(c: Collector, keys: readonly string[]): vo
 /**
  * The network rules of a DOCKER container, relative to the ContainerInfo: `network` (the DockerInfo
  * network, HOST when unset, undefined when unknown), the number of port mappings, whether a
- * hostname is set, and the names of network_infos (undefined for an unset name).
+ * hostname is set, the number of network_infos and the name of the first one (undefined when
+ * unset or when there is none): the only ones the rules read, so no array of names is built.
  */
 export function checkDockerNetwork(
   c: Collector,
   network: number | undefined,
   portMappings: number,
   hostname: string | undefined,
-  networkNames: readonly (string | undefined)[],
+  networkCount: number,
+  firstNetworkName: string | undefined,
 ): void {
   if (network === undefined) return;
-  const name = NETWORK_NAMES[network] ?? String(network);
   if (network === NETWORK_USER) {
-    if (networkNames.length === 0) {
+    if (networkCount === 0) {
       c.report(
         "docker_user_network_invalid",
         'docker.network is USER but network_infos is empty; Mesos 1.11 fails the launch ("No network info found in container info"): add one network_infos entry with the Docker network\'s name, e.g. { name: "my-net" }',
         "network_infos",
       );
-    } else if (networkNames.length > 1) {
+    } else if (networkCount > 1) {
       c.report(
         "docker_user_network_invalid",
-        `docker.network is USER but network_infos has ${networkNames.length} entries; Mesos 1.11 fails the launch ("Only a single network can be defined in Docker run"): keep one`,
+        `docker.network is USER but network_infos has ${networkCount} entries; Mesos 1.11 fails the launch ("Only a single network can be defined in Docker run"): keep one`,
         "network_infos",
       );
-    } else if (networkNames[0] === undefined || networkNames[0] === "") {
+    } else if (firstNetworkName === undefined || firstNetworkName === "") {
       c.report(
         "docker_user_network_invalid",
         'docker.network is USER but network_infos[0] has no name; Mesos 1.11 fails the launch ("No network name found in network info"): set name to the Docker network, e.g. "my-net"',
@@ -77,6 +81,8 @@ export function checkDockerNetwork(
     }
   }
   if (portMappings > 0 && network !== NETWORK_BRIDGE && network !== NETWORK_USER) {
+    // The network's name only when there is something to say about it.
+    const name = NETWORK_NAMES[network] ?? String(network);
     c.report(
       "port_mappings_need_bridge",
       `docker.port_mappings is set but docker.network is ${name}${network === NETWORK_HOST ? " (the default)" : ""}; Mesos 1.11 fails the launch ("Port mappings are only supported for bridge and user-defined networks"): set network: BRIDGE, or remove the port mappings`,

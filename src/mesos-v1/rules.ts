@@ -120,9 +120,9 @@ function setString(msg: object, key: string, value: string): string | undefined 
   return present(msg, key, value, "") ? value : undefined;
 }
 
-function checkIdMessage(msg: { $typeName: string; value: string }, c: Collector): void {
-  const value = msg.value;
-  if (present(msg, "value", value, "")) checkId(c, value, msg.$typeName);
+// The ID rules of one ID message (its `value`, when set).
+function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
+  if (present(msg, "value", value, "")) checkId(c, value, typeName);
 }
 
 /** "DOCKER", "MESOS", or undefined (no container, or a type the walk reported). */
@@ -130,6 +130,7 @@ function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MES
   if (container === undefined) return undefined;
   const type = knownEnum(
     container,
+    container.$unknown,
     "type",
     container.type,
     v1.ContainerInfo_Type.DOCKER,
@@ -155,23 +156,39 @@ function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number
 }
 
 function executorType(executor: v1.ExecutorInfo | undefined): number | undefined {
-  return executor === undefined ? undefined : optionalEnum(executor, executor.type, 15);
+  return executor === undefined
+    ? undefined
+    : optionalEnum(executor, executor.$unknown, executor.type, 15);
 }
 
 function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-function shareCgroups(container: v1.ContainerInfo | undefined): [set: boolean, share: boolean] {
+// linux_info.share_cgroups: whether it is set, and its value (true when there is no linux_info).
+// Two reads instead of a [set, share] pair: a tuple per task and per executor is garbage.
+function shareCgroupsSet(container: v1.ContainerInfo | undefined): boolean {
   const linux = container?.linuxInfo;
-  if (linux === undefined) return [false, true];
-  return [isSet(linux, "shareCgroups"), linux.shareCgroups];
+  return linux !== undefined && isSet(linux, "shareCgroups");
+}
+
+function shareCgroupsValue(container: v1.ContainerInfo | undefined): boolean {
+  const linux = container?.linuxInfo;
+  return linux === undefined ? true : linux.shareCgroups;
+}
+
+// True iff the map has a key: a for-in that stops at the first key, where Object.keys would
+// build the whole key array (almost always empty) to read its length.
+function hasKeys(map: object): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return true;
+  return false;
 }
 
 // A v1 container path, joined under the sandbox when relative (as Mesos 1.11 mounts it).
 function mountPointOf(volume: v1.Volume): string | undefined {
   const path = setString(volume, "containerPath", volume.containerPath);
-  if (path === undefined || path === "" || path.startsWith("/")) return path;
+  // charCodeAt, not startsWith: this runs for every volume of every Docker container.
+  if (path === undefined || path === "" || path.charCodeAt(0) === 47) return path;
   return `${SANDBOX_MOUNT_POINT}/${path}`;
 }
 
@@ -183,7 +200,15 @@ const rangeEnd = (r: v1.Value_Range): bigint | undefined =>
   present(r, "end", r.end, 0n) ? r.end : undefined;
 
 function valueType(msg: Message & { type: v1.Value_Type }, no: number): number | undefined {
-  return knownEnum(msg, "type", msg.type, v1.Value_Type.SCALAR, no, v1.Value_TypeSchema);
+  return knownEnum(
+    msg,
+    msg.$unknown,
+    "type",
+    msg.type,
+    v1.Value_Type.SCALAR,
+    no,
+    v1.Value_TypeSchema,
+  );
 }
 
 function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
@@ -206,17 +231,26 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
     );
   }
   const limits = task.limits;
-  const hasLimits = Object.keys(limits).length > 0;
+  const hasLimits = hasKeys(limits);
   if (hasLimits) {
     checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
   }
-  const [set, share] = shareCgroups(container);
-  checkShareCgroups(c, group ? "group" : "launch", set, share, hasLimits);
+  checkShareCgroups(
+    c,
+    group ? "group" : "launch",
+    shareCgroupsSet(container),
+    shareCgroupsValue(container),
+    hasLimits,
+  );
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
   if (group && health !== undefined && container !== undefined) {
-    checkGroupHealthCheck(c, container.networkInfos.length, optionalEnum(health, health.type, 8));
+    checkGroupHealthCheck(
+      c,
+      container.networkInfos.length,
+      optionalEnum(health, health.$unknown, health.type, 8),
+    );
   }
   const docker = container?.docker;
   if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
@@ -247,8 +281,7 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
       "nanoseconds",
     );
   }
-  const [set, share] = shareCgroups(container);
-  checkShareCgroups(c, "executor", set, share, false);
+  checkShareCgroups(c, "executor", shareCgroupsSet(container), shareCgroupsValue(container), false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
@@ -277,22 +310,31 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   const volumes = container.volumes;
   checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME, mounts);
   if (docker === undefined) return;
+  // The network rules read only the count of network_infos and the first one's name.
+  const networks = container.networkInfos;
+  const firstNetwork = networks[0];
   checkDockerNetwork(
     c,
-    optionalEnum(docker, docker.network, 2),
+    optionalEnum(docker, docker.$unknown, docker.network, 2),
     docker.portMappings.length,
     setString(container, "hostname", container.hostname),
-    container.networkInfos.map((n) => setString(n, "name", n.name)),
+    networks.length,
+    firstNetwork === undefined ? undefined : setString(firstNetwork, "name", firstNetwork.name),
   );
   if (volumes.length > 0) {
     checkVolumeDrivers(
       c,
-      volumes.map((v) =>
-        v.source?.type === SOURCE_DOCKER_VOLUME ? v.source.dockerVolume?.driver : undefined,
-      ),
+      volumes,
+      volumeDriverOf,
       setString(docker, "volumeDriver", docker.volumeDriver),
     );
   }
+}
+
+// The driver of a DOCKER_VOLUME source (undefined for any other volume).
+function volumeDriverOf(v: v1.Volume): string | undefined {
+  const source = v.source;
+  return source?.type === SOURCE_DOCKER_VOLUME ? source.dockerVolume?.driver : undefined;
 }
 
 function volumeFlags(container: v1.ContainerInfo): number {
@@ -309,7 +351,15 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
   checkVolumeKinds(c, hostPath !== undefined, v.image !== undefined, source !== undefined);
   // The docker -v rules: not for a MESOS container, whose isolators mount without docker.
   if ((flags & IN_MESOS) === 0) {
-    const mode = knownEnum(v, "mode", v.mode, v1.Volume_Mode.RW, 3, v1.Volume_ModeSchema);
+    const mode = knownEnum(
+      v,
+      v.$unknown,
+      "mode",
+      v.mode,
+      v1.Volume_Mode.RW,
+      3,
+      v1.Volume_ModeSchema,
+    );
     volumeView.containerPath = setString(v, "containerPath", v.containerPath);
     volumeView.hostPath = (flags & VOLUME_DRIVER) === 0 ? hostPath : undefined;
     volumeView.mode =
@@ -330,13 +380,45 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
   }
 }
 
+// Whether the payload field `field` (proto name) of a volume source is set. Module-level, with the
+// source as an argument: a closure over the source would be allocated per volume.
+function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
+  switch (field) {
+    case "docker_volume":
+      return source.dockerVolume !== undefined;
+    case "sandbox_path":
+      return source.sandboxPath !== undefined;
+    case "secret":
+      return source.secret !== undefined;
+    case "host_path":
+      return source.hostPath !== undefined;
+    default:
+      return source.csiVolume !== undefined;
+  }
+}
+
+// Whether the payload field `field` ("command", "http" or "tcp") of a health check or check is
+// set (module-level, as sourcePayloadSet).
+function checkPayloadSet(
+  check: { command?: object | undefined; http?: object | undefined; tcp?: object | undefined },
+  field: string,
+): boolean {
+  return field === "command"
+    ? check.command !== undefined
+    : field === "http"
+      ? check.http !== undefined
+      : check.tcp !== undefined;
+}
+
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
-  bind(v1.FrameworkIDSchema, { check: checkIdMessage }),
-  bind(v1.OfferIDSchema, { check: checkIdMessage }),
-  bind(v1.AgentIDSchema, { check: checkIdMessage }),
-  bind(v1.TaskIDSchema, { check: checkIdMessage }),
-  bind(v1.ExecutorIDSchema, { check: checkIdMessage }),
+  // One function per ID type, not one shared by all: each reads `value` at its own site, which
+  // then sees a single message shape (one shared site would see five and go megamorphic).
+  bind(v1.FrameworkIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.OfferIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.AgentIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(v1.ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.TaskInfoSchema, {
     check: checkTask,
     childFlags: {
@@ -401,7 +483,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       checkVariableType(
         c,
         name ?? "",
-        optionalEnum(v, v.type, 3),
+        optionalEnum(v, v.$unknown, v.type, 3),
         value !== undefined,
         secret !== undefined,
         secret?.value?.data,
@@ -410,7 +492,12 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.SecretSchema, {
     check(s, c) {
-      checkSecret(c, optionalEnum(s, s.type, 1), s.reference !== undefined, s.value !== undefined);
+      checkSecret(
+        c,
+        optionalEnum(s, s.$unknown, s.type, 1),
+        s.reference !== undefined,
+        s.value !== undefined,
+      );
     },
   }),
   bind(v1.ContainerInfoSchema, {
@@ -422,16 +509,20 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       const image = docker.image;
       if (present(docker, "image", image, "")) checkImageText(c, image, "image", false);
       const parameters = docker.parameters;
-      if (parameters.length > 0)
-        checkDockerParameters(
-          c,
-          parameters.map((p) => p.key),
-        );
+      if (parameters.length > 0) checkDockerParameters(c, parameters);
     },
   }),
   bind(v1.ImageSchema, {
     check(image, c) {
-      const type = knownEnum(image, "type", image.type, v1.Image_Type.APPC, 1, v1.Image_TypeSchema);
+      const type = knownEnum(
+        image,
+        image.$unknown,
+        "type",
+        image.type,
+        v1.Image_Type.APPC,
+        1,
+        v1.Image_TypeSchema,
+      );
       const appc = image.appc;
       checkImagePayload(
         c,
@@ -452,28 +543,16 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     check(source, c) {
       checkSourceType(
         c,
-        optionalEnum(source, source.type, 1),
-        (field) => {
-          switch (field) {
-            case "docker_volume":
-              return source.dockerVolume !== undefined;
-            case "sandbox_path":
-              return source.sandboxPath !== undefined;
-            case "secret":
-              return source.secret !== undefined;
-            case "host_path":
-              return source.hostPath !== undefined;
-            default:
-              return source.csiVolume !== undefined;
-          }
-        },
+        optionalEnum(source, source.$unknown, source.type, 1),
+        source,
+        sourcePayloadSet,
         source.csiVolume?.staticProvisioning !== undefined,
       );
     },
   }),
   bind(v1.Volume_Source_SandboxPathSchema, {
     check(s, c) {
-      checkSandboxPath(c, optionalEnum(s, s.type, 1), setString(s, "path", s.path));
+      checkSandboxPath(c, optionalEnum(s, s.$unknown, s.type, 1), setString(s, "path", s.path));
     },
   }),
   bind(v1.Volume_Source_DockerVolumeSchema, {
@@ -483,13 +562,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
-      checkCheckType(c, "health check", optionalEnum(h, h.type, 8), (field) =>
-        field === "command"
-          ? h.command !== undefined
-          : field === "http"
-            ? h.http !== undefined
-            : h.tcp !== undefined,
-      );
+      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h, checkPayloadSet);
       checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
       checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
       checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
@@ -508,13 +581,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
-      checkCheckType(c, "check", optionalEnum(k, k.type, 1), (field) =>
-        field === "command"
-          ? k.command !== undefined
-          : field === "http"
-            ? k.http !== undefined
-            : k.tcp !== undefined,
-      );
+      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k, checkPayloadSet);
       checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
       checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
@@ -545,7 +612,14 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       if (present(r, "name", name, "")) checkResourceName(c, name);
       const type = valueType(r, 2);
       checkResourceType(c, type);
-      checkPayload(c, r, type, false);
+      checkPayload(
+        c,
+        type,
+        r.scalar !== undefined,
+        r.ranges !== undefined,
+        r.set !== undefined,
+        undefined,
+      );
       const scalar = r.scalar;
       if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
         checkResourceScalar(c, scalar.value);
@@ -554,12 +628,26 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.AttributeSchema, {
     check(a, c) {
-      checkPayload(c, a, valueType(a, 2), true);
+      checkPayload(
+        c,
+        valueType(a, 2),
+        a.scalar !== undefined,
+        a.ranges !== undefined,
+        a.set !== undefined,
+        a.text !== undefined,
+      );
     },
   }),
   bind(v1.ValueSchema, {
     check(v, c) {
-      checkPayload(c, v, valueType(v, 1), true);
+      checkPayload(
+        c,
+        valueType(v, 1),
+        v.scalar !== undefined,
+        v.ranges !== undefined,
+        v.set !== undefined,
+        v.text !== undefined,
+      );
     },
   }),
   bind(v1.Value_ScalarSchema, {

@@ -45,14 +45,15 @@ export function checkVolumeKinds(
 }
 
 /**
- * A source's type names a sub-message that is set (`payload(field)` tells whether the source's
+ * A source's type names a sub-message that is set (`payload(source, field)` tells whether the source's
  * sub-message `field` is set); `type` is undefined when unset or unknown. Reported at "type" or
  * at the missing field, relative to the source.
  */
-export function checkSourceType(
+export function checkSourceType<S>(
   c: Collector,
   type: number | undefined,
-  payload: (field: string) => boolean,
+  source: S,
+  payload: (source: S, field: string) => boolean,
   csiStaticProvisioning: boolean,
 ): void {
   const entry = type === undefined ? undefined : SOURCE_FIELDS[type];
@@ -65,7 +66,7 @@ export function checkSourceType(
     return;
   }
   const [field, name] = entry;
-  if (!payload(field)) {
+  if (!payload(source, field)) {
     c.report(
       "volume_source_payload_missing",
       `type is ${name} but ${field} is not set; Mesos 1.11 rejects the volume ("'source.${field}' is not set for ${name} volume"): set ${field}`,
@@ -147,19 +148,21 @@ export function checkImageVolumeInDocker(c: Collector): void {
 }
 
 /**
- * One volume driver per container: `drivers[i]` is volume i's docker volume driver (undefined for
- * none), `declared` DockerInfo.volume_driver (undefined when unset). Reported at the volume whose
+ * One volume driver per container: `driverOf(volumes[i])` is volume i's docker volume driver
+ * (undefined for none; read per volume, no array of drivers is built), `declared`
+ * DockerInfo.volume_driver (undefined when unset). Reported at the volume whose
  * driver differs from the first one named.
  */
-export function checkVolumeDrivers(
+export function checkVolumeDrivers<V>(
   c: Collector,
-  drivers: readonly (string | undefined)[],
+  volumes: readonly V[],
+  driverOf: (volume: V) => string | undefined,
   declared: string | undefined,
 ): void {
   let first = declared;
   let firstWhere = "docker.volume_driver";
-  for (let i = 0; i < drivers.length; i++) {
-    const driver = drivers[i];
+  for (let i = 0; i < volumes.length; i++) {
+    const driver = driverOf(volumes[i] as V);
     if (driver === undefined || driver === "") continue;
     if (first === undefined) {
       first = driver;

@@ -100,22 +100,24 @@ function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
   return msg.container === undefined ? 0 : IMAGE_ENTRYPOINT;
 }
 
-function checkIdMessage(msg: { $typeName: string; value: string }, c: Collector): void {
-  const value = msg.value;
-  if (present(msg, "value", value, "")) checkId(c, value, msg.$typeName);
+// The ID rules of one ID message (its `value`, when set).
+function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
+  if (present(msg, "value", value, "")) checkId(c, value, typeName);
 }
 
 function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], no: number) {
-  return knownEnum(msg, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
+  return knownEnum(msg, msg.$unknown, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
 }
 
 /** The rules of the seed schema, by message type. */
 export const MESOS_RULES: BindingTable = new Map([
-  bind(FrameworkIDSchema, { check: checkIdMessage }),
-  bind(OfferIDSchema, { check: checkIdMessage }),
-  bind(SlaveIDSchema, { check: checkIdMessage }),
-  bind(TaskIDSchema, { check: checkIdMessage }),
-  bind(ExecutorIDSchema, { check: checkIdMessage }),
+  // One function per ID type, not one shared by all: each reads `value` at its own site, which
+  // then sees a single message shape (one shared site would see five and go megamorphic).
+  bind(FrameworkIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(OfferIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(SlaveIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
+  bind(ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(TaskInfoSchema, {
     check(task, c) {
       const command = task.command;
@@ -181,6 +183,7 @@ export const MESOS_RULES: BindingTable = new Map([
     check(container, c) {
       const type = knownEnum(
         container,
+        container.$unknown,
         "type",
         container.type,
         ContainerInfo_Type.DOCKER,
@@ -199,7 +202,7 @@ export const MESOS_RULES: BindingTable = new Map([
   }),
   bind(ContainerInfo_DockerInfo_VolumeSchema, {
     check(v, c) {
-      const mode = knownEnum(v, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
+      const mode = knownEnum(v, v.$unknown, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
       volumeView.containerPath = containerDirOf(v);
       volumeView.hostPath = setString(v, "hostDir", v.hostDir);
       volumeView.mode = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
@@ -212,7 +215,14 @@ export const MESOS_RULES: BindingTable = new Map([
       if (present(r, "name", name, "")) checkResourceName(c, name);
       const type = valueType(r, 2);
       checkResourceType(c, type);
-      checkPayload(c, r, type, false);
+      checkPayload(
+        c,
+        type,
+        r.scalar !== undefined,
+        r.ranges !== undefined,
+        r.set !== undefined,
+        undefined,
+      );
       const scalar = r.scalar;
       if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
         checkResourceScalar(c, scalar.value);
@@ -221,12 +231,26 @@ export const MESOS_RULES: BindingTable = new Map([
   }),
   bind(AttributeSchema, {
     check(a, c) {
-      checkPayload(c, a, valueType(a, 2), true);
+      checkPayload(
+        c,
+        valueType(a, 2),
+        a.scalar !== undefined,
+        a.ranges !== undefined,
+        a.set !== undefined,
+        a.text !== undefined,
+      );
     },
   }),
   bind(ValueSchema, {
     check(v, c) {
-      checkPayload(c, v, valueType(v, 1), true);
+      checkPayload(
+        c,
+        valueType(v, 1),
+        v.scalar !== undefined,
+        v.ranges !== undefined,
+        v.set !== undefined,
+        v.text !== undefined,
+      );
     },
   }),
   bind(Value_ScalarSchema, {

@@ -57,31 +57,25 @@ type Payload = "scalar" | "ranges" | "set" | "text";
 const PAYLOAD_OF_TYPE: readonly Payload[] = ["scalar", "ranges", "set", "text"];
 const TYPE_NAMES: readonly string[] = ["SCALAR", "RANGES", "SET", "TEXT"];
 
-/** The payload fields of a Resource, Attribute or Value message. */
-export interface Payloads {
-  readonly scalar?: object | undefined;
-  readonly ranges?: object | undefined;
-  readonly set?: object | undefined;
-  readonly text?: object | undefined;
-}
-
 /**
  * Exactly the payload `type` names (undefined: missing or unknown, already reported, so no match
- * is checked). `text` is false for a Resource, which has no text field (TEXT is reported as
- * unsupported instead). A mismatch is reported at each payload field that is wrongly set or
- * unset. The common case, exactly the named payload, is settled by one test up front.
+ * is checked). `scalar`, `ranges`, `set` and `hasText` say which payload fields are set; `hasText` is
+ * undefined for a Resource, which has no text field (TEXT is reported as unsupported instead).
+ * The caller reads the fields: its load sites see one message type each, where loads in here
+ * would see Resource, Attribute and Value of both schemas and go megamorphic. A mismatch is
+ * reported at each payload field that is wrongly set or unset. The common case, exactly the
+ * named payload, is settled by one test up front.
  */
 export function checkPayload(
   c: Collector,
-  msg: Payloads,
   type: number | undefined,
-  text: boolean,
+  scalar: boolean,
+  ranges: boolean,
+  set: boolean,
+  hasText: boolean | undefined,
 ): void {
   if (type === undefined) return;
-  const scalar = msg.scalar !== undefined;
-  const ranges = msg.ranges !== undefined;
-  const set = msg.set !== undefined;
-  const hasText = text && msg.text !== undefined;
+  const text = hasText !== undefined;
   const mismatch =
     scalar !== (type === SCALAR) ||
     ranges !== (type === RANGES) ||
@@ -92,7 +86,7 @@ export function checkPayload(
   checkMatch(c, scalar, "scalar", expected, type);
   checkMatch(c, ranges, "ranges", expected, type);
   checkMatch(c, set, "set", expected, type);
-  if (text) checkMatch(c, hasText, "text", expected, type);
+  if (text) checkMatch(c, hasText === true, "text", expected, type);
 }
 
 // Payload `field` is set (`isSet`) or not, where `type` names the `expected` payload.
@@ -217,20 +211,41 @@ export function checkSetItems(
   list: string,
   seen: SeenKeys,
 ): void {
-  if (items.length < 2) return;
+  const count = items.length;
+  if (count < 2) return;
+  if (count <= SMALL_SET) {
+    // A short set (the common case) is compared pairwise in place: the same first-earlier
+    // index SeenKeys would give, without writing every item into it and clearing it again.
+    for (let i = 1; i < count; i++) {
+      const item = items[i];
+      for (let j = 0; j < i; j++) {
+        if (items[j] !== item) continue;
+        reportSetItem(c, item as string, j, list, i);
+        break;
+      }
+    }
+    return;
+  }
   seen.reset();
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < count; i++) {
     const earlier = seen.add(items[i]);
     if (earlier >= 0) {
-      c.report(
-        "set_item_duplicate",
-        `item ${quote(items[i] as string)} repeats item[${earlier}]; Mesos rejects duplicate set items: remove it`,
-        list,
-        i,
-      );
+      reportSetItem(c, items[i] as string, earlier, list, i);
     }
   }
   seen.reset();
+}
+
+// Up to this many items, pairwise comparison (at most 28 string compares) beats SeenKeys.
+const SMALL_SET = 8;
+
+function reportSetItem(c: Collector, item: string, earlier: number, list: string, i: number): void {
+  c.report(
+    "set_item_duplicate",
+    `item ${quote(item)} repeats item[${earlier}]; Mesos rejects duplicate set items: remove it`,
+    list,
+    i,
+  );
 }
 
 /** The scalar-resource shape the totals read (any schema's Resource). */

@@ -24,6 +24,40 @@ export const SANDBOX_MOUNT_POINT = "/mnt/mesos/sandbox";
 
 const SLASH = 47;
 
+// The clean container paths checkVolume worked out, by volume index (mod CLEAN_SLOTS), for the
+// checkDuplicateMounts of the same list: the walk checks every volume before its list, so the
+// list rule gets each clean form without scanning the path a second time. A slot is used only
+// when its raw path equals the path the list rule reads (usually the very same string, so `===`
+// is a pointer test); cleanPath is a pure function, so a stale or foreign slot can only miss.
+// checkDuplicateMounts empties the slots of its list, so no string outlives its validation there.
+const CLEAN_SLOTS = 16;
+const cleanRaw: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+const cleanForm: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+
+// Remember the clean form of the container path of the volume at the end of the current path.
+function rememberClean(c: Collector, raw: string, clean: string): void {
+  const index = c.path[c.path.length - 1];
+  if (typeof index !== "number") return; // a volume validated on its own: no list follows
+  const slot = index % CLEAN_SLOTS;
+  cleanRaw[slot] = raw;
+  cleanForm[slot] = clean;
+}
+
+// The clean form of the container path `dir` (set, non-empty) of volume `index` of a list.
+function cleanMountPoint(dir: string, index: number): string {
+  const slot = index % CLEAN_SLOTS;
+  return cleanRaw[slot] === dir ? (cleanForm[slot] as string) : cleanPath(dir);
+}
+
+// Empty the slots of a list of `count` volumes.
+function forgetClean(count: number): void {
+  const n = Math.min(count, CLEAN_SLOTS);
+  for (let i = 0; i < n; i++) {
+    cleanRaw[i] = undefined;
+    cleanForm[i] = undefined;
+  }
+}
+
 /** What the volume rules read: undefined for an unset path or an unset/unknown mode. */
 export interface VolumeView {
   containerPath: string | undefined;
@@ -55,6 +89,7 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
   if (dir !== undefined) {
     const field = fields.containerPath;
     const clean = checkPathText(c, dir, field, true, relative);
+    if (clean !== undefined) rememberClean(c, dir, clean);
     if (clean === "/") {
       c.report(
         "container_dir_is_root",
@@ -109,12 +144,15 @@ export function checkDuplicateMounts<V>(
   seen: SeenKeys,
 ): void {
   const count = volumes.length;
-  if (count < 2) return;
+  if (count < 2) {
+    forgetClean(count);
+    return;
+  }
   seen.reset();
   for (let i = 0; i < count; i++) {
     const dir = containerPath(volumes[i] as V);
     // Relative and empty paths (reported by checkVolume) still collide when equal once cleaned.
-    const earlier = seen.add(dir === undefined || dir === "" ? undefined : cleanPath(dir));
+    const earlier = seen.add(dir === undefined || dir === "" ? undefined : cleanMountPoint(dir, i));
     if (earlier < 0) continue;
     const other = containerPath(volumes[earlier] as V) as string;
     c.report(
@@ -126,6 +164,7 @@ export function checkDuplicateMounts<V>(
     );
   }
   seen.reset();
+  forgetClean(count);
 }
 
 /**
