@@ -1,4 +1,4 @@
-// The ratios that matter (issue 8) and the budgets they are read against. Budgets are goals, not
+// The ratios that matter (issues 8 and 14) and the budgets they are read against. Budgets are goals, not
 // assertions: the bench prints "over" beside a miss and exits 0.
 import type { MessageCase, OperationKind } from "./cases.js";
 import type { Budget } from "./report.js";

@@ -49,7 +49,7 @@ export function renderRatios(
   const header = [
     "time ratio: median (min–max of rounds)",
     ...messages.map((m) => m.label),
-    "budget (issue 8)",
+    "budget (issues 8, 14)",
     "verdict",
   ];
   const rows = ratios.map((r) => {
