@@ -11,9 +11,11 @@
 // The fast-check arbitraries live in the "mesos-dockerinfo/testing" subpath.
 //
 // Mesos 1.11 support (its rule table, launch resolver and generated codecs) registers itself into
-// validation, launch and codec when src/mesos-v1 loads; the root loads it, so every verb here
-// handles both schemas. (The CLI loads it only for a Mesos 1.11 input: its start-up budget.)
+// validation, launch and codec when src/mesos-v1 and src/mesos-v1/codecs load; the root loads
+// both, so every verb here handles both schemas at full speed. (The CLI loads src/mesos-v1 only
+// for a Mesos 1.11 input, and never the codecs: its start-up budget.)
 import "./mesos-v1/index.js";
+import "./mesos-v1/codecs/index.js";
 
 export { clone, create, equals, isMessage, type MessageValidType } from "@bufbuild/protobuf";
 // The generated seed schema is data (message types, schemas, enums): re-exported whole. The

@@ -2,24 +2,21 @@
 // needs at run time, bound into the lower folders' registries when this folder is imported:
 //   - its rule table (the shared concept rules of ../rules bound to the v1 types, plus the rules
 //     only Mesos 1.11 has) into validation's binding tables,
-//   - its launch resolver into resolveLaunch,
-//   - its generated codecs into decode/encode.
-// The v1 descriptors are three times the seed's and its codec is 13k lines, so a program that only
-// handles seed messages (the CLI checking a seed file) never imports this folder. The package root
-// imports it, so library users see both schemas as before; the CLI imports it (await import())
-// when an input is Mesos 1.11.
-import { registerGeneratedCodecs } from "../codec/index.js";
+//   - its launch resolver into resolveLaunch.
+// Its generated codecs register from their own folder, ./codecs (13k lines, for speed only).
+// The v1 descriptors are three times the seed's, so a program that only handles seed messages
+// (the CLI checking a seed file) never imports this folder. The package root imports it and
+// ./codecs, so library users see both schemas as before; the CLI imports this folder (await
+// import()) when an input is Mesos 1.11, and not ./codecs.
 import { registerLaunchResolver } from "../launch/index.js";
 import { registerBindingTable } from "../rules/index.js";
 import type { TaskInfo } from "../v1/index.js";
-import { MESOS_V1_CODECS } from "./codecs.js";
 import { resolveV1Launch } from "./resolve-launch.js";
 import { MESOS_V1_RULES } from "./rules.js";
 
 registerBindingTable(MESOS_V1_RULES);
-registerGeneratedCodecs(MESOS_V1_CODECS);
 registerLaunchResolver("mesos.v1.TaskInfo", (task, check) =>
   resolveV1Launch(task as TaskInfo, check),
 );
 
-export { MESOS_V1_CODECS, MESOS_V1_RULES, resolveV1Launch };
+export { MESOS_V1_RULES, resolveV1Launch };

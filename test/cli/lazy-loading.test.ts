@@ -124,6 +124,8 @@ const names = (loads: readonly Load[]) => loads.map((load) => load.module);
 const V1_SCHEMA = /^dist\/(gen\/mesos\/v1\/|src\/v1\/|src\/mesos-v1\/)/;
 const ANY_SCHEMA = /^dist\/gen\//;
 const CONVERT = /^dist\/src\/convert\//;
+const V1_CODECS = /^dist\/(gen\/mesos\/v1\/.*_codec\.js|src\/mesos-v1\/codecs\/)/;
+const V1_BINARY = "test/fixtures/v1/docker-task.binpb";
 
 describe("lazy loading (built bin)", () => {
   it("check of a seed file loads the seed schema, and no conversion code", () => {
@@ -139,6 +141,14 @@ describe("lazy loading (built bin)", () => {
     expect(names(loaded)).toContain("dist/src/mesos-v1/index.js");
     expect(matching(loaded, V1_SCHEMA).length).toBeGreaterThan(0);
     expect(matching(loaded, CONVERT)).toEqual([]);
+    // The 13k lines of generated v1 codecs are for speed only: the CLI never loads them.
+    expect(matching(loaded, V1_CODECS)).toEqual([]);
+  });
+
+  it("check of a Mesos 1.11 binary file reads it without the generated v1 codecs", () => {
+    const loaded = modulesLoadedBy(["check", "--type", "TaskInfo", V1_BINARY]);
+    expect(names(loaded)).toContain("dist/src/mesos-v1/index.js");
+    expect(matching(loaded, V1_CODECS)).toEqual([]);
   });
 
   it("convert --to v1 loads the conversion code", () => {
@@ -201,6 +211,18 @@ describe("lazy loading (shipped bin)", () => {
     expect(matching(loads, CONVERT_CHUNK)).toEqual([]);
   });
 
+  it("check of a Mesos 1.11 binary file gives what its JSON gives (the reflective codec reads it)", () => {
+    const json = run(["check", "--reporter", "json", "test/fixtures/v1/docker-task.json"], BIN);
+    const binary = run(["check", "--reporter", "json", "--type", "TaskInfo", V1_BINARY], BIN);
+    expect(binary.status).toBe(json.status);
+    const report = (stdout: string) => {
+      const file = JSON.parse(stdout).files[0];
+      return { schema: file.schema, status: file.status, launch: file.launch, argv: file.argv };
+    };
+    expect(report(binary.stdout)).toEqual(report(json.stdout));
+    expect(report(binary.stdout).schema).toBe("mesos.v1");
+  });
+
   it("convert --to v1 loads the conversion chunk", () => {
     const out = join(work, "bin-task.pb");
     const loaded = modulesLoadedBy(
@@ -234,5 +256,21 @@ console.log(JSON.stringify(result.success ? result.data.kind : result.issues));`
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toBe("docker-task");
+  });
+
+  it("the package root registers the generated Mesos 1.11 codecs (src/mesos-v1/codecs)", () => {
+    const script = `import "./dist/src/index.js";
+import { generatedSchemas } from "./dist/src/codec/generated/index.js";
+console.log(JSON.stringify(generatedSchemas().map((d) => d.typeName)));`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const names: string[] = JSON.parse(r.stdout);
+    expect(names).toContain("mesos.TaskInfo");
+    expect(names).toContain("mesos.v1.TaskInfo");
+    expect(names).toContain("mesos.v1.scheduler.Call");
   });
 });
