@@ -50,6 +50,7 @@ export const plugin = createEcmaScriptPlugin({
 
 function generateTs(schema) {
   const support = new Map();
+  for (const file of schema.files) emitKeys(schema, file);
   for (const file of schema.files) {
     const messages = [...schema.typesInFile(file)].filter((d) => d.kind === "message");
     const handled = messages.filter((d) => supported(d, support));
@@ -77,6 +78,28 @@ function generateTs(schema) {
     }
     f.print("];");
   }
+}
+
+/**
+ * <file>_keys.ts: every JSON key a message of the file can carry (each field's proto name and its
+ * JSON name), sorted. Plain strings, so a reader can tell the schemas' JSON apart without
+ * building any descriptor (the CLI's schema detection, which runs before a schema is loaded).
+ */
+function emitKeys(schema, file) {
+  const keys = new Set();
+  const walk = (messages) => {
+    for (const message of messages) {
+      for (const field of message.fields) keys.add(field.name).add(field.jsonName);
+      walk(message.nestedMessages);
+    }
+  };
+  walk(file.messages);
+  const f = schema.generateFile(`${file.name}_keys.ts`);
+  f.preamble(file);
+  f.print("/** Every field's proto name and JSON name, of every message of this file, sorted. */");
+  f.print(f.export("const", "keys"), ": readonly string[] = [");
+  for (const key of [...keys].sort()) f.print(`  ${JSON.stringify(key)},`);
+  f.print("];");
 }
 
 /**

@@ -64,7 +64,8 @@ await build({
         // Higher priority first: a module goes to the first group whose test it matches.
         {
           name: "library-v1",
-          test: /[\\/]gen[\\/]mesos[\\/]v1[\\/]|[\\/]src[\\/](?:v1|mesos-v1)[\\/]/,
+          // Not the generated key lists (*_keys.js): schema detection reads them for every input.
+          test: /[\\/]gen[\\/]mesos[\\/]v1[\\/](?!.*_keys\.js$)|[\\/]src[\\/](?:v1|mesos-v1)[\\/]/,
           priority: 50,
         },
         { name: "library-convert", test: folder("convert"), priority: 40 },

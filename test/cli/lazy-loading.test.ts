@@ -121,7 +121,9 @@ function matching(loads: readonly Load[], pattern: RegExp): string[] {
 
 const names = (loads: readonly Load[]) => loads.map((load) => load.module);
 
-const V1_SCHEMA = /^dist\/(gen\/mesos\/v1\/|src\/v1\/|src\/mesos-v1\/)/;
+// The generated key lists (gen/**/*_keys.js: plain strings, no descriptor) are the one part of
+// gen/mesos/v1 every JSON check reads: schema detection compares an input's keys with them.
+const V1_SCHEMA = /^dist\/(gen\/mesos\/v1\/(?!.*_keys\.js$)|src\/v1\/|src\/mesos-v1\/)/;
 const ANY_SCHEMA = /^dist\/gen\//;
 const CONVERT = /^dist\/src\/convert\//;
 const V1_CODECS = /^dist\/(gen\/mesos\/v1\/.*_codec\.js|src\/mesos-v1\/codecs\/)/;
