@@ -7,6 +7,8 @@ export { type FromMesosJsonOptions, fromMesosJson } from "./from-mesos-json.js";
 export { type CodecEntry, registerGeneratedCodecs } from "./generated/index.js";
 export { locateJsonPath } from "./locate-json-path.js";
 export {
+  // Internal (decodeLaunch); not re-exported from the root.
+  checksRequired,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_UNKNOWN_FIELDS,

@@ -50,8 +50,16 @@ export function limitsOf(
       options?.maxUnknownFields,
       DEFAULT_MAX_UNKNOWN_FIELDS,
     ),
-    required: options?.required !== false && options?.strict !== false,
+    required: checksRequired(options),
   };
+}
+
+/**
+ * Whether a decode with `options` checks required fields (`strict: false` is the deprecated
+ * spelling of `required: false`). Internal: decodeLaunch trusts a message only when it did.
+ */
+export function checksRequired(options: LimitOptions | undefined): boolean {
+  return options?.required !== false && options?.strict !== false;
 }
 
 function limit(typeName: string, name: string, value: unknown, fallback: number): number {

@@ -4,10 +4,10 @@
 // see it, so validation may skip what the decoder has already proven (required fields, closed
 // enums, UTF-8) and run only the domain rules: one walk over the bytes, one over the rules, and
 // the same result as the unfused calls (src/validation/validate-decoded.ts says why, and
-// test/launch/decode-launch.test.ts checks it). With `required: false` the decoder does not prove
+// test/fused/fused.test.ts checks it). With `required: false` the decoder does not prove
 // required fields, and the full validate runs instead.
 import type { DescMessage } from "@bufbuild/protobuf";
-import { type DecodeOptions, decode } from "../codec/index.js";
+import { checksRequired, type DecodeOptions, decode } from "../codec/index.js";
 import type { TaskInfo, TaskInfoSchema } from "../schema/index.js";
 import type { TaskInfo as V1TaskInfo, TaskInfoSchema as V1TaskInfoSchema } from "../v1/index.js";
 import { validate, validateDecoded } from "../validation/index.js";
@@ -36,7 +36,6 @@ export function decodeLaunch(
       ? options
       : { ...options, validate: false },
   ) as TaskInfo | V1TaskInfo;
-  // The same switch decode reads (`strict: false` is the deprecated spelling of required: false).
-  const trusted = options?.required !== false && options?.strict !== false;
-  return resolveLaunchWith(task, trusted ? validateDecoded : validate);
+  // Trusted only when decode checked the required fields (the same switch decode reads).
+  return resolveLaunchWith(task, checksRequired(options) ? validateDecoded : validate);
 }
