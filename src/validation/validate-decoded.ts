@@ -7,7 +7,7 @@
 // one of them (required_field_missing at any depth, unknown_enum_value, invalid_utf8, and it
 // builds the generated shape itself). What is left is the domain rules, which the rules-only
 // walker runs on the same messages, with the same flags, in the same order; validate then sorts
-// both lists by path the same way. The property in test/validation/fused.test.ts holds the two
+// both lists by path the same way. The properties in test/fused/ hold the two
 // together on valid, near-miss and mutated inputs of both schemas.
 //
 // Why it is sound to skip the structural steps here, but not for any message that "was decoded
