@@ -44,14 +44,14 @@ const NO_PARAMETERS: LaunchDockerSettings["parameters"] = Object.freeze([]);
 const NETWORKS = ["host", "host", "bridge", "none", "user"] as const;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-const SOURCES: readonly LaunchVolumeSource[] = [
-  "UNKNOWN",
-  "DOCKER_VOLUME",
-  "SANDBOX_PATH",
-  "SECRET",
-  "HOST_PATH",
-  "CSI_VOLUME",
-];
+// A Volume.Source.Type number → its name, by the generated enum's reverse mapping (the type
+// check below keeps LaunchVolumeSource in step with the enum).
+function sourceName(type: v1.Volume_Source_Type): LaunchVolumeSource {
+  const name: LaunchVolumeSource | undefined = v1.Volume_Source_Type[type] as
+    | keyof typeof v1.Volume_Source_Type
+    | undefined;
+  return name ?? "UNKNOWN";
+}
 
 /** resolveLaunch for a mesos.v1 TaskInfo, judged by `check` (validate, or validateDecoded). */
 export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): LaunchResult {
@@ -273,7 +273,7 @@ function summarizeVolumes(container: v1.ContainerInfo | undefined): readonly Lau
     }
     const source = volume.source;
     if (source === undefined) return { containerDir, mode, anonymous: false, source: "image" };
-    const kind = SOURCES[source.type] ?? "UNKNOWN";
+    const kind = sourceName(source.type);
     // Field by field, in the order the spreads gave (no object cloned per volume).
     const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
     const docker = source.dockerVolume;

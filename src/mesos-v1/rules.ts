@@ -107,15 +107,6 @@ const V1_VOLUME: VolumeFields = {
 };
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
 
-const SOURCE_NAMES = [
-  "UNKNOWN",
-  "DOCKER_VOLUME",
-  "SANDBOX_PATH",
-  "SECRET",
-  "HOST_PATH",
-  "CSI_VOLUME",
-];
-
 function setString(msg: object, key: string, value: string): string | undefined {
   return present(msg, key, value, "") ? value : undefined;
 }
@@ -371,7 +362,7 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
     if (hostPath === undefined) {
       if (source !== undefined) {
         if (source.type !== SOURCE_DOCKER_VOLUME) {
-          checkIgnoredByDocker(c, `a ${SOURCE_NAMES[source.type] ?? "UNKNOWN"} source`);
+          checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
         }
       } else if (v.image !== undefined) {
         checkImageVolumeInDocker(c);
