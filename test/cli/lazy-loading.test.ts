@@ -8,7 +8,7 @@
 // scripts/bundle-cli.mjs, whose chunks are named for what they hold). The time itself is a bench
 // (bench/startup.mjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -192,6 +192,21 @@ describe("lazy loading (shipped bin)", () => {
     expect(matching(loads, CONVERT_CHUNK)).toEqual([]);
     expect(matching(loads, BINARY_CHUNK)).toEqual([]);
     expect(matching(loads, WRITE_CHUNK)).toEqual([]);
+  });
+
+  it("hydrates the schemas without descriptor.proto (src/schema/embedded-file.ts, not protobuf-es's boot)", () => {
+    // protoc-gen-es's fileDesc would first build descriptor.proto's own descriptors, which
+    // carry its file name; the bundle points the generated files at a fileDesc that does not.
+    const chunks = readdirSync(join(ROOT, "dist/cli/chunks"));
+    expect(chunks).toContain("library.cjs");
+    for (const chunk of chunks) {
+      const text = readFileSync(join(ROOT, "dist/cli/chunks", chunk), "utf8");
+      expect(text.includes("google/protobuf/descriptor.proto"), chunk).toBe(false);
+    }
+    // And the schemas it hydrates are whole: a v1 task checks through the same path.
+    const { status, stdout } = run(["check", "examples/v1-docker-task.json"], BIN);
+    expect(status).toBe(0);
+    expect(stdout).toContain("(TaskInfo, mesos.v1): valid");
   });
 
   it("check of a binary seed file loads the binary codec chunk, not the writers", () => {

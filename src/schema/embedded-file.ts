@@ -1,0 +1,227 @@
+// fileDesc without descriptor.proto: the CLI bundle's way to hydrate the generated schemas.
+//
+// protoc-gen-es embeds each .proto file in its generated code as a serialized
+// google.protobuf.FileDescriptorProto, and protobuf-es's `fileDesc` (@bufbuild/protobuf/codegenv2)
+// reads it back with `fromBinary(FileDescriptorProtoSchema, ...)`. That schema is descriptor.proto's
+// own, which protobuf-es first has to build ("boot") from a compact form: measured in a bundle
+// holding nothing else, loading it costs more than half a bare `node -e ''` (issue 16 item 5 is a
+// start-up budget of 2x a bare start, and that boot alone is ~0.6x of it).
+//
+// The embedded descriptors of our schemas use a small part of descriptor.proto (names, numbers,
+// labels, types, type names, defaults, JSON names, oneofs, nested types, enums, map entries and
+// `deprecated`), so this module reads exactly that part with protobuf-es's BinaryReader into
+// objects shaped as `fromBinary` shapes them (same `$typeName`, the same own repeated fields, proto2
+// defaults on a shared prototype so that presence reads the same), and hands them to protobuf-es's
+// public `createFileRegistry`, which builds the same descriptors `fileDesc` builds.
+// test/schema/embedded-file.test.ts holds it to protobuf-es's `fileDesc` for every generated file.
+// A field outside that part is an Error naming it, never a silently different descriptor.
+//
+// Only the CLI bundle uses it (scripts/bundle-cli.mjs points the generated files' import of
+// "@bufbuild/protobuf/codegenv2" at ./codegenv2.ts); the library keeps protobuf-es's own.
+// Field numbers: google/protobuf/descriptor.proto (https://github.com/protocolbuffers/protobuf).
+import { createFileRegistry, type DescFile } from "@bufbuild/protobuf";
+import { protoCamelCase } from "@bufbuild/protobuf/reflect";
+import { BinaryReader, base64Decode, WireType } from "@bufbuild/protobuf/wire";
+import type { DescriptorProto, FileDescriptorProto } from "@bufbuild/protobuf/wkt";
+
+/** How a field is read: a scalar (by wire), or a nested message of the given shape. */
+type FieldType = "string" | "varint" | "bool" | Shape;
+
+interface Shape {
+  readonly typeName: string;
+  /** Repeated fields, created empty on every message, in declaration order (as create() does). */
+  readonly lists: readonly string[];
+  /** The proto2 defaults of the singular scalar and enum fields, read through the prototype. */
+  readonly prototype: object;
+  /** The fields this reader knows, by number: [local name, type, repeated]. */
+  readonly fields: Record<number, readonly [string, FieldType, boolean?]>;
+}
+
+function shape(
+  name: string,
+  lists: readonly string[],
+  defaults: object,
+  fields: Shape["fields"],
+): Shape {
+  return { typeName: `google.protobuf.${name}`, lists, prototype: { ...defaults }, fields };
+}
+
+const FIELD_OPTIONS = shape(
+  "FieldOptions",
+  ["targets", "editionDefaults", "uninterpretedOption"],
+  {
+    ctype: 0,
+    packed: false,
+    jstype: 0,
+    lazy: false,
+    unverifiedLazy: false,
+    deprecated: false,
+    weak: false,
+    debugRedact: false,
+    retention: 0,
+  },
+  { 2: ["packed", "bool"], 3: ["deprecated", "bool"], 6: ["jstype", "varint"] },
+);
+
+const MESSAGE_OPTIONS = shape(
+  "MessageOptions",
+  ["uninterpretedOption"],
+  {
+    messageSetWireFormat: false,
+    noStandardDescriptorAccessor: false,
+    deprecated: false,
+    mapEntry: false,
+    deprecatedLegacyJsonFieldConflicts: false,
+  },
+  { 3: ["deprecated", "bool"], 7: ["mapEntry", "bool"] },
+);
+
+const FIELD = shape(
+  "FieldDescriptorProto",
+  [],
+  {
+    name: "",
+    number: 0,
+    label: 1,
+    type: 1,
+    typeName: "",
+    extendee: "",
+    defaultValue: "",
+    oneofIndex: 0,
+    jsonName: "",
+    proto3Optional: false,
+  },
+  {
+    1: ["name", "string"],
+    2: ["extendee", "string"],
+    3: ["number", "varint"],
+    4: ["label", "varint"],
+    5: ["type", "varint"],
+    6: ["typeName", "string"],
+    7: ["defaultValue", "string"],
+    8: ["options", FIELD_OPTIONS],
+    9: ["oneofIndex", "varint"],
+    10: ["jsonName", "string"],
+    17: ["proto3Optional", "bool"],
+  },
+);
+
+const ONEOF = shape("OneofDescriptorProto", [], { name: "" }, { 1: ["name", "string"] });
+
+const ENUM_VALUE = shape(
+  "EnumValueDescriptorProto",
+  [],
+  { name: "", number: 0 },
+  { 1: ["name", "string"], 2: ["number", "varint"] },
+);
+
+const ENUM = shape(
+  "EnumDescriptorProto",
+  ["value", "reservedRange", "reservedName"],
+  { name: "", visibility: 0 },
+  { 1: ["name", "string"], 2: ["value", ENUM_VALUE, true], 5: ["reservedName", "string", true] },
+);
+
+const MESSAGE_FIELDS: Record<number, readonly [string, FieldType, boolean?]> = {
+  1: ["name", "string"],
+  2: ["field", FIELD, true],
+  4: ["enumType", ENUM, true],
+  7: ["options", MESSAGE_OPTIONS],
+  8: ["oneofDecl", ONEOF, true],
+  10: ["reservedName", "string", true],
+};
+const MESSAGE = shape(
+  "DescriptorProto",
+  [
+    "field",
+    "extension",
+    "nestedType",
+    "enumType",
+    "extensionRange",
+    "oneofDecl",
+    "reservedRange",
+    "reservedName",
+  ],
+  { name: "", visibility: 0 },
+  MESSAGE_FIELDS,
+);
+// A message nests messages of its own shape.
+MESSAGE_FIELDS[3] = ["nestedType", MESSAGE, true];
+
+const FILE = shape(
+  "FileDescriptorProto",
+  [
+    "dependency",
+    "publicDependency",
+    "weakDependency",
+    "optionDependency",
+    "messageType",
+    "enumType",
+    "service",
+    "extension",
+  ],
+  { name: "", package: "", syntax: "", edition: 0 },
+  {
+    1: ["name", "string"],
+    2: ["package", "string"],
+    3: ["dependency", "string", true],
+    4: ["messageType", MESSAGE, true],
+    5: ["enumType", ENUM, true],
+    12: ["syntax", "string"],
+    14: ["edition", "varint"],
+  },
+);
+
+type Fields = Record<string, unknown>;
+
+/** Reads one message of `s` from `r` up to `end`. Throws on a field this module does not know. */
+function read(s: Shape, r: BinaryReader, end: number): Fields {
+  const m = Object.create(s.prototype) as Fields;
+  m.$typeName = s.typeName;
+  for (const list of s.lists) m[list] = [];
+  while (r.pos < end) {
+    const [no, wire] = r.tag();
+    const field = s.fields[no];
+    const type = field?.[1];
+    const expected = type === "string" || typeof type === "object" ? WireType.LengthDelimited : 0;
+    if (field === undefined || wire !== expected) {
+      throw new Error(
+        `embedded descriptor: ${s.typeName} field ${no} (wire type ${wire}) is not read by src/schema/embedded-file.ts`,
+      );
+    }
+    const value =
+      type === "string"
+        ? r.string()
+        : type === "bool"
+          ? r.bool()
+          : type === "varint"
+            ? r.int32()
+            : read(type as Shape, r, r.uint32() + r.pos);
+    if (field[2] === true) (m[field[0]] as unknown[]).push(value);
+    else m[field[0]] = value;
+  }
+  return m;
+}
+
+/** As protobuf-es's restoreJsonNames: protoc-gen-es drops JSON names that are the default. */
+function restoreJsonNames(message: DescriptorProto): void {
+  for (const f of message.field) {
+    if (!Object.hasOwn(f, "jsonName")) f.jsonName = protoCamelCase(f.name);
+  }
+  message.nestedType.forEach(restoreJsonNames);
+}
+
+/**
+ * The file descriptor embedded as `b64` by protoc-gen-es, importing `imports`: what
+ * `fileDesc` from "@bufbuild/protobuf/codegenv2" returns, without loading descriptor.proto.
+ */
+export function fileDesc(b64: string, imports?: DescFile[]): DescFile {
+  const bytes = base64Decode(b64);
+  const root = read(FILE, new BinaryReader(bytes), bytes.length) as unknown as FileDescriptorProto;
+  root.messageType.forEach(restoreJsonNames);
+  root.dependency = imports?.map((f) => f.proto.name) ?? [];
+  const registry = createFileRegistry(root, (name) => imports?.find((f) => f.proto.name === name));
+  const file = registry.getFile(root.name);
+  if (file === undefined) throw new Error(`embedded descriptor: no file ${root.name}`);
+  return file;
+}
