@@ -6,6 +6,7 @@
 import module from "node:module";
 import { enableChunkCompileCache } from "./compile-cache.js";
 import { EXIT_FAILURE, EXIT_OK } from "./exit-codes.js";
+import { ClosedOutputError, fdStream } from "./fd-stream.js";
 import { PROGRAM } from "./help.js";
 
 // Start-up is mostly compiling the code `check` needs. Node >= 22.1 can keep the compiled code on
@@ -18,20 +19,15 @@ import { PROGRAM } from "./help.js";
 // ES modules, which do not take the CommonJS path, so nothing changes there.
 enableChunkCompileCache(import.meta.dirname);
 
-// A closed pipe (`... | head`) is not an error worth a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code !== "EPIPE") throw error;
-  process.exit(process.exitCode ?? EXIT_OK);
-});
-
 import("./run-main.js")
   .then(({ main }) =>
     main(process.argv.slice(2), {
       // process.stdin is a getter that opens the stream (a few ms): only `-` reads it, so it is
       // touched only when iterated.
       stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
-      stdout: process.stdout,
-      stderr: process.stderr,
+      // Not process.stdout/stderr: those load Node's stream modules (./fd-stream.ts).
+      stdout: fdStream(1),
+      stderr: fdStream(2),
     }),
   )
   .then(
@@ -39,6 +35,11 @@ import("./run-main.js")
       process.exitCode = code;
     },
     (error: unknown) => {
+      // A closed pipe (`... | head`) is not an error worth a stack trace.
+      if (error instanceof ClosedOutputError) {
+        process.exitCode ??= EXIT_OK;
+        return;
+      }
       // Only a bug in this package gets here: bad input is always a typed error or a report.
       process.stderr.write(
         `${PROGRAM}: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

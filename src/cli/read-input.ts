@@ -3,9 +3,10 @@
 // would block `check` forever and a device (/dev/zero, /dev/tty) never ends or waits for a
 // person, so both are refused as a usage error unless the input is "-" (stdin, read as a stream
 // on purpose).
-// fs/promises only, not node:fs: importing a built-in from ESM builds its module namespace, and
-// node:fs's getters (ReadStream, ...) load Node's stream modules, a few ms of start-up for nothing.
-import { constants, open, stat } from "node:fs/promises";
+// Synchronous node:fs calls: a CLI reads its inputs one after another anyway, and the shipped
+// bin is CommonJS, where node:fs is already loaded at start-up; fs/promises would load its
+// FileHandle, promise and readline modules (~a tenth of a bare `node -e ''`, issue 16 item 5).
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import type { Issue, IssueCode } from "../problems/index.js";
 import type { InputStream } from "./io.js";
@@ -67,7 +68,7 @@ function fromSystemError(error: unknown): InputError {
 }
 
 /** "a directory", "a FIFO (named pipe)", ... for the refusal of a non-regular file. */
-function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
+function kindOf(info: Stats): string {
   if (info.isDirectory()) return "a directory";
   if (info.isFIFO()) return "a FIFO (named pipe)";
   if (info.isCharacterDevice()) return "a character device";
@@ -95,59 +96,58 @@ export async function assertRegularFiles(
 ): Promise<void> {
   for (const file of files) {
     if (file === STDIO) continue;
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(resolve(cwd, file));
-    } catch {
-      continue;
-    }
-    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+    const info = statSync(resolve(cwd, file), { throwIfNoEntry: false });
+    if (info !== undefined && !info.isFile()) throw notRegular(file, kindOf(info), command);
   }
 }
 
-async function readFileLimited(
-  file: string,
-  cwd: string,
-  maxBytes: number,
-  command: string,
-): Promise<Uint8Array> {
+function readFileLimited(file: string, cwd: string, maxBytes: number, command: string): Uint8Array {
   const path = resolve(cwd, file);
   // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
   // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a FIFO
   // return at once instead of waiting for a writer, and changes nothing for regular files.
-  let info: Awaited<ReturnType<typeof stat>>;
+  let fd: number | undefined;
   try {
-    info = await stat(path);
-  } catch (error) {
-    throw fromSystemError(error);
-  }
-  if (!info.isFile()) throw notRegular(file, kindOf(info), command);
-  if (info.size > maxBytes) throw tooLarge(maxBytes);
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = await handle.stat();
+    const info = statSync(path);
+    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+    if (info.size > maxBytes) throw tooLarge(maxBytes);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = fstatSync(fd);
     if (!opened.isFile()) throw notRegular(file, kindOf(opened), command);
     if (opened.size > maxBytes) throw tooLarge(maxBytes);
-    return await readChunks(chunksOf(handle), maxBytes);
+    return readAll(fd, maxBytes);
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) throw error;
     throw fromSystemError(error);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-// Read through the handle itself rather than a ReadStream: the same reads without Node's file
-// stream machinery to load at start-up.
 const CHUNK_BYTES = 64 * 1024;
 
-async function* chunksOf(handle: Awaited<ReturnType<typeof open>>): AsyncGenerator<Uint8Array> {
+/** Every byte of `fd` up to its end (the file may have grown since the stat), within `maxBytes`. */
+function readAll(fd: number, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   for (;;) {
-    const { bytesRead, buffer } = await handle.read(new Uint8Array(CHUNK_BYTES), 0, CHUNK_BYTES);
-    if (bytesRead === 0) return;
-    yield buffer.subarray(0, bytesRead);
+    const chunk = new Uint8Array(CHUNK_BYTES);
+    const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+    if (read === 0) return concat(chunks);
+    total += read;
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk.subarray(0, read));
   }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8Array> {
@@ -159,13 +159,7 @@ async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8A
     if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(bytes);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concat(chunks);
 }
 
 export interface ReadContext {
