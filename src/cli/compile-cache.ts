@@ -18,7 +18,16 @@
 // A code cache is code: V8 checks that it fits this V8 and this source's length, not who wrote it.
 // So the cache folder is named for the user and used only when that user owns it and nobody else
 // can write to it (the temporary folder is shared); otherwise the chunks compile as usual.
-import { lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, sep } from "node:path";
@@ -76,9 +85,30 @@ function writeCache(base: string, folder: string, path: string, data: Buffer): v
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, data, { mode: 0o600 });
     renameSync(temporary, path);
+    pruneStale(path);
   } catch {
     // Nothing to do: the next run compiles as this one did.
   }
+}
+
+/**
+ * How many caches of one chunk are kept: each build or install of the bin writes a new one (the
+ * name holds the chunk's size and time), so without a bound the folder grows with every upgrade.
+ * More than one, so that a few installs used side by side do not keep evicting each other.
+ */
+const KEEP_PER_CHUNK = 4;
+
+/** Removes the oldest caches of `path`'s chunk beyond KEEP_PER_CHUNK (writes only, so rarely). */
+function pruneStale(path: string): void {
+  const folder = dirname(path);
+  const chunk = basename(path).replace(/-\d+-\d+\.v8$/, "-");
+  const others = readdirSync(folder)
+    .filter((name) => name.startsWith(chunk) && name.endsWith(".v8"))
+    .map((name) => join(folder, name))
+    .filter((other) => other !== path)
+    .map((other) => ({ other, time: statSync(other).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { other } of others.slice(KEEP_PER_CHUNK - 1)) rmSync(other, { force: true });
 }
 
 /**

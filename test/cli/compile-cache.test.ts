@@ -10,11 +10,12 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "./run-cli.js";
 
@@ -94,6 +95,35 @@ describe("the bin's chunk compile cache", () => {
       // Not rewritten either: the folder is not trusted for writing.
       for (const path of written)
         expect(readFileSync(path, "utf8")).toBe("planted by someone else");
+    },
+  );
+
+  it.runIf(!ownCache)(
+    "keeps a bounded number of caches per chunk: a new build's cache evicts the oldest",
+    () => {
+      const temp = freshTemp();
+      const file = "examples/docker-task.json";
+      check(temp, file);
+      const [current] = cacheFiles(temp).filter((path) => /library\.cjs-/.test(path));
+      expect(current).toBeDefined();
+      const folder = dirname(current as string);
+      // Six caches of earlier builds of the same chunk (other sizes and times), oldest first,
+      // and one of another chunk that must stay.
+      const stale = Array.from({ length: 6 }, (_, i) =>
+        join(folder, `library.cjs-${i + 1}-${i + 1}.v8`),
+      );
+      stale.forEach((path, i) => {
+        writeFileSync(path, "an old build's cache");
+        utimesSync(path, 1_000_000 + i, 1_000_000 + i);
+      });
+      const otherChunk = join(folder, "check.cjs-1-1.v8");
+      writeFileSync(otherChunk, "an old build's cache");
+      rmSync(current as string); // as after a rebuild: the current chunk has no cache yet
+      expect(check(temp, file).status).toBe(0);
+      const library = cacheFiles(temp).filter((path) => /library\.cjs-/.test(path));
+      // The new cache and the three newest of the old ones.
+      expect(library.sort()).toEqual([current, ...stale.slice(3)].sort());
+      expect(existsSync(otherChunk)).toBe(true);
     },
   );
 
