@@ -170,6 +170,15 @@ describe("embedded-file fileDesc refuses what it does not read", () => {
     expect(() => fileDesc(b64)).toThrow(/DescriptorProto field 5 /);
   });
 
+  it.each([
+    ["a length past the end", [0x0a, 0x05, 0x61], /truncated field/],
+    ["a varint cut short", [0x22, 0x80], /truncated varint/],
+    ["a varint of 11 bytes", [0x22, ...Array(10).fill(0xff), 0x01], /longer than 10 bytes/],
+    ["a nested field past its message", [0x22, 0x02, 0x0a, 0x03, 0x61, 0x62, 0x63], /runs past/],
+  ])("malformed bytes (%s) are an Error, not a partial schema", (_name, bytes, message) => {
+    expect(() => fileDesc(base64Encode(new Uint8Array(bytes)))).toThrow(message);
+  });
+
   it("a field with an unexpected wire type is an Error, not a misread value", () => {
     // FieldDescriptorProto.name (1) as a varint: tag 0x08 inside a DescriptorProto.field (2).
     const proto = create(FileDescriptorProtoSchema, {
