@@ -34,14 +34,26 @@ const folder = (...names) => new RegExp(`[\\\\/](?:${names.join("|")})[\\\\/]`);
 // The generated files' "@bufbuild/protobuf/codegenv2", but with a fileDesc that does not build
 // descriptor.proto's own descriptors first (src/schema/embedded-file.ts): that boot alone costs
 // about 0.6x a bare `node -e ''` of the 2x budget.
+// The descriptors also travel as JSON text rather than base64 protobuf: JSON.parse is native,
+// where reading the bytes runs cold JavaScript (for the Mesos 1.11 file, more than building its
+// descriptors). Both forms give the same descriptors (test/schema/embedded-file.test.ts).
 const CODEGEN = join(ROOT, "dist", "src", "schema", "codegenv2.js");
+const { embeddedJson } = await import(join(ROOT, "dist", "src", "schema", "embedded-file.js"));
+const GENERATED = /[\\/]gen[\\/]/;
 const embeddedDescriptors = {
   name: "embedded-descriptors",
   resolveId(source, importer) {
-    if (source === "@bufbuild/protobuf/codegenv2" && /[\\/]gen[\\/]/.test(importer ?? "")) {
+    if (source === "@bufbuild/protobuf/codegenv2" && GENERATED.test(importer ?? "")) {
       return CODEGEN;
     }
     return null;
+  },
+  transform(code, id) {
+    if (!GENERATED.test(id) || !id.endsWith("_pb.js")) return null;
+    return code.replace(
+      /\bfileDesc\("([A-Za-z0-9+/=]+)"/g,
+      (_, b64) => `fileDesc(${JSON.stringify(embeddedJson(b64))}`,
+    );
   },
 };
 

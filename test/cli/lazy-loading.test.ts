@@ -194,6 +194,13 @@ describe("lazy loading (shipped bin)", () => {
     expect(matching(loads, WRITE_CHUNK)).toEqual([]);
   });
 
+  /** The start of each generated file's embedded base64 descriptor. */
+  const EMBEDDED = ["gen/mesos/mesos_pb.ts", "gen/mesos/v1/mesos_pb.ts"].map((path) => {
+    const b64 = /fileDesc\("([A-Za-z0-9+/=]{40})/.exec(readFileSync(join(ROOT, path), "utf8"))?.[1];
+    if (b64 === undefined) throw new Error(`${path}: no embedded descriptor`);
+    return b64;
+  });
+
   it("hydrates the schemas without descriptor.proto (src/schema/embedded-file.ts, not protobuf-es's boot)", () => {
     // protoc-gen-es's fileDesc would first build descriptor.proto's own descriptors, which
     // carry its file name; the bundle points the generated files at a fileDesc that does not.
@@ -202,7 +209,11 @@ describe("lazy loading (shipped bin)", () => {
     for (const chunk of chunks) {
       const text = readFileSync(join(ROOT, "dist/cli/chunks", chunk), "utf8");
       expect(text.includes("google/protobuf/descriptor.proto"), chunk).toBe(false);
+      // The schemas travel as JSON text, not as protoc-gen-es's base64.
+      for (const b64 of EMBEDDED) expect(text.includes(b64), chunk).toBe(false);
     }
+    const library = readFileSync(join(ROOT, "dist/cli/chunks/library.cjs"), "utf8");
+    expect(library).toContain('"name":"mesos/mesos.proto"');
     // And the schemas it hydrates are whole: a v1 task checks through the same path.
     const { status, stdout } = run(["check", "examples/v1-docker-task.json"], BIN);
     expect(status).toBe(0);

@@ -23,7 +23,7 @@ import { describe, expect, it } from "vitest";
 import { file_mesos_mesos } from "../../gen/mesos/mesos_pb.js";
 import { file_mesos_v1_mesos } from "../../gen/mesos/v1/mesos_pb.js";
 import { file_mesos_v1_scheduler_scheduler } from "../../gen/mesos/v1/scheduler/scheduler_pb.js";
-import { fileDesc } from "../../src/schema/embedded-file.js";
+import { embeddedJson, fileDesc } from "../../src/schema/embedded-file.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -119,23 +119,34 @@ function* allMessages(messages: readonly DescMessage[]): Generator<DescMessage> 
 }
 
 describe("embedded-file fileDesc equals protobuf-es's fileDesc", () => {
+  // Each file in both forms: protoc-gen-es's base64, and the JSON text the CLI bundle embeds.
   for (const { path, real, imports } of FILES) {
-    it(`${path}: the same FileDescriptorProto, field by field, and the same bytes`, () => {
-      const b64 = embedded(path);
-      const file = fileDesc(b64, [...imports]);
-      expect(differences(file.proto, real.proto, "file", [])).toEqual([]);
-      // The same fields set with the same values, as protobuf-es's own encoder sees them.
-      expect(toBinary(FileDescriptorProtoSchema, file.proto)).toEqual(
-        toBinary(FileDescriptorProtoSchema, real.proto),
-      );
-    });
+    for (const form of ["base64", "JSON"] as const) {
+      const data = () => (form === "base64" ? embedded(path) : embeddedJson(embedded(path)));
 
-    it(`${path}: the same descriptors (every message, field, enum and oneof)`, () => {
-      const file = fileDesc(embedded(path), [...imports]);
-      expect(fileFacts(file)).toEqual(fileFacts(real));
-      expect(file.messages.length).toBeGreaterThan(0);
-    });
+      it(`${path} (${form}): the same FileDescriptorProto, field by field, and the same bytes`, () => {
+        const file = fileDesc(data(), [...imports]);
+        expect(differences(file.proto, real.proto, "file", [])).toEqual([]);
+        // The same fields set with the same values, as protobuf-es's own encoder sees them.
+        expect(toBinary(FileDescriptorProtoSchema, file.proto)).toEqual(
+          toBinary(FileDescriptorProtoSchema, real.proto),
+        );
+      });
+
+      it(`${path} (${form}): the same descriptors (every message, field, enum and oneof)`, () => {
+        const file = fileDesc(data(), [...imports]);
+        expect(fileFacts(file)).toEqual(fileFacts(real));
+        expect(file.messages.length).toBeGreaterThan(0);
+      });
+    }
   }
+
+  it("the JSON form is JSON text starting with '{' (base64 has no '{'), without $typeName", () => {
+    const json = embeddedJson(embedded("gen/mesos/mesos_pb.ts"));
+    expect(json.startsWith("{")).toBe(true);
+    expect(json).not.toContain("$typeName");
+    expect(JSON.parse(json)).toMatchObject({ name: "mesos/mesos.proto", package: "mesos" });
+  });
 
   it("resolves a dependency to the DescFile it is given (the scheduler's messages use Mesos 1.11's)", () => {
     const file = fileDesc(embedded("gen/mesos/v1/scheduler/scheduler_pb.ts"), [
