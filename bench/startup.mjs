@@ -23,8 +23,10 @@
 // little; the warm-up rounds below write that cache, and the readings are of warm runs, as a user
 // who runs the bin more than once sees them. --cold measures without it
 // (NODE_DISABLE_COMPILE_CACHE=1 for both commands): every run compiles everything, as a first run.
-// What is left above the budget is mostly protobuf-es building the descriptors (descriptor.proto's
-// own, then the seed file's: fileDesc); see the CHANGELOG for the readings.
+// The bundle hydrates the schemas without descriptor.proto (src/schema/embedded-file.ts); most of
+// what a check costs above a bare start is protobuf-es building the schema's descriptors
+// (createFileRegistry), compiling the validation plans, and the check itself. The CHANGELOG has
+// the readings.
 //
 // Needs a build (`npm run build`). Prints the readings and the verdict; exit code 0 whatever the
 // reading (this is a bench, not a test).
