@@ -10,7 +10,7 @@ import { assertValid, assertValidDecoded } from "../validation/index.js";
 import { decodeError } from "./errors.js";
 import { type GeneratedCodec, generatedCodec } from "./generated/index.js";
 import { missingRequired } from "./missing-required.js";
-import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
+import { checkSize, type LimitOptions, limitsOf } from "./options.js";
 import { readBinary } from "./read-binary.js";
 
 export interface DecodeOptions extends LimitOptions {
@@ -71,7 +71,8 @@ export function decodeUsing<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  const { message, starts } = read(codec, schema, bytes, limits);
+  // No result: known messages nest deeper than generated code recurses; read iteratively.
+  const { message, starts } = codec?.read(bytes, limits) ?? readBinary(schema, bytes, limits);
   if (limits.required && starts !== undefined) {
     const missing = missingRequired(schema, message, (m) => starts.get(m));
     if (missing.length > 0) {
@@ -88,16 +89,6 @@ export function decodeUsing<Desc extends DescMessage>(
     else assertValid(schema, message);
   }
   return message;
-}
-
-function read<Desc extends DescMessage>(
-  codec: GeneratedCodec<Desc> | undefined,
-  schema: Desc,
-  bytes: Uint8Array,
-  limits: Limits,
-): { message: MessageShape<Desc>; starts: WeakMap<object, number | undefined> | undefined } {
-  // undefined: known messages nest deeper than generated code recurses; read iteratively.
-  return codec?.read(bytes, limits) ?? readBinary(schema, bytes, limits);
 }
 
 function describe(value: unknown): string {

@@ -380,13 +380,9 @@ function readScalar(
     case ScalarType.UINT32:
     case ScalarType.FIXED32:
       return Number(readInteger(ctx, value, INTEGER_RANGES.uint32, "uint32", false, path));
-    case ScalarType.UINT64:
-    case ScalarType.FIXED64: {
-      const n = readInteger(ctx, value, INTEGER_RANGES.uint64, "uint64", true, path);
-      return longAsString ? String(n) : n;
-    }
     default: {
-      const n = readInteger(ctx, value, INTEGER_RANGES.int64, "int64", true, path);
+      const t = type === ScalarType.UINT64 || type === ScalarType.FIXED64 ? "uint64" : "int64";
+      const n = readInteger(ctx, value, INTEGER_RANGES[t], t, true, path);
       return longAsString ? String(n) : n;
     }
   }
