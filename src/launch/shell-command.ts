@@ -14,7 +14,8 @@
 // `{ escapeControls: true }` (the CLI's output) writes an argument with control characters as
 // $'…' instead (bash, zsh, ksh, POSIX.1-2024 sh), so no raw newline or terminal escape sequence
 // from a hostile task reaches the terminal that shows the command.
-import { type Issue, LaunchError } from "../problems/index.js";
+import type { Issue } from "../problems/index.js";
+import { launchError, launchIssue } from "./issue.js";
 
 // Words made only of these characters mean themselves in sh, bash and zsh: no globbing,
 // expansion, redirection, word splitting, history or comment syntax.
@@ -77,7 +78,7 @@ export function shellCommand(argv: readonly string[], options: ShellCommandOptio
   const words: string[] = [];
   for (const [index, arg] of argv.entries()) {
     const issue = unrepresentable(arg, index);
-    if (issue) throw new LaunchError("cannot render the argv as a shell command", [issue]);
+    if (issue) throw launchError("cannot render the argv as a shell command", issue);
     words.push(shellWord(arg, index === 0, escapeControls));
   }
   return words.join(" ");
@@ -89,21 +90,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
 function unrepresentable(arg: string, index: number): Issue | undefined {
   const nul = arg.indexOf("\0");
   if (nul >= 0) {
-    return {
-      code: "string_contains_nul",
-      severity: "error",
-      path: [index],
-      message: `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`,
-    };
+    const why = `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`;
+    return launchIssue("string_contains_nul", [index], why);
   }
   const lone = LONE_SURROGATE.exec(arg);
-  if (lone) {
-    return {
-      code: "unpaired_surrogate",
-      severity: "error",
-      path: [index],
-      message: `argv[${index}] has an unpaired UTF-16 surrogate at index ${lone.index}, which UTF-8 cannot carry: fix the string`,
-    };
-  }
-  return undefined;
+  if (lone === null) return undefined;
+  const why = `argv[${index}] has an unpaired UTF-16 surrogate at index ${lone.index}, which UTF-8 cannot carry: fix the string`;
+  return launchIssue("unpaired_surrogate", [index], why);
 }
