@@ -5,6 +5,7 @@ import * as fc from "fast-check";
 import {
   type CommandInfo,
   CommandInfo_ContainerInfoSchema,
+  type CommandInfo_URI,
   CommandInfoSchema,
   type Environment_Variable,
   EnvironmentSchema,
@@ -34,11 +35,16 @@ function variableOf(command: CommandInfo, n: number, name: string): number {
   return pick(n, list.length);
 }
 
-/** A URI of the command (one is added when there is none). */
-function uriOf(command: CommandInfo, n: number): number {
-  if (command.uris.length === 0)
-    command.uris.push(create(UriSchema, { value: "https://example.com/a" }));
-  return pick(n, command.uris.length);
+/** Break one URI of the command (one is added when there is none); the issue is at its value. */
+function uriDefect(code: IssueCode, breakUri: (uri: CommandInfo_URI) => void): Defect {
+  return defect(code, anyTask, fc.nat(), (task, n) => {
+    const { value: command, path } = commandOf(task);
+    if (command.uris.length === 0)
+      command.uris.push(create(UriSchema, { value: "https://example.com/a" }));
+    const index = pick(n, command.uris.length);
+    breakUri(command.uris[index] as CommandInfo_URI);
+    return [...path, "uris", index, "value"];
+  });
 }
 
 /** Break one environment variable (a copy inside the task) and return the field of the issue. */
@@ -75,25 +81,15 @@ export function commandDefects(): Defect[] {
       "required_field_missing",
       fc.constantFrom(clearVariableField("name"), clearVariableField("value")),
     ),
-    defect("required_field_missing", anyTask, fc.nat(), (task, n) => {
-      const command = commandOf(task);
-      const index = uriOf(command.value, n);
-      const uri = command.value.uris[index];
-      if (uri !== undefined) clearField(uri, UriSchema.field.value);
-      return [...command.path, "uris", index, "value"];
-    }),
+    uriDefect("required_field_missing", (uri) => clearField(uri, UriSchema.field.value)),
     envDefect("env_name_empty", fc.constant(renameVariable(() => ""))),
     // Names are identifiers without "=", so the renamed variable stays unique.
     envDefect(
       "env_name_contains_equals",
       fc.constantFrom("=", "=x", "a=b").map((suffix) => renameVariable((name) => name + suffix)),
     ),
-    defect("uri_value_empty", anyTask, fc.nat(), (task, n) => {
-      const command = commandOf(task);
-      const index = uriOf(command.value, n);
-      const uri = command.value.uris[index];
-      if (uri !== undefined) uri.value = "";
-      return [...command.path, "uris", index, "value"];
+    uriDefect("uri_value_empty", (uri) => {
+      uri.value = "";
     }),
     defect(
       "shell_command_missing",
