@@ -41,6 +41,17 @@ function dockerContainer(
   });
 }
 
+/** A DOCKER container with `image`; the issue path is that image's. */
+function dockerImage(task: v1.TaskInfo, image: string): IssuePath {
+  dockerContainer(task, { image });
+  return ["container", "docker", "image"];
+}
+
+function taskId(task: v1.TaskInfo, value: string): IssuePath {
+  task.taskId = create(v1.TaskIDSchema, { value });
+  return ["task_id", "value"];
+}
+
 /** Replace the task's container (and command) with a MESOS one built from `init`. */
 function mesosContainer(task: v1.TaskInfo, init: Record<string, unknown>): void {
   plainCommand(task);
@@ -123,18 +134,9 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     t.name = "task\ud800";
     return ["name"];
   }),
-  defect("image_empty", (t) => {
-    dockerContainer(t, { image: "" });
-    return ["container", "docker", "image"];
-  }),
-  defect("image_docker_uri", (t) => {
-    dockerContainer(t, { image: "docker:///busybox" });
-    return ["container", "docker", "image"];
-  }),
-  defect("image_invalid", (t) => {
-    dockerContainer(t, { image: "Busybox" });
-    return ["container", "docker", "image"];
-  }),
+  defect("image_empty", (t) => dockerImage(t, "")),
+  defect("image_docker_uri", (t) => dockerImage(t, "docker:///busybox")),
+  defect("image_invalid", (t) => dockerImage(t, "Busybox")),
   defect("image_invalid", (t) => {
     mesosContainer(t, {
       mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "a b" } } },
@@ -201,18 +203,9 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     t.agentId = create(v1.AgentIDSchema, { value: "" });
     return ["agent_id", "value"];
   }),
-  defect("id_too_long", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "t".repeat(256) });
-    return ["task_id", "value"];
-  }),
-  defect("id_reserved", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "." });
-    return ["task_id", "value"];
-  }),
-  defect("id_invalid_characters", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "a\\b" });
-    return ["task_id", "value"];
-  }),
+  defect("id_too_long", (t) => taskId(t, "t".repeat(256))),
+  defect("id_reserved", (t) => taskId(t, ".")),
+  defect("id_invalid_characters", (t) => taskId(t, "a\\b")),
   defect("command_and_executor_both_set", (t) => {
     const command = t.command;
     launchExecutor(t, { type: v1.ExecutorInfo_Type.CUSTOM, command: { value: "./executor" } });

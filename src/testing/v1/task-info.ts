@@ -14,6 +14,7 @@ import {
 import { commandInfo } from "../command-info.js";
 import { idInit } from "../mesos-id.js";
 import { resource } from "../resource.js";
+import { labels } from "../task-info.js";
 import { anyText } from "../text.js";
 import { v1ContainerInfo } from "./container-info.js";
 import { convertedFrom } from "./from-seed.js";
@@ -37,12 +38,6 @@ export function v1Resource(): fc.Arbitrary<Resource> {
 export function v1CommandInfo(options: { entrypoint?: boolean } = {}): fc.Arbitrary<CommandInfo> {
   return convertedFrom<CommandInfo>(seed.CommandInfoSchema, commandInfo(options));
 }
-
-const labels = fc.record({
-  labels: fc.array(fc.record({ key: anyText(), value: anyText() }, { requiredKeys: ["key"] }), {
-    maxLength: 2,
-  }),
-});
 
 // With an image the entrypoint may run (shell: false without a value).
 function hasImage(container: ContainerInfo | undefined): boolean {
