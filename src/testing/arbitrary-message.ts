@@ -6,7 +6,6 @@
 // so shrinking stays useful: a failing TaskInfo shrinks field by field to a small message.
 import {
   create,
-  type DescEnum,
   type DescField,
   type DescMessage,
   type MessageShape,
@@ -139,55 +138,34 @@ class Generator {
 
   private oneof(cases: DescField[], depth: number): fc.Arbitrary<unknown> {
     return fc.oneof(
-      ...cases.map((f) => this.singular(f, depth).map((value) => ({ case: f.localName, value }))),
+      ...cases.map((f) => this.value(f, depth).map((value) => ({ case: f.localName, value }))),
     );
   }
 
   private field(field: DescField, depth: number): fc.Arbitrary<unknown> {
     const { maxLength } = this.options;
     switch (field.fieldKind) {
-      case "list": {
-        const long = field.listKind === "scalar" && field.longAsString;
-        const item = this.element(field.message, field.enum, field.scalar, long, depth);
-        return fc.array(item, { maxLength });
-      }
+      case "list":
+        return fc.array(this.value(field, depth), { maxLength });
       case "map": {
-        const value = this.element(field.message, field.enum, field.scalar, false, depth);
         // protobuf-es map objects are keyed by the key's string form.
         const key = this.scalar(field.mapKey, true).map(String);
         return fc
-          .array(fc.tuple(key, value), { maxLength })
+          .array(fc.tuple(key, this.value(field, depth)), { maxLength })
           .map((entries) => Object.fromEntries(entries));
       }
       default:
-        return this.singular(field, depth);
+        return this.value(field, depth);
     }
   }
 
-  /** An element of a list or a map value: a message, an enum or a scalar. */
-  private element(
-    message: DescMessage | undefined,
-    enumType: DescEnum | undefined,
-    scalar: ScalarType | undefined,
-    longAsString: boolean,
-    depth: number,
-  ): fc.Arbitrary<unknown> {
-    if (message !== undefined) return this.message(message, depth + 1);
-    if (enumType !== undefined) return enumValues(enumType.values);
-    return this.scalar(scalar as ScalarType, longAsString);
-  }
-
-  private singular(field: DescField, depth: number): fc.Arbitrary<unknown> {
-    switch (field.fieldKind) {
-      case "message":
-        return this.message(field.message, depth + 1);
-      case "enum":
-        return enumValues(field.enum.values);
-      case "scalar":
-        return this.scalar(field.scalar, field.longAsString);
-      default:
-        throw new Error(`arbitraryMessage: unexpected ${field.fieldKind} field ${field.name}`);
-    }
+  /** One value of `field` (of a list or map: one element): a message, an enum or a scalar. */
+  private value(field: DescField, depth: number): fc.Arbitrary<unknown> {
+    if (field.message !== undefined) return this.message(field.message, depth + 1);
+    if (field.enum !== undefined) return enumValues(field.enum.values);
+    // Maps have no longAsString: their 64-bit values are bigints.
+    const long = "longAsString" in field && field.longAsString;
+    return this.scalar(field.scalar as ScalarType, long);
   }
 
   private scalar(type: ScalarType, longAsString: boolean): fc.Arbitrary<unknown> {
