@@ -174,22 +174,20 @@ class Generator {
     if (arb === undefined) {
       arb = scalarArbitrary(type, this.options);
       // 64-bit fields declared with jstype = JS_STRING hold decimal strings.
-      if (longAsString && isLong(type)) arb = arb.map(String);
+      if (longAsString && LONG_TYPES.has(type)) arb = arb.map(String);
       this.scalars.set(key, arb);
     }
     return arb;
   }
 }
 
-function isLong(type: ScalarType): boolean {
-  return (
-    type === ScalarType.INT64 ||
-    type === ScalarType.UINT64 ||
-    type === ScalarType.SINT64 ||
-    type === ScalarType.FIXED64 ||
-    type === ScalarType.SFIXED64
-  );
-}
+const LONG_TYPES: ReadonlySet<ScalarType> = new Set([
+  ScalarType.INT64,
+  ScalarType.UINT64,
+  ScalarType.SINT64,
+  ScalarType.FIXED64,
+  ScalarType.SFIXED64,
+]);
 
 function enumValues(values: readonly { readonly number: number }[]): fc.Arbitrary<number> {
   // Closed enums only take their declared values; the first declared value shrinks best.
