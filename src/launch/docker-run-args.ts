@@ -337,11 +337,7 @@ function wholeNumber(x: number): bigint {
   return BigInt(Math.trunc(Number.isFinite(x) ? x : Number.MAX_VALUE));
 }
 
-/**
- * A v1 volume's `-v` spec (Mesos 1.11.0 src/docker/docker.cpp): a relative container_path is
- * joined under the mapped sandbox; a relative host_path under the host sandbox unless a volume
- * driver names volumes; a DOCKER_VOLUME is `<name>:<path>:<mode>`; other sources are skipped.
- */
+/** A v1 volume's `-v` spec, by the rules dockerRunArgs states (Mesos 1.11.0 src/docker/docker.cpp). */
 function v1VolumeSpec(
   volume: LaunchVolume,
   sandbox: string,
