@@ -22,7 +22,7 @@ import {
 import { decodeError } from "./errors.js";
 import { isWellFormed, setOwn } from "./generated/runtime/index.js";
 import { locateJsonPath } from "./locate-json-path.js";
-import { missingRequired } from "./missing-required.js";
+import { assertRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
 import { readJson, UnsafeInteger } from "./read-json.js";
 import { describeValue, FLOAT32_MAX, INTEGER_RANGES } from "./scalar-check.js";
@@ -118,11 +118,7 @@ function readValue<Desc extends DescMessage>(
   if (limits.maxDepth < 1) tooDeep(ctx, ROOT);
   ctx.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
   while (ctx.todo.length > 0) readMessage(ctx, ctx.todo.pop() as Todo);
-  if (limits.required) {
-    const missing = missingRequired(schema, message);
-    if (missing.length > 0)
-      throw new DecodeError(`cannot decode ${schema.typeName}`, missing as [Issue, ...Issue[]]);
-  }
+  if (limits.required) assertRequired(schema, message);
   return message as MessageShape<Desc>;
 }
 

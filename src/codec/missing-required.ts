@@ -3,7 +3,7 @@
 // paths built from parent links only for what is reported, so a message nested as deep as any
 // maxDepth allows is walked without recursion.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import { errorIssue, type Issue, type IssuePath } from "../problems/index.js";
+import { DecodeError, errorIssue, type Issue, type IssuePath } from "../problems/index.js";
 import { fieldValue, isSet } from "../schema/index.js";
 
 interface Item {
@@ -48,6 +48,17 @@ export function missingRequired(
     for (let i = found.length - 1; i >= 0; i--) todo.push(found[i] as Item | Issue);
   }
   return out;
+}
+
+/** Throws the DecodeError that lists every unset required field of `message`, if there is one. */
+export function assertRequired(
+  desc: DescMessage,
+  message: unknown,
+  offsetOf?: (message: object) => number | undefined,
+): void {
+  const [first, ...rest] = missingRequired(desc, message, offsetOf);
+  if (first !== undefined)
+    throw new DecodeError(`cannot decode ${desc.typeName}`, [first, ...rest]);
 }
 
 /**
