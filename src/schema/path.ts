@@ -18,7 +18,7 @@ function steps(schema: DescMessage, path: readonly PathKey[]): Step[] | undefine
   for (const key of path) {
     if (container !== undefined) {
       out.push({ element: key });
-      message = elementOf(container);
+      message = container.message; // a list or map of messages, else undefined
       container = undefined;
       continue;
     }
@@ -34,12 +34,6 @@ function steps(schema: DescMessage, path: readonly PathKey[]): Step[] | undefine
     }
   }
   return out;
-}
-
-function elementOf(field: DescField): DescMessage | undefined {
-  if (field.fieldKind === "list" && field.listKind === "message") return field.message;
-  if (field.fieldKind === "map" && field.mapKind === "message") return field.message;
-  return undefined;
 }
 
 /**
