@@ -23,8 +23,8 @@ export interface ExpectedIssue {
 }
 
 /** A task with exactly one defect, and the one error validation must report for it. */
-export interface NearMiss {
-  readonly task: TaskInfo;
+export interface NearMiss<Task = TaskInfo> {
+  readonly task: Task;
   readonly expected: ExpectedIssue;
 }
 
