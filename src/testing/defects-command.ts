@@ -13,6 +13,7 @@ import {
   Environment_VariableSchema as VariableSchema,
 } from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
+import { dockerTask } from "./defects-container.js";
 import { containerInfo } from "./docker-info.js";
 import { legacyContainer } from "./legacy-container.js";
 import { commandOf, type Defect, defect, pick } from "./near-miss.js";
@@ -114,19 +115,11 @@ export function commandDefects(): Defect[] {
       return [...command.path, "value"];
     }),
     // Two images: a legacy docker:/// container next to a ContainerInfo, on the task or the executor.
-    defect(
-      "legacy_and_container_both_set",
-      fc.oneof(
-        taskInfo({ kind: "docker-task", legacy: false }),
-        taskInfo({ kind: "docker-executor", legacy: false }),
-      ),
-      legacyContainer(),
-      (task, container) => {
-        const command = commandOf(task);
-        command.value.container = container;
-        return [...command.path, "container"];
-      },
-    ),
+    defect("legacy_and_container_both_set", dockerTask, legacyContainer(), (task, container) => {
+      const command = commandOf(task);
+      command.value.container = container;
+      return [...command.path, "container"];
+    }),
     defect(
       "legacy_and_container_both_set",
       taskInfo({ kind: "docker-task", legacy: true }),

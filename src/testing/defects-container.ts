@@ -31,7 +31,7 @@ import { taskInfo } from "./task-info.js";
 import { volume } from "./volume.js";
 
 /** Docker launches with ContainerInfo/DockerInfo: on the task or on its executor. */
-const dockerTask = fc.oneof(
+export const dockerTask = fc.oneof(
   taskInfo({ kind: "docker-task", legacy: false }),
   taskInfo({ kind: "docker-executor", legacy: false }),
 );
@@ -120,10 +120,7 @@ function imageDefect(code: IssueCode, image: fc.Arbitrary<string>): Defect {
   const modern = defect(code, dockerTask, image, setImage);
   const legacy = defect(
     code,
-    fc.oneof(
-      taskInfo({ kind: "docker-task", legacy: true }),
-      taskInfo({ kind: "docker-executor", legacy: true }),
-    ),
+    taskInfo({ legacy: true }), // only the two Docker kinds have a legacy form
     image,
     (task, value) => {
       const command = commandOf(task);
