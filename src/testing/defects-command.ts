@@ -22,8 +22,12 @@ import { identifier } from "./text.js";
 
 const anyTask = taskInfo();
 /** Tasks whose command has no image entrypoint to fall back on. */
-const imageless = fc.oneof(taskInfo({ kind: "command" }), taskInfo({ kind: "custom-executor" }));
-const executorTask = fc.oneof(
+export const imageless = fc.oneof(
+  taskInfo({ kind: "command" }),
+  taskInfo({ kind: "custom-executor" }),
+);
+/** Tasks launched by an executor. */
+export const executorTask = fc.oneof(
   taskInfo({ kind: "docker-executor" }),
   taskInfo({ kind: "custom-executor" }),
 );
