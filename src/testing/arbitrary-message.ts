@@ -100,8 +100,6 @@ class Generator {
           `arbitraryMessage: ${desc.typeName} is part of a cycle of required message fields; no finite message exists`,
         );
       }
-      // A recursive schema reaches the capped slot again while building it only through
-      // required fields; REQUIRED_CYCLE_LIMIT turns that endless recursion into an error.
       arb = this.build(desc, depth);
       perDepth[slot] = arb;
     }
@@ -109,8 +107,6 @@ class Generator {
   }
 
   private build(desc: DescMessage, depth: number): fc.Arbitrary<unknown> {
-    // Optional and repeated MESSAGE fields stop at maxDepth; scalars are always generated, and
-    // required messages too, so every generated message stays encodable.
     const nest = depth + 1 <= this.options.maxDepth;
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     const requiredKeys: string[] = [];
