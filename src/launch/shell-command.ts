@@ -36,11 +36,10 @@ function shellWord(arg: string, first: boolean, escapeControls: boolean): string
 
 // What the CLI escapes in every printed line (src/cli/escape.ts): C0, DEL, C1, U+2028/2029 and
 // the bidirectional controls. Inside single quotes they would reach the terminal raw.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const ANSI_C_SPECIAL =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we escape
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069'\\]/g;
+const CONTROLS =
+  "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+const CONTROL = new RegExp(`[${CONTROLS}]`);
+const ANSI_C_SPECIAL = new RegExp(`[${CONTROLS}'\\\\]`, "g");
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 const utf8 = new TextEncoder();
 
