@@ -158,7 +158,8 @@ class Generator {
   /** One value of `field` (of a list or map: one element): a message, an enum or a scalar. */
   private value(field: DescField, depth: number): fc.Arbitrary<unknown> {
     if (field.message !== undefined) return this.message(field.message, depth + 1);
-    if (field.enum !== undefined) return enumValues(field.enum.values);
+    // Closed enums only take their declared values; the first declared value shrinks best.
+    if (field.enum !== undefined) return fc.constantFrom(...field.enum.values.map((v) => v.number));
     // Maps have no longAsString: their 64-bit values are bigints.
     const long = "longAsString" in field && field.longAsString;
     return this.scalar(field.scalar as ScalarType, long);
@@ -184,11 +185,6 @@ const LONG_TYPES: ReadonlySet<ScalarType> = new Set([
   ScalarType.FIXED64,
   ScalarType.SFIXED64,
 ]);
-
-function enumValues(values: readonly { readonly number: number }[]): fc.Arbitrary<number> {
-  // Closed enums only take their declared values; the first declared value shrinks best.
-  return fc.constantFrom(...values.map((v) => v.number));
-}
 
 function scalarArbitrary(type: ScalarType, o: ResolvedOptions): fc.Arbitrary<unknown> {
   const floating = { noNaN: !o.allowNaN, noDefaultInfinity: !o.allowInfinity };
