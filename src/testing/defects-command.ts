@@ -3,7 +3,6 @@
 import { clearField, create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import {
-  type CommandInfo,
   CommandInfo_ContainerInfoSchema,
   type CommandInfo_URI,
   CommandInfoSchema,
@@ -32,14 +31,6 @@ export const executorTask = fc.oneof(
   taskInfo({ kind: "custom-executor" }),
 );
 
-/** The index of a variable of the command's environment (one is added when there is none). */
-function variableOf(command: CommandInfo, n: number, name: string): number {
-  command.environment ??= create(EnvironmentSchema);
-  const list = command.environment.variables;
-  if (list.length === 0) list.push(create(VariableSchema, { name, value: "v" }));
-  return pick(n, list.length);
-}
-
 /** Break one URI of the command (one is added when there is none); the issue is at its value. */
 function uriDefect(code: IssueCode, breakUri: (uri: CommandInfo_URI) => void): Defect {
   return defect(code, anyTask, fc.nat(), (task, n) => {
@@ -57,11 +48,12 @@ type EnvBreak = (v: Environment_Variable) => "name" | "value";
 
 function envDefect(code: IssueCode, apply: fc.Arbitrary<EnvBreak>): Defect {
   return defect(code, anyTask, fc.tuple(fc.nat(), identifier(), apply), (task, [n, name, br]) => {
-    const command = commandOf(task);
-    const index = variableOf(command.value, n, name);
-    const variable = command.value.environment?.variables[index];
-    if (variable === undefined) throw new Error("near miss: no variable");
-    return [...command.path, "environment", "variables", index, br(variable)];
+    const { value: command, path } = commandOf(task);
+    command.environment ??= create(EnvironmentSchema);
+    const list = command.environment.variables;
+    if (list.length === 0) list.push(create(VariableSchema, { name, value: "v" })); // none yet
+    const index = pick(n, list.length);
+    return [...path, "environment", "variables", index, br(list[index] as Environment_Variable)];
   });
 }
 
