@@ -5,12 +5,11 @@
 // one is held to. Both read through the same runtime primitives, so a failure reads the same
 // (code, path, offset and words) whichever reader found it.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { DecodeError } from "../problems/index.js";
 import { assertValid, assertValidDecoded } from "../validation/index.js";
 import { decodeError } from "./errors.js";
 import { type GeneratedCodec, generatedCodec } from "./generated/index.js";
-import { missingRequired } from "./missing-required.js";
-import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
+import { assertRequired } from "./missing-required.js";
+import { checkSize, type LimitOptions, limitsOf } from "./options.js";
 import { readBinary } from "./read-binary.js";
 
 export interface DecodeOptions extends LimitOptions {
@@ -71,16 +70,10 @@ export function decodeUsing<Desc extends DescMessage>(
     );
   }
   checkSize(schema.typeName, bytes.length, limits, "bytes");
-  const { message, starts } = read(codec, schema, bytes, limits);
-  if (limits.required && starts !== undefined) {
-    const missing = missingRequired(schema, message, (m) => starts.get(m));
-    if (missing.length > 0) {
-      throw new DecodeError(
-        `cannot decode ${schema.typeName}`,
-        missing as [(typeof missing)[0], ...typeof missing],
-      );
-    }
-  }
+  // No result: known messages nest deeper than generated code recurses; read iteratively.
+  const { message, starts } = codec?.read(bytes, limits) ?? readBinary(schema, bytes, limits);
+  if (limits.required && starts !== undefined)
+    assertRequired(schema, message, (m) => starts.get(m));
   // Fused: with required fields checked, the message just read cannot fail a structural check,
   // and nobody else holds it yet, so only the domain rules run (src/validation/validate-decoded.ts).
   if (options?.validate === true) {
@@ -88,16 +81,6 @@ export function decodeUsing<Desc extends DescMessage>(
     else assertValid(schema, message);
   }
   return message;
-}
-
-function read<Desc extends DescMessage>(
-  codec: GeneratedCodec<Desc> | undefined,
-  schema: Desc,
-  bytes: Uint8Array,
-  limits: Limits,
-): { message: MessageShape<Desc>; starts: WeakMap<object, number | undefined> | undefined } {
-  // undefined: known messages nest deeper than generated code recurses; read iteratively.
-  return codec?.read(bytes, limits) ?? readBinary(schema, bytes, limits);
 }
 
 function describe(value: unknown): string {

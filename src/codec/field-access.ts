@@ -2,7 +2,7 @@
 // proto2 scalars keep their defaults on the prototype, so "set" means an own property that is not
 // undefined; oneof members live under the oneof's name as { case, value }.
 import { type DescField, isFieldSet, type Message } from "@bufbuild/protobuf";
-import { isSet } from "../schema/index.js";
+import { fieldValue, isSet } from "../schema/index.js";
 
 export type MessageObject = Record<string, unknown>;
 
@@ -12,11 +12,8 @@ export type MessageObject = Record<string, unknown>;
  * as is, so that callers can report it.
  */
 export function setValue(message: MessageObject, field: DescField): unknown {
-  if (field.oneof !== undefined) {
-    const oneof = message[field.oneof.localName] as { case?: unknown; value?: unknown } | undefined;
-    return oneof?.case === field.localName ? oneof.value : undefined;
-  }
-  const value = message[field.localName];
+  const value = fieldValue(message, field);
+  if (field.oneof !== undefined) return value;
   switch (field.fieldKind) {
     case "list":
       return Array.isArray(value) && value.length === 0 ? undefined : value;

@@ -22,7 +22,7 @@ import {
 import { decodeError } from "./errors.js";
 import { isWellFormed, setOwn } from "./generated/runtime/index.js";
 import { locateJsonPath } from "./locate-json-path.js";
-import { missingRequired } from "./missing-required.js";
+import { assertRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
 import { readJson, UnsafeInteger } from "./read-json.js";
 import { describeValue, FLOAT32_MAX, INTEGER_RANGES } from "./scalar-check.js";
@@ -118,11 +118,7 @@ function readValue<Desc extends DescMessage>(
   if (limits.maxDepth < 1) tooDeep(ctx, ROOT);
   ctx.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
   while (ctx.todo.length > 0) readMessage(ctx, ctx.todo.pop() as Todo);
-  if (limits.required) {
-    const missing = missingRequired(schema, message);
-    if (missing.length > 0)
-      throw new DecodeError(`cannot decode ${schema.typeName}`, missing as [Issue, ...Issue[]]);
-  }
+  if (limits.required) assertRequired(schema, message);
   return message as MessageShape<Desc>;
 }
 
@@ -211,7 +207,14 @@ function readField(
   children: Todo[],
 ): void {
   const msg = item.msg;
-  const child = (desc: DescMessage, json: unknown, at: Where): MessageObject => {
+  // One value of the field (of a list or map: one element).
+  const one = (json: unknown, at: Where): unknown => {
+    if (field.enum !== undefined) return readEnum(ctx, field.enum, json, at);
+    if (field.message === undefined) {
+      const long = "longAsString" in field && field.longAsString;
+      return readScalar(ctx, field.scalar as ScalarType, long, json, at);
+    }
+    const desc = field.message;
     if (!isObject(json))
       fail(
         ctx,
@@ -225,15 +228,6 @@ function readField(
     return m;
   };
   switch (field.fieldKind) {
-    case "scalar":
-      assign(ctx, msg, field, readScalar(ctx, field.scalar, field.longAsString, value, path), path);
-      return;
-    case "enum":
-      assign(ctx, msg, field, readEnum(ctx, field.enum, value, path), path);
-      return;
-    case "message":
-      assign(ctx, msg, field, child(field.message, value, path), path);
-      return;
     case "list": {
       const list = msg[field.localName] as unknown[];
       const items = Array.isArray(value) ? value : [value]; // a single value: a one-element list
@@ -242,9 +236,7 @@ function readField(
         const element: unknown = items[i];
         if (element === null || element === undefined)
           fail(ctx, "invalid_value", at, "null is not allowed in a list");
-        if (field.listKind === "message") list.push(child(field.message, element, at));
-        else if (field.listKind === "enum") list.push(readEnum(ctx, field.enum, element, at));
-        else list.push(readScalar(ctx, field.scalar, field.longAsString, element, at));
+        list.push(one(element, at));
       }
       return;
     }
@@ -263,15 +255,12 @@ function readField(
         if (element === null || element === undefined)
           fail(ctx, "invalid_value", at, "a map value cannot be null");
         const mapKey = String(readMapKey(ctx, field.mapKey, key, at));
-        const mapValue =
-          field.mapKind === "message"
-            ? child(field.message, element, at)
-            : field.mapKind === "enum"
-              ? readEnum(ctx, field.enum, element, at)
-              : readScalar(ctx, field.scalar, false, element, at);
-        setOwn(record, mapKey, mapValue); // a key may be "__proto__": never assigned
+        setOwn(record, mapKey, one(element, at)); // a key may be "__proto__": never assigned
       }
+      return;
     }
+    default:
+      assign(ctx, msg, field, one(value, path), path);
   }
 }
 
@@ -380,13 +369,9 @@ function readScalar(
     case ScalarType.UINT32:
     case ScalarType.FIXED32:
       return Number(readInteger(ctx, value, INTEGER_RANGES.uint32, "uint32", false, path));
-    case ScalarType.UINT64:
-    case ScalarType.FIXED64: {
-      const n = readInteger(ctx, value, INTEGER_RANGES.uint64, "uint64", true, path);
-      return longAsString ? String(n) : n;
-    }
     default: {
-      const n = readInteger(ctx, value, INTEGER_RANGES.int64, "int64", true, path);
+      const t = type === ScalarType.UINT64 || type === ScalarType.FIXED64 ? "uint64" : "int64";
+      const n = readInteger(ctx, value, INTEGER_RANGES[t], t, true, path);
       return longAsString ? String(n) : n;
     }
   }

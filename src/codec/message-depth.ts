@@ -3,9 +3,10 @@
 // exhaustion inside a writer into a typed `max_depth_exceeded` instead of a RangeError/TypeError.
 import type { DescMessage } from "@bufbuild/protobuf";
 import { EncodeError, errorIssue, MesosDockerInfoError } from "../problems/index.js";
+import { forEachMessage } from "./missing-required.js";
 
 /** The nesting depth of `message` (root = 1), counting at most up to `cap` + 1. */
-export function messageDepth(desc: DescMessage, message: unknown, cap: number): number {
+function messageDepth(desc: DescMessage, message: unknown, cap: number): number {
   let deepest = 0;
   const stack: [DescMessage, unknown, number][] = [[desc, message, 1]];
   while (stack.length > 0) {
@@ -13,23 +14,8 @@ export function messageDepth(desc: DescMessage, message: unknown, cap: number): 
     if (typeof m !== "object" || m === null) continue;
     if (depth > deepest) deepest = depth;
     if (deepest > cap) return deepest;
-    const record = m as Record<string, unknown>;
-    for (const field of d.fields) {
-      const value =
-        field.oneof === undefined
-          ? record[field.localName]
-          : (record[field.oneof.localName] as { case?: string; value?: unknown } | undefined)
-                ?.case === field.localName
-            ? (record[field.oneof.localName] as { value?: unknown }).value
-            : undefined;
-      if (value === undefined || value === null) continue;
-      if (field.fieldKind === "message") stack.push([field.message, value, depth + 1]);
-      else if (field.fieldKind === "list" && field.listKind === "message" && Array.isArray(value))
-        for (const item of value) stack.push([field.message, item, depth + 1]);
-      else if (field.fieldKind === "map" && field.mapKind === "message")
-        for (const item of Object.values(value as object))
-          stack.push([field.message, item, depth + 1]);
-    }
+    const push = (child: DescMessage, value: object) => stack.push([child, value, depth + 1]);
+    for (const field of d.fields) forEachMessage(m, field, push);
   }
   return deepest;
 }

@@ -3,12 +3,12 @@
 // paths built from parent links only for what is reported, so a message nested as deep as any
 // maxDepth allows is walked without recursion.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
-import { errorIssue, type Issue, type IssuePath } from "../problems/index.js";
-import { isSet } from "../schema/index.js";
+import { DecodeError, errorIssue, type Issue, type IssuePath } from "../problems/index.js";
+import { fieldValue, isSet } from "../schema/index.js";
 
 interface Item {
   readonly desc: DescMessage;
-  readonly msg: Record<string, unknown>;
+  readonly msg: object;
   readonly parent: Item | undefined;
   readonly seg: readonly (string | number)[];
 }
@@ -24,9 +24,7 @@ export function missingRequired(
 ): Issue[] {
   const out: Issue[] = [];
   // A stack of messages still to walk and issues already found, popped in field order.
-  const todo: (Item | Issue)[] = [
-    { desc, msg: message as Record<string, unknown>, parent: undefined, seg: [] },
-  ];
+  const todo: (Item | Issue)[] = [{ desc, msg: message as object, parent: undefined, seg: [] }];
   while (todo.length > 0) {
     const next = todo.pop() as Item | Issue;
     if ("code" in next) {
@@ -43,41 +41,46 @@ export function missingRequired(
         );
         continue;
       }
-      collect(next, field, found);
+      forEachMessage(next.msg, field, (d, msg, seg) =>
+        found.push({ desc: d, msg, parent: next, seg }),
+      );
     }
     for (let i = found.length - 1; i >= 0; i--) todo.push(found[i] as Item | Issue);
   }
   return out;
 }
 
-function collect(item: Item, field: DescField, children: (Item | Issue)[]): void {
-  const msg = item.msg;
-  const add = (value: unknown, seg: (string | number)[], desc: DescMessage) => {
-    if (typeof value === "object" && value !== null) {
-      children.push({ desc, msg: value as Record<string, unknown>, parent: item, seg });
-    }
+/** Throws the DecodeError that lists every unset required field of `message`, if there is one. */
+export function assertRequired(
+  desc: DescMessage,
+  message: unknown,
+  offsetOf?: (message: object) => number | undefined,
+): void {
+  const [first, ...rest] = missingRequired(desc, message, offsetOf);
+  if (first !== undefined)
+    throw new DecodeError(`cannot decode ${desc.typeName}`, [first, ...rest]);
+}
+
+/**
+ * Calls `visit` for each message `field` of `msg` holds (its value, each list element, each map
+ * value) with the path segments from `msg`; anything else there (not an object) is passed over.
+ */
+export function forEachMessage(
+  msg: object,
+  field: DescField,
+  visit: (desc: DescMessage, child: object, seg: (string | number)[]) => void,
+): void {
+  const desc = field.message;
+  const value = fieldValue(msg, field);
+  if (desc === undefined || typeof value !== "object" || value === null) return;
+  const add = (child: unknown, seg: (string | number)[]) => {
+    if (typeof child === "object" && child !== null) visit(desc, child, seg);
   };
-  switch (field.fieldKind) {
-    case "message":
-      if (field.oneof !== undefined) {
-        const oneof = msg[field.oneof.localName] as { case?: string; value?: unknown } | undefined;
-        if (oneof?.case === field.localName) add(oneof.value, [field.name], field.message);
-      } else {
-        add(msg[field.localName], [field.name], field.message);
-      }
-      return;
-    case "list":
-      if (field.listKind === "message" && Array.isArray(msg[field.localName])) {
-        const list = msg[field.localName] as unknown[];
-        for (let i = 0; i < list.length; i++) add(list[i], [field.name, i], field.message);
-      }
-      return;
-    case "map":
-      if (field.mapKind === "message") {
-        const map = msg[field.localName] as Record<string, unknown>;
-        for (const key of Object.keys(map ?? {})) add(map[key], [field.name, key], field.message);
-      }
-      return;
+  if (field.fieldKind === "message") add(value, [field.name]);
+  else if (field.fieldKind === "map") {
+    for (const [key, child] of Object.entries(value)) add(child, [field.name, key]);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) add(value[i], [field.name, i]);
   }
 }
 

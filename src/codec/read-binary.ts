@@ -407,22 +407,20 @@ function wireOf(field: DescField): number {
   return field.enum !== undefined ? 0 : scalarWire(field.scalar as ScalarType);
 }
 
+// The wire type of each scalar type that is not a varint (0).
+const SCALAR_WIRE: Partial<Record<ScalarType, number>> = {
+  [ScalarType.STRING]: 2,
+  [ScalarType.BYTES]: 2,
+  [ScalarType.DOUBLE]: 1,
+  [ScalarType.FIXED64]: 1,
+  [ScalarType.SFIXED64]: 1,
+  [ScalarType.FLOAT]: 5,
+  [ScalarType.FIXED32]: 5,
+  [ScalarType.SFIXED32]: 5,
+};
+
 function scalarWire(type: ScalarType): number {
-  switch (type) {
-    case ScalarType.STRING:
-    case ScalarType.BYTES:
-      return 2;
-    case ScalarType.DOUBLE:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64:
-      return 1;
-    case ScalarType.FLOAT:
-    case ScalarType.FIXED32:
-    case ScalarType.SFIXED32:
-      return 5;
-    default:
-      return 0;
-  }
+  return SCALAR_WIRE[type] ?? 0;
 }
 
 /** What protobuf-es stores for a map entry without a value field. */

@@ -230,18 +230,9 @@ class Reader {
           i += 6;
           continue;
         }
-        // " \ / b f n r t
-        if (
-          e !== 0x22 &&
-          e !== 0x5c &&
-          e !== 0x2f &&
-          e !== 0x62 &&
-          e !== 0x66 &&
-          e !== 0x6e &&
-          e !== 0x72 &&
-          e !== 0x74
-        ) {
-          this.failAt(i, `invalid escape \\${text[i + 1] ?? ""}`);
+        const next = text[i + 1];
+        if (next === undefined || !SIMPLE_ESCAPES.includes(next)) {
+          this.failAt(i, `invalid escape \\${next ?? ""}`);
         }
         i += 2;
         continue;
@@ -329,6 +320,9 @@ class Reader {
     );
   }
 }
+
+/** The characters that may follow a backslash, besides `u` (RFC 8259 §7). */
+const SIMPLE_ESCAPES = '"\\/bfnrt';
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

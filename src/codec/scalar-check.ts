@@ -33,39 +33,6 @@ export interface ValueProblem {
 /** Checks one value: undefined when it may be written, else why not. */
 export type ValueChecker = (value: unknown) => ValueProblem | undefined;
 
-/** The checker for values of scalar `type` (one function per type, picked once). */
-export function scalarChecker(type: ScalarType): ValueChecker {
-  switch (type) {
-    case ScalarType.STRING:
-      return checkString;
-    case ScalarType.BOOL:
-      return checkBool;
-    case ScalarType.BYTES:
-      return checkBytes;
-    case ScalarType.DOUBLE:
-      return checkDouble;
-    case ScalarType.FLOAT:
-      return checkFloat;
-    case ScalarType.INT32:
-    case ScalarType.SINT32:
-    case ScalarType.SFIXED32:
-      return checkInt32;
-    case ScalarType.UINT32:
-    case ScalarType.FIXED32:
-      return checkUint32;
-    case ScalarType.UINT64:
-    case ScalarType.FIXED64:
-      return checkUint64;
-    default:
-      return checkInt64;
-  }
-}
-
-function checkString(value: unknown): ValueProblem | undefined {
-  if (typeof value !== "string") return wrongType("a string", value);
-  return isWellFormed(value) ? undefined : UNPAIRED_SURROGATE;
-}
-
 const UNPAIRED_SURROGATE: ValueProblem = {
   code: "unpaired_surrogate",
   reason:
@@ -73,39 +40,41 @@ const UNPAIRED_SURROGATE: ValueProblem = {
     "written as U+FFFD); it was probably cut in the middle of an emoji or other astral character",
 };
 
-function checkBool(value: unknown): ValueProblem | undefined {
-  return typeof value === "boolean" ? undefined : wrongType("a boolean", value);
-}
+const checkInt32: ValueChecker = (v) => intProblem(v, INT32_MIN, INT32_MAX, "int32");
+const checkUint32: ValueChecker = (v) => intProblem(v, 0, UINT32_MAX, "uint32");
+const checkInt64: ValueChecker = (v) => int64Problem(v, INT64_MIN, INT64_MAX, "int64");
+const checkUint64: ValueChecker = (v) => int64Problem(v, 0n, UINT64_MAX, "uint64");
 
-function checkBytes(value: unknown): ValueProblem | undefined {
-  return value instanceof Uint8Array ? undefined : wrongType("a Uint8Array", value);
-}
+/** The checker for values of each scalar type. */
+const CHECKERS: Readonly<Record<ScalarType, ValueChecker>> = {
+  [ScalarType.STRING]: (v) => {
+    if (typeof v !== "string") return wrongType("a string", v);
+    return isWellFormed(v) ? undefined : UNPAIRED_SURROGATE;
+  },
+  [ScalarType.BOOL]: (v) => (typeof v === "boolean" ? undefined : wrongType("a boolean", v)),
+  [ScalarType.BYTES]: (v) => (v instanceof Uint8Array ? undefined : wrongType("a Uint8Array", v)),
+  [ScalarType.DOUBLE]: (v) => (typeof v === "number" ? undefined : wrongType("a number", v)),
+  [ScalarType.FLOAT]: (v) => {
+    if (typeof v !== "number") return wrongType("a number", v);
+    return Number.isFinite(v) && Math.abs(v) > FLOAT32_MAX
+      ? outOfRange(v, "float (at most ±3.4028235e38)")
+      : undefined;
+  },
+  [ScalarType.INT32]: checkInt32,
+  [ScalarType.SINT32]: checkInt32,
+  [ScalarType.SFIXED32]: checkInt32,
+  [ScalarType.UINT32]: checkUint32,
+  [ScalarType.FIXED32]: checkUint32,
+  [ScalarType.INT64]: checkInt64,
+  [ScalarType.SINT64]: checkInt64,
+  [ScalarType.SFIXED64]: checkInt64,
+  [ScalarType.UINT64]: checkUint64,
+  [ScalarType.FIXED64]: checkUint64,
+};
 
-function checkDouble(value: unknown): ValueProblem | undefined {
-  return typeof value === "number" ? undefined : wrongType("a number", value);
-}
-
-function checkFloat(value: unknown): ValueProblem | undefined {
-  if (typeof value !== "number") return wrongType("a number", value);
-  return Number.isFinite(value) && Math.abs(value) > FLOAT32_MAX
-    ? outOfRange(value, "float (at most ±3.4028235e38)")
-    : undefined;
-}
-
-function checkInt32(value: unknown): ValueProblem | undefined {
-  return intProblem(value, INT32_MIN, INT32_MAX, "int32");
-}
-
-function checkUint32(value: unknown): ValueProblem | undefined {
-  return intProblem(value, 0, UINT32_MAX, "uint32");
-}
-
-function checkInt64(value: unknown): ValueProblem | undefined {
-  return int64Problem(value, INT64_MIN, INT64_MAX, "int64");
-}
-
-function checkUint64(value: unknown): ValueProblem | undefined {
-  return int64Problem(value, 0n, UINT64_MAX, "uint64");
+/** The checker for values of scalar `type`. */
+export function scalarChecker(type: ScalarType): ValueChecker {
+  return CHECKERS[type];
 }
 
 const enumCheckers = new WeakMap<DescEnum, ValueChecker>();

@@ -177,26 +177,19 @@ function writeMessage(
     return json;
   }
   for (const field of desc.fields) {
-    const value = setValue(message, field);
-    path.push(field.name);
-    if (value !== undefined) {
-      const out = writeField(ctx, field, value, path);
-      if (out !== undefined) setOwn(json, field.name, out);
-    } else if (ctx.emitDefaults && !field.deprecated) {
-      const declared = declaredDefault(field);
-      const out = declared === undefined ? undefined : writeSingular(ctx, field, declared, path);
-      if (out !== undefined) setOwn(json, field.name, out);
+    let value = setValue(message, field);
+    const scalar = field.fieldKind === "scalar" || field.fieldKind === "enum";
+    if (value === undefined && scalar && ctx.emitDefaults && !field.deprecated) {
+      value = field.getDefaultValue(); // its [default = …], if it declares one
     }
+    if (value === undefined) continue;
+    path.push(field.name);
+    const out = writeField(ctx, field, value, path);
+    if (out !== undefined) setOwn(json, field.name, out);
     path.pop();
   }
   ctx.depth--;
   return json;
-}
-
-function declaredDefault(field: DescField): unknown {
-  return field.fieldKind === "scalar" || field.fieldKind === "enum"
-    ? field.getDefaultValue()
-    : undefined;
 }
 
 function writeField(

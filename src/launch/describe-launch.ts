@@ -1,5 +1,6 @@
 // describeLaunch: one or two sentences saying how Mesos would start a task (used by the CLI).
 import type {
+  DockerLaunch,
   Launch,
   LaunchCommand,
   LaunchDockerSettings,
@@ -74,16 +75,13 @@ function settingsLabel(docker: LaunchDockerSettings | undefined): string {
   return `, ${parts.join(", ")}`;
 }
 
-function legacyPrefix(
-  launch: Extract<Launch, { kind: "docker-task" | "docker-executor" }>,
-  label: string,
-): string {
+function legacyPrefix(launch: DockerLaunch, label: string): string {
   if (!launch.legacy) return `${label}: `;
   const field = launch.imagePath.join(".");
   return `Legacy ${label} (${field} ${JSON.stringify(`docker:///${launch.rawImage}`)}, deprecated; migrateLegacyContainer rewrites it as ContainerInfo/DockerInfo): `;
 }
 
-function imageLabel(launch: Extract<Launch, { kind: "docker-task" | "docker-executor" }>): string {
+function imageLabel(launch: DockerLaunch): string {
   const normalized = launch.image.string;
   return normalized === launch.rawImage ? launch.rawImage : `${launch.rawImage} (${normalized})`;
 }

@@ -133,9 +133,7 @@ export function dockerRunArgs(
   task: TaskInfo | V1TaskInfo,
   options: DockerRunOptions = {},
 ): string[] {
-  const result = buildDockerRunArgs(task, options);
-  if (!Array.isArray(result)) throw result;
-  return result;
+  return orThrow(buildDockerRunArgs(task, undefined, options));
 }
 
 /** dockerRunArgs without throwing: `{ success: true, data: argv }` or `{ success: false, issues }`. */
@@ -143,28 +141,8 @@ export function safeDockerRunArgs(
   task: TaskInfo | V1TaskInfo,
   options: DockerRunOptions = {},
 ): DockerRunArgsResult {
-  const result = buildDockerRunArgs(task, options);
+  const result = buildDockerRunArgs(task, undefined, options);
   return Array.isArray(result) ? succeed(result) : failWith(result);
-}
-
-// The resource shape the argv reads (both schemas).
-interface RunResource {
-  readonly name: string;
-  readonly type: number;
-  readonly scalar?: { readonly value: number } | undefined;
-  readonly allocationInfo?: { readonly role: string } | undefined;
-}
-
-function buildDockerRunArgs(
-  task: TaskInfo | V1TaskInfo,
-  options: DockerRunOptions,
-): string[] | LaunchError {
-  if (typeof options !== "object" || options === null) {
-    return invalidOption("options", options, "must be an object (or omitted)");
-  }
-  const resolved = resolveLaunch(task);
-  if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
-  return argvOf(task, resolved.data, options);
 }
 
 /**
@@ -177,19 +155,36 @@ export function dockerRunArgsOf(
   launch: Launch,
   options: DockerRunOptions = {},
 ): string[] {
-  const result =
-    typeof options !== "object" || options === null
-      ? invalidOption("options", options, "must be an object (or omitted)")
-      : argvOf(task, launch, options);
+  return orThrow(buildDockerRunArgs(task, launch, options));
+}
+
+function orThrow(result: string[] | LaunchError): string[] {
   if (!Array.isArray(result)) throw result;
   return result;
 }
 
-function argvOf(
+// The resource shape the argv reads (both schemas).
+interface RunResource {
+  readonly name: string;
+  readonly type: number;
+  readonly scalar?: { readonly value: number } | undefined;
+  readonly allocationInfo?: { readonly role: string } | undefined;
+}
+
+/** The argv, or the LaunchError to throw; `launch` is resolveLaunch(task)'s when the caller has it. */
+function buildDockerRunArgs(
   task: TaskInfo | V1TaskInfo,
-  launch: Launch,
+  launch: Launch | undefined,
   options: DockerRunOptions,
 ): string[] | LaunchError {
+  if (typeof options !== "object" || options === null) {
+    return invalidOption("options", options, "must be an object (or omitted)");
+  }
+  if (launch === undefined) {
+    const resolved = resolveLaunch(task);
+    if (!resolved.success) return invalidTaskError("dockerRunArgs", task, resolved.issues);
+    launch = resolved.data;
+  }
   // resolveLaunch succeeded, so validate() did: the required fields are set.
   const valid = task as TaskInfoValid | V1TaskInfoValid;
   if (launch.kind !== "docker-task" && launch.kind !== "docker-executor") {
@@ -342,11 +337,7 @@ function wholeNumber(x: number): bigint {
   return BigInt(Math.trunc(Number.isFinite(x) ? x : Number.MAX_VALUE));
 }
 
-/**
- * A v1 volume's `-v` spec (Mesos 1.11.0 src/docker/docker.cpp): a relative container_path is
- * joined under the mapped sandbox; a relative host_path under the host sandbox unless a volume
- * driver names volumes; a DOCKER_VOLUME is `<name>:<path>:<mode>`; other sources are skipped.
- */
+/** A v1 volume's `-v` spec, by the rules dockerRunArgs states (Mesos 1.11.0 src/docker/docker.cpp). */
 function v1VolumeSpec(
   volume: LaunchVolume,
   sandbox: string,
@@ -391,27 +382,18 @@ function scalarSum(
   name: string,
 ): number | undefined {
   let thousandths = 0;
+  let plain = 0;
   let found = false;
-  for (const list of [first, second]) {
-    for (const resource of list) {
-      if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
-        thousandths += Math.round(resource.scalar.value * 1000);
-        found = true;
-      }
+  for (const resource of [...first, ...second]) {
+    if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
+      thousandths += Math.round(resource.scalar.value * 1000);
+      plain += resource.scalar.value;
+      found = true;
     }
   }
   if (!found) return undefined;
-  // Past 2^53 thousandths the fixed point is meaningless (and may overflow): plain sums then.
-  if (Number.isSafeInteger(thousandths)) return thousandths / 1000;
-  let sum = 0;
-  for (const list of [first, second]) {
-    for (const resource of list) {
-      if (resource.name === name && resource.type === Value_Type.SCALAR && resource.scalar) {
-        sum += resource.scalar.value;
-      }
-    }
-  }
-  return sum;
+  // Past 2^53 thousandths the fixed point is meaningless (and may overflow): the plain sum then.
+  return Number.isSafeInteger(thousandths) ? thousandths / 1000 : plain;
 }
 
 /** Order of C++ `std::string` comparison on UTF-8 text: Unicode code point order. */

@@ -81,24 +81,21 @@ function findConflict(holder: Holder, at: string[]): LaunchError | undefined {
   if (legacy === undefined || legacyDockerImage(legacy) === undefined) return undefined;
   const path = [...at, "command", "container"];
   const where = path.join(".");
-  if (holder.container !== undefined) {
-    return launchError(
+  const conflict = (issuePath: string[], why: string) =>
+    launchError(
       "migrateLegacyContainer: cannot migrate",
-      launchIssue(
-        "legacy_conflict",
-        path,
-        `migrateLegacyContainer: ${where}.image ${JSON.stringify(legacy.image)} and ${[...at, "container"].join(".")} both name an image; only one can be launched. Remove one of them, then migrate.`,
-      ),
+      launchIssue("legacy_conflict", issuePath, `migrateLegacyContainer: ${why}`),
+    );
+  if (holder.container !== undefined) {
+    return conflict(
+      path,
+      `${where}.image ${JSON.stringify(legacy.image)} and ${[...at, "container"].join(".")} both name an image; only one can be launched. Remove one of them, then migrate.`,
     );
   }
   if (legacy.options.length > 0) {
-    return launchError(
-      "migrateLegacyContainer: cannot migrate",
-      launchIssue(
-        "legacy_conflict",
-        [...path, "options"],
-        `migrateLegacyContainer: ${where}.options ${JSON.stringify(legacy.options)} has no equivalent in ContainerInfo/DockerInfo and would be lost. The Docker containerizer ignored these options, so clear them and migrate again.`,
-      ),
+    return conflict(
+      [...path, "options"],
+      `${where}.options ${JSON.stringify(legacy.options)} has no equivalent in ContainerInfo/DockerInfo and would be lost. The Docker containerizer ignored these options, so clear them and migrate again.`,
     );
   }
   return undefined;

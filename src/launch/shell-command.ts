@@ -14,7 +14,8 @@
 // `{ escapeControls: true }` (the CLI's output) writes an argument with control characters as
 // $'…' instead (bash, zsh, ksh, POSIX.1-2024 sh), so no raw newline or terminal escape sequence
 // from a hostile task reaches the terminal that shows the command.
-import { type Issue, LaunchError } from "../problems/index.js";
+import type { Issue } from "../problems/index.js";
+import { launchError, launchIssue } from "./issue.js";
 
 // Words made only of these characters mean themselves in sh, bash and zsh: no globbing,
 // expansion, redirection, word splitting, history or comment syntax.
@@ -35,11 +36,10 @@ function shellWord(arg: string, first: boolean, escapeControls: boolean): string
 
 // What the CLI escapes in every printed line (src/cli/escape.ts): C0, DEL, C1, U+2028/2029 and
 // the bidirectional controls. Inside single quotes they would reach the terminal raw.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const ANSI_C_SPECIAL =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we escape
-  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069'\\]/g;
+const CONTROLS =
+  "\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+const CONTROL = new RegExp(`[${CONTROLS}]`);
+const ANSI_C_SPECIAL = new RegExp(`[${CONTROLS}'\\\\]`, "g");
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 const utf8 = new TextEncoder();
 
@@ -77,7 +77,7 @@ export function shellCommand(argv: readonly string[], options: ShellCommandOptio
   const words: string[] = [];
   for (const [index, arg] of argv.entries()) {
     const issue = unrepresentable(arg, index);
-    if (issue) throw new LaunchError("cannot render the argv as a shell command", [issue]);
+    if (issue) throw launchError("cannot render the argv as a shell command", issue);
     words.push(shellWord(arg, index === 0, escapeControls));
   }
   return words.join(" ");
@@ -89,21 +89,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
 function unrepresentable(arg: string, index: number): Issue | undefined {
   const nul = arg.indexOf("\0");
   if (nul >= 0) {
-    return {
-      code: "string_contains_nul",
-      severity: "error",
-      path: [index],
-      message: `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`,
-    };
+    const why = `argv[${index}] has a NUL character at index ${nul}, which no process argument can carry: remove it`;
+    return launchIssue("string_contains_nul", [index], why);
   }
   const lone = LONE_SURROGATE.exec(arg);
-  if (lone) {
-    return {
-      code: "unpaired_surrogate",
-      severity: "error",
-      path: [index],
-      message: `argv[${index}] has an unpaired UTF-16 surrogate at index ${lone.index}, which UTF-8 cannot carry: fix the string`,
-    };
-  }
-  return undefined;
+  if (lone === null) return undefined;
+  const why = `argv[${index}] has an unpaired UTF-16 surrogate at index ${lone.index}, which UTF-8 cannot carry: fix the string`;
+  return launchIssue("unpaired_surrogate", [index], why);
 }

@@ -3,4 +3,4 @@
 // gen/ is produced by `buf generate` from proto/mesos/mesos.proto and is never edited by hand.
 export * from "../../gen/mesos/mesos_pb.js";
 export { localPath, valueAtPath } from "./path.js";
-export { isSet, present, unknownEnumNumber } from "./presence.js";
+export { fieldValue, isSet, present, unknownEnumNumber } from "./presence.js";

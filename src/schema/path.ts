@@ -3,6 +3,7 @@
 // the objects protobuf-es builds use the generated property names (camelCase: `hostDir`). Both
 // functions walk the descriptor, so they work for any schema, oneof members and maps included.
 import type { DescField, DescMessage } from "@bufbuild/protobuf";
+import { fieldValue } from "./presence.js";
 
 type PathKey = string | number;
 
@@ -17,7 +18,7 @@ function steps(schema: DescMessage, path: readonly PathKey[]): Step[] | undefine
   for (const key of path) {
     if (container !== undefined) {
       out.push({ element: key });
-      message = elementOf(container);
+      message = container.message; // a list or map of messages, else undefined
       container = undefined;
       continue;
     }
@@ -33,12 +34,6 @@ function steps(schema: DescMessage, path: readonly PathKey[]): Step[] | undefine
     }
   }
   return out;
-}
-
-function elementOf(field: DescField): DescMessage | undefined {
-  if (field.fieldKind === "list" && field.listKind === "message") return field.message;
-  if (field.fieldKind === "map" && field.mapKind === "message") return field.message;
-  return undefined;
 }
 
 /**
@@ -74,14 +69,7 @@ export function valueAtPath(
   for (const step of walk) {
     if (value === null || typeof value !== "object") return undefined;
     const record = value as Record<string, unknown>;
-    if ("element" in step) {
-      value = record[String(step.element)];
-    } else if (step.field.oneof !== undefined) {
-      const group = record[step.field.oneof.localName] as { case?: unknown; value?: unknown };
-      value = group?.case === step.field.localName ? group.value : undefined;
-    } else {
-      value = record[step.field.localName];
-    }
+    value = "element" in step ? record[String(step.element)] : fieldValue(record, step.field);
   }
   return value;
 }

@@ -5,13 +5,24 @@
 // descriptor lookup). Singular message fields are simply absent (undefined) when unset.
 // A closed-enum value that the schema does not define is not stored in the field at all: the
 // binary reader appends it to `$unknown` as a varint under the field's number.
-import type { Message } from "@bufbuild/protobuf";
+import type { DescField, Message } from "@bufbuild/protobuf";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** True iff the scalar or enum field `key` is set (an own, defined property). */
 export function isSet(msg: object, key: string): boolean {
   return hasOwn.call(msg, key) && (msg as Record<string, unknown>)[key] !== undefined;
+}
+
+/**
+ * What `msg` holds for `field`: its own property, or for a oneof member the oneof's `value` while
+ * the member is its `case` (protobuf-es keeps oneofs as `{ case, value }` under the oneof's name).
+ */
+export function fieldValue(msg: object, field: DescField): unknown {
+  const record = msg as Record<string, unknown>;
+  if (field.oneof === undefined) return record[field.localName];
+  const oneof = record[field.oneof.localName] as { case?: unknown; value?: unknown } | undefined;
+  return oneof?.case === field.localName ? oneof.value : undefined;
 }
 
 /**

@@ -6,7 +6,6 @@
 // so shrinking stays useful: a failing TaskInfo shrinks field by field to a small message.
 import {
   create,
-  type DescEnum,
   type DescField,
   type DescMessage,
   type MessageShape,
@@ -101,8 +100,6 @@ class Generator {
           `arbitraryMessage: ${desc.typeName} is part of a cycle of required message fields; no finite message exists`,
         );
       }
-      // A recursive schema reaches the capped slot again while building it only through
-      // required fields; REQUIRED_CYCLE_LIMIT turns that endless recursion into an error.
       arb = this.build(desc, depth);
       perDepth[slot] = arb;
     }
@@ -110,8 +107,6 @@ class Generator {
   }
 
   private build(desc: DescMessage, depth: number): fc.Arbitrary<unknown> {
-    // Optional and repeated MESSAGE fields stop at maxDepth; scalars are always generated, and
-    // required messages too, so every generated message stays encodable.
     const nest = depth + 1 <= this.options.maxDepth;
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     const requiredKeys: string[] = [];
@@ -139,55 +134,35 @@ class Generator {
 
   private oneof(cases: DescField[], depth: number): fc.Arbitrary<unknown> {
     return fc.oneof(
-      ...cases.map((f) => this.singular(f, depth).map((value) => ({ case: f.localName, value }))),
+      ...cases.map((f) => this.value(f, depth).map((value) => ({ case: f.localName, value }))),
     );
   }
 
   private field(field: DescField, depth: number): fc.Arbitrary<unknown> {
     const { maxLength } = this.options;
     switch (field.fieldKind) {
-      case "list": {
-        const long = field.listKind === "scalar" && field.longAsString;
-        const item = this.element(field.message, field.enum, field.scalar, long, depth);
-        return fc.array(item, { maxLength });
-      }
+      case "list":
+        return fc.array(this.value(field, depth), { maxLength });
       case "map": {
-        const value = this.element(field.message, field.enum, field.scalar, false, depth);
         // protobuf-es map objects are keyed by the key's string form.
         const key = this.scalar(field.mapKey, true).map(String);
         return fc
-          .array(fc.tuple(key, value), { maxLength })
+          .array(fc.tuple(key, this.value(field, depth)), { maxLength })
           .map((entries) => Object.fromEntries(entries));
       }
       default:
-        return this.singular(field, depth);
+        return this.value(field, depth);
     }
   }
 
-  /** An element of a list or a map value: a message, an enum or a scalar. */
-  private element(
-    message: DescMessage | undefined,
-    enumType: DescEnum | undefined,
-    scalar: ScalarType | undefined,
-    longAsString: boolean,
-    depth: number,
-  ): fc.Arbitrary<unknown> {
-    if (message !== undefined) return this.message(message, depth + 1);
-    if (enumType !== undefined) return enumValues(enumType.values);
-    return this.scalar(scalar as ScalarType, longAsString);
-  }
-
-  private singular(field: DescField, depth: number): fc.Arbitrary<unknown> {
-    switch (field.fieldKind) {
-      case "message":
-        return this.message(field.message, depth + 1);
-      case "enum":
-        return enumValues(field.enum.values);
-      case "scalar":
-        return this.scalar(field.scalar, field.longAsString);
-      default:
-        throw new Error(`arbitraryMessage: unexpected ${field.fieldKind} field ${field.name}`);
-    }
+  /** One value of `field` (of a list or map: one element): a message, an enum or a scalar. */
+  private value(field: DescField, depth: number): fc.Arbitrary<unknown> {
+    if (field.message !== undefined) return this.message(field.message, depth + 1);
+    // Closed enums only take their declared values; the first declared value shrinks best.
+    if (field.enum !== undefined) return fc.constantFrom(...field.enum.values.map((v) => v.number));
+    // Maps have no longAsString: their 64-bit values are bigints.
+    const long = "longAsString" in field && field.longAsString;
+    return this.scalar(field.scalar as ScalarType, long);
   }
 
   private scalar(type: ScalarType, longAsString: boolean): fc.Arbitrary<unknown> {
@@ -196,27 +171,20 @@ class Generator {
     if (arb === undefined) {
       arb = scalarArbitrary(type, this.options);
       // 64-bit fields declared with jstype = JS_STRING hold decimal strings.
-      if (longAsString && isLong(type)) arb = arb.map(String);
+      if (longAsString && LONG_TYPES.has(type)) arb = arb.map(String);
       this.scalars.set(key, arb);
     }
     return arb;
   }
 }
 
-function isLong(type: ScalarType): boolean {
-  return (
-    type === ScalarType.INT64 ||
-    type === ScalarType.UINT64 ||
-    type === ScalarType.SINT64 ||
-    type === ScalarType.FIXED64 ||
-    type === ScalarType.SFIXED64
-  );
-}
-
-function enumValues(values: readonly { readonly number: number }[]): fc.Arbitrary<number> {
-  // Closed enums only take their declared values; the first declared value shrinks best.
-  return fc.constantFrom(...values.map((v) => v.number));
-}
+const LONG_TYPES: ReadonlySet<ScalarType> = new Set([
+  ScalarType.INT64,
+  ScalarType.UINT64,
+  ScalarType.SINT64,
+  ScalarType.FIXED64,
+  ScalarType.SFIXED64,
+]);
 
 function scalarArbitrary(type: ScalarType, o: ResolvedOptions): fc.Arbitrary<unknown> {
   const floating = { noNaN: !o.allowNaN, noDefaultInfinity: !o.allowInfinity };

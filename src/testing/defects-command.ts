@@ -3,8 +3,8 @@
 import { clearField, create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import {
-  type CommandInfo,
   CommandInfo_ContainerInfoSchema,
+  type CommandInfo_URI,
   CommandInfoSchema,
   type Environment_Variable,
   EnvironmentSchema,
@@ -12,6 +12,7 @@ import {
   Environment_VariableSchema as VariableSchema,
 } from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
+import { dockerTask } from "./defects-container.js";
 import { containerInfo } from "./docker-info.js";
 import { legacyContainer } from "./legacy-container.js";
 import { commandOf, type Defect, defect, pick } from "./near-miss.js";
@@ -20,25 +21,26 @@ import { identifier } from "./text.js";
 
 const anyTask = taskInfo();
 /** Tasks whose command has no image entrypoint to fall back on. */
-const imageless = fc.oneof(taskInfo({ kind: "command" }), taskInfo({ kind: "custom-executor" }));
-const executorTask = fc.oneof(
+export const imageless = fc.oneof(
+  taskInfo({ kind: "command" }),
+  taskInfo({ kind: "custom-executor" }),
+);
+/** Tasks launched by an executor. */
+export const executorTask = fc.oneof(
   taskInfo({ kind: "docker-executor" }),
   taskInfo({ kind: "custom-executor" }),
 );
 
-/** The index of a variable of the command's environment (one is added when there is none). */
-function variableOf(command: CommandInfo, n: number, name: string): number {
-  command.environment ??= create(EnvironmentSchema);
-  const list = command.environment.variables;
-  if (list.length === 0) list.push(create(VariableSchema, { name, value: "v" }));
-  return pick(n, list.length);
-}
-
-/** A URI of the command (one is added when there is none). */
-function uriOf(command: CommandInfo, n: number): number {
-  if (command.uris.length === 0)
-    command.uris.push(create(UriSchema, { value: "https://example.com/a" }));
-  return pick(n, command.uris.length);
+/** Break one URI of the command (one is added when there is none); the issue is at its value. */
+function uriDefect(code: IssueCode, breakUri: (uri: CommandInfo_URI) => void): Defect {
+  return defect(code, anyTask, fc.nat(), (task, n) => {
+    const { value: command, path } = commandOf(task);
+    if (command.uris.length === 0)
+      command.uris.push(create(UriSchema, { value: "https://example.com/a" }));
+    const index = pick(n, command.uris.length);
+    breakUri(command.uris[index] as CommandInfo_URI);
+    return [...path, "uris", index, "value"];
+  });
 }
 
 /** Break one environment variable (a copy inside the task) and return the field of the issue. */
@@ -46,11 +48,12 @@ type EnvBreak = (v: Environment_Variable) => "name" | "value";
 
 function envDefect(code: IssueCode, apply: fc.Arbitrary<EnvBreak>): Defect {
   return defect(code, anyTask, fc.tuple(fc.nat(), identifier(), apply), (task, [n, name, br]) => {
-    const command = commandOf(task);
-    const index = variableOf(command.value, n, name);
-    const variable = command.value.environment?.variables[index];
-    if (variable === undefined) throw new Error("near miss: no variable");
-    return [...command.path, "environment", "variables", index, br(variable)];
+    const { value: command, path } = commandOf(task);
+    command.environment ??= create(EnvironmentSchema);
+    const list = command.environment.variables;
+    if (list.length === 0) list.push(create(VariableSchema, { name, value: "v" })); // none yet
+    const index = pick(n, list.length);
+    return [...path, "environment", "variables", index, br(list[index] as Environment_Variable)];
   });
 }
 
@@ -75,25 +78,15 @@ export function commandDefects(): Defect[] {
       "required_field_missing",
       fc.constantFrom(clearVariableField("name"), clearVariableField("value")),
     ),
-    defect("required_field_missing", anyTask, fc.nat(), (task, n) => {
-      const command = commandOf(task);
-      const index = uriOf(command.value, n);
-      const uri = command.value.uris[index];
-      if (uri !== undefined) clearField(uri, UriSchema.field.value);
-      return [...command.path, "uris", index, "value"];
-    }),
+    uriDefect("required_field_missing", (uri) => clearField(uri, UriSchema.field.value)),
     envDefect("env_name_empty", fc.constant(renameVariable(() => ""))),
     // Names are identifiers without "=", so the renamed variable stays unique.
     envDefect(
       "env_name_contains_equals",
       fc.constantFrom("=", "=x", "a=b").map((suffix) => renameVariable((name) => name + suffix)),
     ),
-    defect("uri_value_empty", anyTask, fc.nat(), (task, n) => {
-      const command = commandOf(task);
-      const index = uriOf(command.value, n);
-      const uri = command.value.uris[index];
-      if (uri !== undefined) uri.value = "";
-      return [...command.path, "uris", index, "value"];
+    uriDefect("uri_value_empty", (uri) => {
+      uri.value = "";
     }),
     defect(
       "shell_command_missing",
@@ -118,19 +111,11 @@ export function commandDefects(): Defect[] {
       return [...command.path, "value"];
     }),
     // Two images: a legacy docker:/// container next to a ContainerInfo, on the task or the executor.
-    defect(
-      "legacy_and_container_both_set",
-      fc.oneof(
-        taskInfo({ kind: "docker-task", legacy: false }),
-        taskInfo({ kind: "docker-executor", legacy: false }),
-      ),
-      legacyContainer(),
-      (task, container) => {
-        const command = commandOf(task);
-        command.value.container = container;
-        return [...command.path, "container"];
-      },
-    ),
+    defect("legacy_and_container_both_set", dockerTask, legacyContainer(), (task, container) => {
+      const command = commandOf(task);
+      command.value.container = container;
+      return [...command.path, "container"];
+    }),
     defect(
       "legacy_and_container_both_set",
       taskInfo({ kind: "docker-task", legacy: true }),

@@ -16,6 +16,7 @@ import { absolutePath } from "./absolute-path.js";
 import { imageReference } from "./image-reference.js";
 import {
   commandOf,
+  containerOf,
   type Defect,
   defect,
   dockerOf,
@@ -30,7 +31,7 @@ import { taskInfo } from "./task-info.js";
 import { volume } from "./volume.js";
 
 /** Docker launches with ContainerInfo/DockerInfo: on the task or on its executor. */
-const dockerTask = fc.oneof(
+export const dockerTask = fc.oneof(
   taskInfo({ kind: "docker-task", legacy: false }),
   taskInfo({ kind: "docker-executor", legacy: false }),
 );
@@ -108,19 +109,18 @@ const invalidReference = fc.oneof(
   ),
 );
 
+function setImage(task: TaskInfo, image: string): IssuePath {
+  const docker = dockerOf(task);
+  docker.value.image = image;
+  return [...docker.path, "image"];
+}
+
 /** Replace the DockerInfo image (or, on a legacy task, the text after docker:///). */
 function imageDefect(code: IssueCode, image: fc.Arbitrary<string>): Defect {
-  const modern = defect(code, dockerTask, image, (task, value) => {
-    const docker = dockerOf(task);
-    docker.value.image = value;
-    return [...docker.path, "image"];
-  });
+  const modern = defect(code, dockerTask, image, setImage);
   const legacy = defect(
     code,
-    fc.oneof(
-      taskInfo({ kind: "docker-task", legacy: true }),
-      taskInfo({ kind: "docker-executor", legacy: true }),
-    ),
+    taskInfo({ legacy: true }), // only the two Docker kinds have a legacy form
     image,
     (task, value) => {
       const command = commandOf(task);
@@ -143,15 +143,14 @@ export function containerDefects(): Defect[] {
       dockerTask,
       fc.constantFrom("image", "type"),
       (task, field) => {
-        const docker = dockerOf(task);
         if (field === "image") {
+          const docker = dockerOf(task);
           clearField(docker.value, DockerInfoSchema.field.image);
           return [...docker.path, "image"];
         }
-        const container = docker.path.slice(0, -1);
-        const info = container[0] === "executor" ? task.executor?.container : task.container;
-        if (info !== undefined) clearField(info, ContainerInfoSchema.field.type);
-        return [...container, "type"];
+        const container = containerOf(task);
+        clearField(container.value, ContainerInfoSchema.field.type);
+        return [...container.path, "type"];
       },
     ),
     volumeDefect("required_field_missing", fc.constantFrom("container_dir", "mode"), (v, field) => {
@@ -165,11 +164,9 @@ export function containerDefects(): Defect[] {
       (task, [value, decoded]) => {
         // An unknown type is not DOCKER: no image entrypoint, so keep the command runnable.
         ensureValue(commandOf(task).value);
-        const docker = dockerOf(task);
-        const path = docker.path.slice(0, -1);
-        const info = path[0] === "executor" ? task.executor?.container : task.container;
-        if (info !== undefined) setUnknownEnum(info, "type", 1, value, decoded);
-        return [...path, "type"];
+        const container = containerOf(task);
+        setUnknownEnum(container.value, "type", 1, value, decoded);
+        return [...container.path, "type"];
       },
     ),
     volumeDefect(
@@ -186,21 +183,15 @@ export function containerDefects(): Defect[] {
       "image_docker_uri",
       dockerTask,
       fc.tuple(imageReference(), fc.constantFrom("docker:///", "docker://")),
-      (task, [ref, scheme]) => {
-        const docker = dockerOf(task);
-        docker.value.image = scheme + ref;
-        return [...docker.path, "image"];
-      },
+      (task, [ref, scheme]) => setImage(task, scheme + ref),
     ),
     imageDefect("image_invalid", invalidReference),
     defect("docker_info_missing", dockerTask, fc.constant(null), (task) => {
       // Without the DockerInfo there is no image entrypoint: keep the command runnable.
       ensureValue(commandOf(task).value);
-      const docker = dockerOf(task);
-      const path = docker.path.slice(0, -1);
-      const info = path[0] === "executor" ? task.executor?.container : task.container;
-      if (info !== undefined) info.docker = undefined;
-      return [...path, "docker"];
+      const container = containerOf(task);
+      container.value.docker = undefined;
+      return [...container.path, "docker"];
     }),
     // --- volume paths ----------------------------------------------------------------------
     volumeDefect("path_empty", pathField, (v, field) => setPath(v, field, "")),

@@ -13,6 +13,7 @@ import {
   Value_Type,
 } from "../schema/index.js";
 import type { IssueCode, IssuePath } from "../validation/index.js";
+import { executorTask, imageless } from "./defects-command.js";
 import { executorInfo } from "./executor-info.js";
 import { mesosId } from "./mesos-id.js";
 import {
@@ -140,15 +141,10 @@ export function taskDefects(): Defect[] {
       if (task.taskId !== undefined) clearField(task.taskId, TaskIDSchema.field.value);
       return ["task_id", "value"];
     }),
-    defect(
-      "required_field_missing",
-      fc.oneof(taskInfo({ kind: "docker-executor" }), taskInfo({ kind: "custom-executor" })),
-      fc.constant(null),
-      (task) => {
-        if (task.executor !== undefined) task.executor.executorId = undefined;
-        return ["executor", "executor_id"];
-      },
-    ),
+    defect("required_field_missing", executorTask, fc.constant(null), (task) => {
+      if (task.executor !== undefined) task.executor.executorId = undefined;
+      return ["executor", "executor_id"];
+    }),
     defect("required_field_missing", anyTask, fc.nat(), (task, n) => {
       task.labels ??= create(LabelsSchema);
       const list = task.labels.labels;
@@ -167,16 +163,11 @@ export function taskDefects(): Defect[] {
         return [];
       },
     ),
-    defect(
-      "command_and_executor_both_missing",
-      fc.oneof(taskInfo({ kind: "command" }), taskInfo({ kind: "custom-executor" })),
-      fc.constant(null),
-      (task) => {
-        task.command = undefined;
-        task.executor = undefined;
-        return [];
-      },
-    ),
+    defect("command_and_executor_both_missing", imageless, fc.constant(null), (task) => {
+      task.command = undefined;
+      task.executor = undefined;
+      return [];
+    }),
     defect("resources_empty", anyTask, fc.constant(null), (task) => {
       task.resources = [];
       return ["resources"];

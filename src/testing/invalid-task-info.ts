@@ -6,7 +6,7 @@ import type { IssueCode } from "../validation/index.js";
 import { commandDefects } from "./defects-command.js";
 import { containerDefects } from "./defects-container.js";
 import { taskDefects } from "./defects-task.js";
-import type { Defect, NearMiss } from "./near-miss.js";
+import type { NearMiss } from "./near-miss.js";
 
 export type { ExpectedIssue, NearMiss } from "./near-miss.js";
 
@@ -28,17 +28,12 @@ let byCode: Map<IssueCode, fc.Arbitrary<NearMiss>> | undefined;
 // Built on first use: importing the testing module stays cheap.
 function defectsByCode(): Map<IssueCode, fc.Arbitrary<NearMiss>> {
   if (byCode !== undefined) return byCode;
-  const grouped = new Map<IssueCode, Defect[]>();
+  const grouped = new Map<IssueCode, fc.Arbitrary<NearMiss>[]>();
   for (const d of [...taskDefects(), ...commandDefects(), ...containerDefects()]) {
-    const list = grouped.get(d.code);
-    if (list === undefined) grouped.set(d.code, [d]);
-    else list.push(d);
+    grouped.set(d.code, [...(grouped.get(d.code) ?? []), d.arbitrary]);
   }
-  byCode = new Map();
-  for (const [code, defects] of grouped) {
-    // Each way to break a rule equally likely within its code.
-    byCode.set(code, fc.oneof(...defects.map((d) => d.arbitrary)));
-  }
+  // Each way to break a rule equally likely within its code.
+  byCode = new Map([...grouped].map(([code, ways]) => [code, fc.oneof(...ways)]));
   return byCode;
 }
 

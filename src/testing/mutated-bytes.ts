@@ -11,25 +11,10 @@ type Mutation =
   | { readonly kind: "duplicate"; readonly at: number; readonly length: number };
 
 // Bytes that matter on the wire: continuation bits, every wire type, big lengths.
-const interestingByte = fc.oneof(
-  fc.integer({ min: 0, max: 255 }),
-  fc.constantFrom(
-    0x00,
-    0x01,
-    0x02,
-    0x07,
-    0x08,
-    0x0a,
-    0x0b,
-    0x0c,
-    0x0d,
-    0x0e,
-    0x0f,
-    0x7f,
-    0x80,
-    0xff,
-  ),
-);
+const WIRE_BYTES = [
+  0x00, 0x01, 0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x7f, 0x80, 0xff,
+];
+const interestingByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...WIRE_BYTES));
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("set" as const), at: fc.nat(), byte: interestingByte }),

@@ -8,6 +8,7 @@ import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import * as fc from "fast-check";
 import {
   type CommandInfo,
+  type ContainerInfo,
   type ContainerInfo_DockerInfo,
   type Resource,
   type TaskInfo,
@@ -22,8 +23,8 @@ export interface ExpectedIssue {
 }
 
 /** A task with exactly one defect, and the one error validation must report for it. */
-export interface NearMiss {
-  readonly task: TaskInfo;
+export interface NearMiss<Task = TaskInfo> {
+  readonly task: Task;
   readonly expected: ExpectedIssue;
 }
 
@@ -87,6 +88,14 @@ export function dockerOf(task: TaskInfo): Located<ContainerInfo_DockerInfo> {
     return { value: fromExecutor, path: ["executor", "container", "docker"] };
   }
   throw new Error("near miss: the base task has no DockerInfo");
+}
+
+/** The ContainerInfo holding the DockerInfo that {@link dockerOf} finds. */
+export function containerOf(task: TaskInfo): Located<ContainerInfo> {
+  const path = dockerOf(task).path.slice(0, -1);
+  const value = path[0] === "executor" ? task.executor?.container : task.container;
+  if (value === undefined) throw new Error("near miss: the base task has no ContainerInfo");
+  return { value, path };
 }
 
 /** The CommandInfo that runs: the task's, or its executor's. */

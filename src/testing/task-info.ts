@@ -27,7 +27,8 @@ export type TaskInfoOptions =
   | { readonly kind?: "command" | "custom-executor"; readonly legacy?: false }
   | { readonly kind?: "docker-task" | "docker-executor"; readonly legacy?: boolean };
 
-const labels = fc.record({
+/** Optional labels: 0–2 of them, each with a key (shared with v1TaskInfo). */
+export const labels = fc.record({
   labels: fc.array(fc.record({ key: anyText(), value: anyText() }, { requiredKeys: ["key"] }), {
     maxLength: 2,
   }),

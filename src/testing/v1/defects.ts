@@ -13,6 +13,14 @@ function defect(code: IssueCode, apply: (task: v1.TaskInfo) => IssuePath): V1Def
   return { code, apply };
 }
 
+/** A defect whose issue is always at `path` (a fresh copy per near miss). */
+function at(code: IssueCode, path: IssuePath, apply: (task: v1.TaskInfo) => void): V1Defect {
+  return defect(code, (task) => {
+    apply(task);
+    return [...path];
+  });
+}
+
 const scalar = (name: string, value: number) =>
   create(v1.ResourceSchema, { name, type: v1.Value_Type.SCALAR, scalar: { value } });
 
@@ -39,6 +47,17 @@ function dockerContainer(
     ...(docker === undefined ? {} : { docker: { image: "busybox:1.36", ...docker } }),
     ...init,
   });
+}
+
+/** A DOCKER container with `image`; the issue path is that image's. */
+function dockerImage(task: v1.TaskInfo, image: string): IssuePath {
+  dockerContainer(task, { image });
+  return ["container", "docker", "image"];
+}
+
+function taskId(task: v1.TaskInfo, value: string): IssuePath {
+  task.taskId = create(v1.TaskIDSchema, { value });
+  return ["task_id", "value"];
 }
 
 /** Replace the task's container (and command) with a MESOS one built from `init`. */
@@ -112,35 +131,23 @@ const secretValue = (data: number[]) => ({
 /** The v1 defects, one or more per error rule reachable in a TaskInfo. */
 export const V1_DEFECTS: readonly V1Defect[] = [
   // --- shared concept rules ---------------------------------------------------------------------
-  defect("required_field_missing", (t) => {
+  at("required_field_missing", ["task_id"], (t) => {
     t.taskId = undefined;
-    return ["task_id"];
   }),
   defect("unknown_enum_value", (t) =>
     pushResource(t, create(v1.ResourceSchema, { name: "x", type: 9 as v1.Value_Type }), "type"),
   ),
-  defect("unpaired_surrogate", (t) => {
+  at("unpaired_surrogate", ["name"], (t) => {
     t.name = "task\ud800";
-    return ["name"];
   }),
-  defect("image_empty", (t) => {
-    dockerContainer(t, { image: "" });
-    return ["container", "docker", "image"];
-  }),
-  defect("image_docker_uri", (t) => {
-    dockerContainer(t, { image: "docker:///busybox" });
-    return ["container", "docker", "image"];
-  }),
-  defect("image_invalid", (t) => {
-    dockerContainer(t, { image: "Busybox" });
-    return ["container", "docker", "image"];
-  }),
-  defect("image_invalid", (t) => {
+  defect("image_empty", (t) => dockerImage(t, "")),
+  defect("image_docker_uri", (t) => dockerImage(t, "docker:///busybox")),
+  defect("image_invalid", (t) => dockerImage(t, "Busybox")),
+  at("image_invalid", ["container", "mesos", "image", "docker", "name"], (t) =>
     mesosContainer(t, {
       mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "a b" } } },
-    });
-    return ["container", "mesos", "image", "docker", "name"];
-  }),
+    }),
+  ),
   defect("path_empty", (t) =>
     dockerVolume(t, { containerPath: "", hostPath: "/h" }, "container_path"),
   ),
@@ -159,7 +166,8 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   defect("path_has_parent_segment", (t) =>
     dockerVolume(t, { containerPath: "/c", hostPath: "../up" }, "host_path"),
   ),
-  defect("duplicate_container_dir", (t) => {
+  // "/c/" is also not clean: a warning, not an error.
+  at("duplicate_container_dir", ["container", "volumes", 1, "container_path"], (t) =>
     dockerContainer(
       t,
       {},
@@ -169,26 +177,18 @@ export const V1_DEFECTS: readonly V1Defect[] = [
           create(v1.VolumeSchema, { containerPath: "/c/", hostPath: "/b", mode: RW }),
         ],
       },
-    );
-    // "/c/" is also not clean: a warning, not an error.
-    return ["container", "volumes", 1, "container_path"];
-  }),
-  defect("docker_info_missing", (t) => {
-    dockerContainer(t, undefined);
-    return ["container", "docker"];
-  }),
-  defect("shell_command_missing", (t) => {
+    ),
+  ),
+  at("docker_info_missing", ["container", "docker"], (t) => dockerContainer(t, undefined)),
+  at("shell_command_missing", ["command", "value"], (t) => {
     t.command = create(v1.CommandInfoSchema, {});
-    return ["command", "value"];
   }),
-  defect("executable_missing", (t) => {
+  at("executable_missing", ["command", "value"], (t) => {
     t.container = undefined;
     t.command = create(v1.CommandInfoSchema, { shell: false });
-    return ["command", "value"];
   }),
-  defect("string_contains_nul", (t) => {
+  at("string_contains_nul", ["command", "value"], (t) => {
     t.command = create(v1.CommandInfoSchema, { value: "echo a\0b" });
-    return ["command", "value"];
   }),
   defect("uri_value_empty", (t) => {
     const uris = (t.command as v1.CommandInfo).uris;
@@ -197,43 +197,27 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   }),
   defect("env_name_empty", (t) => variable(t, { name: "", value: "x" }, "name")),
   defect("env_name_contains_equals", (t) => variable(t, { name: "A=B", value: "x" }, "name")),
-  defect("id_empty", (t) => {
+  at("id_empty", ["agent_id", "value"], (t) => {
     t.agentId = create(v1.AgentIDSchema, { value: "" });
-    return ["agent_id", "value"];
   }),
-  defect("id_too_long", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "t".repeat(256) });
-    return ["task_id", "value"];
-  }),
-  defect("id_reserved", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "." });
-    return ["task_id", "value"];
-  }),
-  defect("id_invalid_characters", (t) => {
-    t.taskId = create(v1.TaskIDSchema, { value: "a\\b" });
-    return ["task_id", "value"];
-  }),
-  defect("command_and_executor_both_set", (t) => {
+  defect("id_too_long", (t) => taskId(t, "t".repeat(256))),
+  defect("id_reserved", (t) => taskId(t, ".")),
+  defect("id_invalid_characters", (t) => taskId(t, "a\\b")),
+  at("command_and_executor_both_set", [], (t) => {
     const command = t.command;
     launchExecutor(t, { type: v1.ExecutorInfo_Type.CUSTOM, command: { value: "./executor" } });
     t.command = command;
-    return [];
   }),
-  defect("command_and_executor_both_missing", (t) => {
+  at("command_and_executor_both_missing", [], (t) => {
     t.command = undefined;
-    return [];
   }),
-  defect("resources_empty", (t) => {
+  at("resources_empty", ["resources"], (t) => {
     // Mapped ports would also miss their ports resource: no container.
     t.container = undefined;
     plainCommand(t);
     t.resources = [];
-    return ["resources"];
   }),
-  defect("executor_command_missing", (t) => {
-    launchExecutor(t, {});
-    return ["executor", "command"];
-  }),
+  at("executor_command_missing", ["executor", "command"], (t) => launchExecutor(t, {})),
   defect("resource_name_empty", (t) => pushResource(t, scalar("", 1), "name")),
   defect("resource_type_unsupported", (t) =>
     pushResource(t, create(v1.ResourceSchema, { name: "x", type: v1.Value_Type.TEXT }), "type"),
@@ -341,7 +325,7 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       "name",
     ),
   ),
-  defect("volume_driver_conflict", (t) => {
+  at("volume_driver_conflict", ["container", "volumes", 0, "source"], (t) =>
     dockerContainer(
       t,
       { volumeDriver: "local" },
@@ -357,19 +341,16 @@ export const V1_DEFECTS: readonly V1Defect[] = [
           }),
         ],
       },
-    );
-    return ["container", "volumes", 0, "source"];
-  }),
+    ),
+  ),
   // --- Mesos 1.11 containers ----------------------------------------------------------------------
-  defect("docker_parameter_name", (t) => {
-    dockerContainer(t, { parameters: [{ key: "name", value: "mine" }] });
-    return ["container", "docker", "parameters", 0, "key"];
-  }),
-  defect("docker_user_network_invalid", (t) => {
-    dockerContainer(t, { network: v1.ContainerInfo_DockerInfo_Network.USER });
-    return ["container", "network_infos"];
-  }),
-  defect("port_mappings_need_bridge", (t) => {
+  at("docker_parameter_name", ["container", "docker", "parameters", 0, "key"], (t) =>
+    dockerContainer(t, { parameters: [{ key: "name", value: "mine" }] }),
+  ),
+  at("docker_user_network_invalid", ["container", "network_infos"], (t) =>
+    dockerContainer(t, { network: v1.ContainerInfo_DockerInfo_Network.USER }),
+  ),
+  at("port_mappings_need_bridge", ["container", "docker", "port_mappings"], (t) => {
     dockerContainer(t, { portMappings: [{ hostPort: 31000, containerPort: 80 }] });
     t.resources.push(
       create(v1.ResourceSchema, {
@@ -378,37 +359,31 @@ export const V1_DEFECTS: readonly V1Defect[] = [
         ranges: { range: [{ begin: 31000n, end: 31000n }] },
       }),
     );
-    return ["container", "docker", "port_mappings"];
   }),
-  defect("hostname_with_host_network", (t) => {
-    dockerContainer(t, {}, { hostname: "web" });
-    return ["container", "hostname"];
-  }),
-  defect("port_not_in_resources", (t) => {
+  at("hostname_with_host_network", ["container", "hostname"], (t) =>
+    dockerContainer(t, {}, { hostname: "web" }),
+  ),
+  at("port_not_in_resources", ["container", "docker", "port_mappings", 0, "host_port"], (t) => {
     dockerContainer(t, {
       network: v1.ContainerInfo_DockerInfo_Network.BRIDGE,
       portMappings: [{ hostPort: 31000, containerPort: 80 }],
     });
     t.resources = t.resources.filter((r) => r.name !== "ports");
     if (t.resources.length === 0) t.resources.push(scalar("cpus", 0.1));
-    return ["container", "docker", "port_mappings", 0, "host_port"];
   }),
-  defect("image_payload_missing", (t) => {
-    mesosContainer(t, { mesos: { image: { type: v1.Image_Type.DOCKER } } });
-    return ["container", "mesos", "image", "docker"];
-  }),
-  defect("docker_container_in_group", (t) => {
+  at("image_payload_missing", ["container", "mesos", "image", "docker"], (t) =>
+    mesosContainer(t, { mesos: { image: { type: v1.Image_Type.DOCKER } } }),
+  ),
+  at("docker_container_in_group", ["container", "type"], (t) => {
     defaultExecutor(t);
     t.container = create(v1.ContainerInfoSchema, {
       type: v1.ContainerInfo_Type.DOCKER,
       docker: { image: "busybox" },
     });
-    return ["container", "type"];
   }),
-  defect("share_cgroups_invalid", (t) => {
-    mesosContainer(t, { linuxInfo: { shareCgroups: false } });
-    return ["container", "linux_info", "share_cgroups"];
-  }),
+  at("share_cgroups_invalid", ["container", "linux_info", "share_cgroups"], (t) =>
+    mesosContainer(t, { linuxInfo: { shareCgroups: false } }),
+  ),
   defect("group_health_check_network", (t) => {
     defaultExecutor(t);
     t.container = create(v1.ContainerInfoSchema, {
@@ -418,33 +393,28 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     return healthCheck(t, { type: v1.HealthCheck_Type.TCP, tcp: { port: 80 } }, "type");
   }),
   // --- Mesos 1.11 executors -----------------------------------------------------------------------
-  defect("executor_type_not_custom", (t) => {
-    launchExecutor(t, { type: v1.ExecutorInfo_Type.UNKNOWN, command: { value: "./e" } });
-    return ["executor", "type"];
-  }),
-  defect("default_executor_command_set", (t) => {
-    defaultExecutor(t, { command: { value: "./e" } });
-    return ["executor", "command"];
-  }),
-  defect("default_executor_container_invalid", (t) => {
+  at("executor_type_not_custom", ["executor", "type"], (t) =>
+    launchExecutor(t, { type: v1.ExecutorInfo_Type.UNKNOWN, command: { value: "./e" } }),
+  ),
+  at("default_executor_command_set", ["executor", "command"], (t) =>
+    defaultExecutor(t, { command: { value: "./e" } }),
+  ),
+  at("default_executor_container_invalid", ["executor", "container", "mesos", "image"], (t) =>
     defaultExecutor(t, {
       container: {
         type: v1.ContainerInfo_Type.MESOS,
         mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "busybox" } } },
       },
-    });
-    return ["executor", "container", "mesos", "image"];
-  }),
-  defect("executor_resources_too_small", (t) => {
+    }),
+  ),
+  at("executor_resources_too_small", ["executor", "resources"], (t) =>
     defaultExecutor(t, {
       resources: [scalar("cpus", 0.001), scalar("mem", 32), scalar("disk", 1)],
-    });
-    return ["executor", "resources"];
-  }),
+    }),
+  ),
   // --- durations, checks, limits ------------------------------------------------------------------
-  defect("duration_negative", (t) => {
+  at("duration_negative", ["kill_policy", "grace_period", "nanoseconds"], (t) => {
     t.killPolicy = create(v1.KillPolicySchema, { gracePeriod: { nanoseconds: -1n } });
-    return ["kill_policy", "grace_period", "nanoseconds"];
   }),
   defect("check_type_missing", (t) => healthCheck(t, { command: { value: "true" } }, "type")),
   defect("check_payload_missing", (t) => healthCheck(t, { type: v1.HealthCheck_Type.TCP }, "tcp")),
@@ -456,20 +426,15 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       "path",
     ),
   ),
-  defect("limit_key_unsupported", (t) => {
-    limits(t, { gpus: 1 });
-    return ["limits", "gpus"];
-  }),
-  defect("limit_without_request", (t) => {
+  at("limit_key_unsupported", ["limits", "gpus"], (t) => limits(t, { gpus: 1 })),
+  at("limit_without_request", ["limits", "mem"], (t) => {
     t.resources = t.resources.filter((r) => r.name !== "mem");
     if (t.resources.length === 0) t.resources.push(scalar("cpus", 0.1));
     limits(t, { mem: 64 });
-    return ["limits", "mem"];
   }),
-  defect("limit_below_request", (t) => {
+  at("limit_below_request", ["limits", "cpus"], (t) => {
     t.resources.push(scalar("cpus", 1));
     limits(t, { cpus: 0.5 });
-    return ["limits", "cpus"];
   }),
   // --- environment and secrets --------------------------------------------------------------------
   defect("env_type_unknown", (t) =>

@@ -1,7 +1,7 @@
 // v1FromSeed(): a seed arbitrary seen through toMesosV1. The seed arbitraries already know the
 // seed's rules (IDs, resources, commands); converting them gives v1 messages with the same
 // guarantees, so the v1 kit reuses them instead of restating them.
-import type { DescMessage, Message, MessageShape } from "@bufbuild/protobuf";
+import type { MessageShape } from "@bufbuild/protobuf";
 import type * as fc from "fast-check";
 import { type ConvertibleSeedSchema, toMesosV1, type V1Of } from "../../convert/index.js";
 import { formatIssues } from "../../problems/index.js";
@@ -30,15 +30,4 @@ export function v1FromSeed<Desc extends ConvertibleSeedSchema>(
     }
     return r.data;
   });
-}
-
-/** The same for internal use, where the seed schema is not statically known. */
-export function convertedFrom<M extends Message>(
-  schema: DescMessage,
-  arbitrary: fc.Arbitrary<Message>,
-): fc.Arbitrary<M> {
-  return v1FromSeed(
-    schema as ConvertibleSeedSchema,
-    arbitrary as never,
-  ) as unknown as fc.Arbitrary<M>;
 }

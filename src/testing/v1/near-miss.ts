@@ -4,6 +4,7 @@
 import * as fc from "fast-check";
 import type { IssueCode, IssuePath } from "../../problems/index.js";
 import type { TaskInfo } from "../../v1/index.js";
+import type { NearMiss } from "../near-miss.js";
 import { V1_DEFECTS } from "./defects.js";
 import { v1TaskInfo } from "./task-info.js";
 
@@ -15,10 +16,7 @@ export interface V1Defect {
 }
 
 /** A v1 task with exactly one defect, and the issue validation must report. */
-export interface V1NearMiss {
-  readonly task: TaskInfo;
-  readonly expected: { readonly code: IssueCode; readonly path: IssuePath };
-}
+export type V1NearMiss = NearMiss<TaskInfo>;
 
 /**
  * Near misses for the v1 rules: a {@link v1TaskInfo} with one of `defects` applied.

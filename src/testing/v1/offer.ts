@@ -5,7 +5,7 @@ import * as seed from "../../schema/index.js";
 import { type Offer, OfferSchema, Resource_AllocationInfoSchema } from "../../v1/index.js";
 import { offer } from "../offer.js";
 import { identifier } from "../text.js";
-import { convertedFrom } from "./from-seed.js";
+import { v1FromSeed } from "./from-seed.js";
 
 /**
  * Valid v1 offers: the seed's valid offers (IDs, hostname, resources, attributes, executor IDs),
@@ -21,7 +21,7 @@ import { convertedFrom } from "./from-seed.js";
  */
 export function v1Offer(): fc.Arbitrary<Offer> {
   return fc
-    .tuple(convertedFrom<Offer>(seed.OfferSchema, offer()), fc.option(identifier(8)))
+    .tuple(v1FromSeed(seed.OfferSchema, offer()), fc.option(identifier(8)))
     .map(([o, role]) => {
       if (role === null) return o;
       // A copy: generated values are never mutated (fast-check may hand them out again).

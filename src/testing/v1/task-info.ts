@@ -14,9 +14,10 @@ import {
 import { commandInfo } from "../command-info.js";
 import { idInit } from "../mesos-id.js";
 import { resource } from "../resource.js";
+import { labels } from "../task-info.js";
 import { anyText } from "../text.js";
 import { v1ContainerInfo } from "./container-info.js";
-import { convertedFrom } from "./from-seed.js";
+import { v1FromSeed } from "./from-seed.js";
 
 /** The kinds of {@link v1TaskInfo}: a Docker container, a Mesos container, or no container. */
 export const V1_TASK_KINDS = ["docker", "mesos", "command"] as const;
@@ -30,19 +31,13 @@ export interface V1TaskInfoOptions {
 
 /** v1 resources: the seed's valid resources, converted (the two schemas agree on them). */
 export function v1Resource(): fc.Arbitrary<Resource> {
-  return convertedFrom<Resource>(seed.ResourceSchema, resource());
+  return v1FromSeed(seed.ResourceSchema, resource());
 }
 
 /** v1 commands: the seed's valid commands, converted; `entrypoint` as in commandInfo(). */
 export function v1CommandInfo(options: { entrypoint?: boolean } = {}): fc.Arbitrary<CommandInfo> {
-  return convertedFrom<CommandInfo>(seed.CommandInfoSchema, commandInfo(options));
+  return v1FromSeed(seed.CommandInfoSchema, commandInfo(options));
 }
-
-const labels = fc.record({
-  labels: fc.array(fc.record({ key: anyText(), value: anyText() }, { requiredKeys: ["key"] }), {
-    maxLength: 2,
-  }),
-});
 
 // With an image the entrypoint may run (shell: false without a value).
 function hasImage(container: ContainerInfo | undefined): boolean {
