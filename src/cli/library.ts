@@ -1,8 +1,7 @@
-// The file of the CLI that calls the library's verbs (read, validate, launch), so the shapes it
-// depends on are in one place; its two neighbours are loaded on demand, so that a `check` of JSON
-// does not even parse their code: decode-binary.ts (the binary codec: a binary input) and
-// serialize.ts (encode and Mesos JSON writing: `convert`). Everything else in src/cli works on
-// `Issue`s from src/problems and plain data.
+// The file of the CLI that calls the library's reading verbs (decode, validate, launch), so the
+// shapes it depends on are in one place. The binary codec (decode-binary.ts) is imported only for
+// a binary input, so that a `check` of JSON does not even parse its code; the writing verbs
+// (encode, Mesos JSON) are convert.ts's, loaded for `convert` only.
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import { fromMesosJson } from "../codec/index.js";
 import {
@@ -12,49 +11,41 @@ import {
   type Launch,
   resolveLaunch,
 } from "../launch/index.js";
-import { type Issue, isMesosDockerInfoError, LaunchError } from "../problems/index.js";
+import { type Issue, LaunchError } from "../problems/index.js";
 import type { TaskInfo } from "../schema/index.js";
 import { type ImageReference, validate } from "../validation/index.js";
-import type { InputFormat } from "./read-input.js";
+import type { SchemaChoice } from "./choose-schema.js";
 import type { SchemaName } from "./schema-set.js";
 
 export interface ParseOptions {
   readonly maxBytes: number;
   readonly ignoreUnknownFields: boolean;
-  /** JSON: also read v0 names (`slave_id` for `agent_id`), for a mesos.v1 message. */
-  readonly v0Names?: boolean;
 }
 
 /**
- * Bytes (binary) or text (JSON) → a message, through the strict codec. `complete: false` (check)
- * skips only the required-field check: a message that lacks required fields is decodable, and
- * validation then reports `required_field_missing` together with every other issue, in one run.
- * `complete: true` (convert) refuses it, as encoding would. Throws the codec's errors; `issuesOf`
- * turns them into issues. The binary codec (the generated readers) is imported for binary input
- * only.
+ * Text (JSON) or bytes (binary) → a message of the chosen type, through the strict codec.
+ * `complete: false` (check) skips only the required-field check: a message that lacks required
+ * fields is decodable, and validation then reports `required_field_missing` together with every
+ * other issue, in one run. `complete: true` (convert) refuses it, as encoding would. Throws the
+ * codec's errors. The binary codec (the generated readers) is imported for binary input only.
  */
 export async function parseMessage(
-  schema: DescMessage,
+  { type, set }: SchemaChoice,
   input: Uint8Array | string,
-  format: InputFormat,
   options: ParseOptions,
   complete = false,
 ): Promise<Message> {
-  if (format === "binary" || typeof input !== "string") {
+  if (typeof input !== "string") {
     const { decodeBinary } = await import("./decode-binary.js");
-    return decodeBinary(schema, input as Uint8Array, options.maxBytes, complete);
+    return decodeBinary(type, input, options.maxBytes, complete);
   }
-  return fromMesosJson(schema, input, {
+  return fromMesosJson(type, input, {
     maxBytes: options.maxBytes,
     ignoreUnknownFields: options.ignoreUnknownFields,
-    v0Names: options.v0Names === true,
-    ...(complete ? {} : { required: false }),
+    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
+    v0Names: set.name === "v1",
+    required: complete,
   });
-}
-
-/** The issues of a library error (decode, encode, launch); undefined for anything else (a bug). */
-export function issuesOf(error: unknown): Issue[] | undefined {
-  return isMesosDockerInfoError(error) ? [...error.issues] : undefined;
 }
 
 /** The launch path in a JSON-friendly form (the parsed image reference is plain data). */

@@ -107,9 +107,7 @@ export async function assertRegularFiles(
 
 async function readFileLimited(
   file: string,
-  cwd: string,
-  maxBytes: number,
-  command: string,
+  { cwd, maxBytes, command }: ReadContext,
 ): Promise<Uint8Array> {
   const path = resolve(cwd, file);
   // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
@@ -168,7 +166,7 @@ async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8A
   return out;
 }
 
-export interface ReadContext {
+interface ReadContext {
   readonly stdin: InputStream;
   readonly cwd: string;
   readonly maxBytes: number;
@@ -177,13 +175,20 @@ export interface ReadContext {
 }
 
 /**
- * Reads a whole regular file (relative names against `cwd`), or stdin for "-". Throws InputError
- * for a file that cannot be read, UsageError for one that is not a regular file.
+ * Reads a whole regular file (relative names against `cwd`), or stdin for "-": its text for
+ * `json` (see decodeText), its bytes for `binary`. Throws InputError for a file that cannot be
+ * read or text that cannot be JSON, UsageError for a file that is not a regular file.
  */
-export async function readInput(file: string, context: ReadContext): Promise<Uint8Array> {
-  if (file !== STDIO) {
-    return readFileLimited(file, context.cwd, context.maxBytes, context.command);
-  }
+export async function readInput(
+  file: string,
+  format: InputFormat,
+  context: ReadContext,
+): Promise<string | Uint8Array> {
+  const bytes = file !== STDIO ? await readFileLimited(file, context) : await readStdin(context);
+  return format === "json" ? decodeText(bytes) : bytes;
+}
+
+async function readStdin(context: ReadContext): Promise<Uint8Array> {
   try {
     return await readChunks(context.stdin, context.maxBytes);
   } catch (error) {
@@ -203,7 +208,7 @@ const JSON_START = /^[\s]*[{["\-0-9tfn]/;
  * Bytes → JSON text: strict UTF-8 (a leading BOM is dropped). Input that cannot be JSON at all
  * gets a hint about --format binary, the usual cause, instead of a JSON syntax error.
  */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   let text: string;
   try {
     text = utf8.decode(bytes);
