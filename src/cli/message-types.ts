@@ -20,29 +20,6 @@ export function displayName(schema: DescMessage): string {
   return withoutPackage(schema.typeName);
 }
 
-interface Index {
-  readonly byDisplayName: ReadonlyMap<string, DescMessage>;
-  readonly byShortName: ReadonlyMap<string, readonly DescMessage[]>;
-}
-
-const indexes = new WeakMap<SchemaSet, Index>();
-
-function indexOf(set: SchemaSet): Index {
-  let index = indexes.get(set);
-  if (index === undefined) {
-    const byDisplayName = new Map<string, DescMessage>();
-    const byShortName = new Map<string, DescMessage[]>();
-    for (const schema of set.messages) {
-      byDisplayName.set(displayName(schema).toLowerCase(), schema);
-      const short = schema.name.toLowerCase();
-      byShortName.set(short, [...(byShortName.get(short) ?? []), schema]);
-    }
-    index = { byDisplayName, byShortName };
-    indexes.set(set, index);
-  }
-  return index;
-}
-
 /**
  * Finds a message type of `set` by name, case-insensitively: the full name
  * ("mesos.ContainerInfo.DockerInfo", "mesos.v1.scheduler.Call"), the name inside the package
@@ -56,11 +33,10 @@ export function findMessageType(
   command?: string,
 ): DescMessage | undefined {
   const key = withoutPackage(name.trim().toLowerCase().replaceAll("_", ".")).toLowerCase();
-  const { byDisplayName, byShortName } = indexOf(set);
-  const exact = byDisplayName.get(key);
+  const exact = set.messages.find((schema) => displayName(schema).toLowerCase() === key);
   if (exact) return exact;
-  const candidates = byShortName.get(key) ?? [];
-  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  const candidates = set.messages.filter((schema) => schema.name.toLowerCase() === key);
+  if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     throw new UsageError(
       `--type ${name} is ambiguous in ${set.label}: say ${candidates.map(displayName).join(" or ")}`,

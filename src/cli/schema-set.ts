@@ -5,10 +5,10 @@
 // resolver and codecs of src/mesos-v1 (dynamic import()).
 import type { DescFile, DescMessage } from "@bufbuild/protobuf";
 
-/** What --schema names: the seed design or the Mesos 1.11 v1 API. */
-export type SchemaName = "seed" | "v1";
+import type { SchemaName } from "../problems/index.js";
 
-export const SCHEMA_NAMES: readonly SchemaName[] = ["seed", "v1"];
+/** What --schema names: the seed design or the Mesos 1.11 v1 API. */
+export type { SchemaName };
 
 export interface SchemaSet {
   readonly name: SchemaName;
@@ -47,11 +47,8 @@ async function load(name: SchemaName): Promise<SchemaSet> {
 
 /** The schema set `name`, imported on first use and then shared. */
 export function loadSchemaSet(name: SchemaName): Promise<SchemaSet> {
-  let set = loading.get(name);
-  if (set === undefined) {
-    set = load(name);
-    loading.set(name, set);
-  }
+  const set = loading.get(name) ?? load(name);
+  loading.set(name, set);
   return set;
 }
 
