@@ -1,11 +1,12 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
 import type { DockerRunOptions } from "../launch/index.js";
+import { countIssues } from "../problems/index.js";
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
 import { chooseSchema } from "./choose-schema.js";
 import type { ExitCode } from "./exit-codes.js";
 import { formatGithub } from "./format-github.js";
 import { formatJsonDocument } from "./format-json.js";
-import { formatFileError, formatFileReport, formatSummary, shownWhenQuiet } from "./format-text.js";
+import { formatFileError, formatFileReport, formatSummary } from "./format-text.js";
 import type { Io } from "./io.js";
 import {
   DockerOptionError,
@@ -18,13 +19,7 @@ import { failureIssues, locateIssues } from "./locate.js";
 import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType, type TypeRequest } from "./message-types.js";
 import { assertRegularFiles, formatOf, type InputFormat, readInput, STDIO } from "./read-input.js";
-import {
-  countIssues,
-  type FileIssue,
-  type FileReport,
-  type FileStatus,
-  summarize,
-} from "./report.js";
+import { type FileIssue, type FileReport, type FileStatus, summarize } from "./report.js";
 import type { SchemaName } from "./schema-set.js";
 import { type ColorChoice, styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
@@ -183,10 +178,11 @@ export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode>
     const report = await checkFile(file, command, io, request);
     reports.push(report);
     // A file that cannot be read or decoded is always told on stderr, also with another
-    // reporter (where it is in the output too), so a person watching a script sees it.
+    // reporter (where it is in the output too), so a person watching a script sees it. Under
+    // --quiet the text reporter prints only the files that did not pass.
     if (report.status === "error") {
       for (const issue of report.issues) io.stderr.write(formatFileError(file, issue, err));
-    } else if (command.reporter === "text" && (!command.quiet || shownWhenQuiet(report.status))) {
+    } else if (command.reporter === "text" && (!command.quiet || report.status !== "valid")) {
       io.stdout.write(`${formatFileReport(report, out, command.strict, command.quiet)}\n`);
     }
   }

@@ -1,5 +1,5 @@
 // The per-file result of `check`, shared by the reporters (text, json, github).
-import type { Issue } from "../problems/index.js";
+import { countIssues, type Issue } from "../problems/index.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import type { LaunchSummary } from "./library.js";
 import type { InputFormat } from "./read-input.js";
@@ -31,17 +31,6 @@ export interface FileReport {
   readonly launch: LaunchSummary | null;
   readonly issues: readonly FileIssue[];
   readonly argv: readonly string[] | null;
-}
-
-export interface Counts {
-  readonly errors: number;
-  readonly warnings: number;
-}
-
-export function countIssues(issues: readonly Issue[]): Counts {
-  let errors = 0;
-  for (const issue of issues) if (issue.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
 }
 
 export interface Summary {
