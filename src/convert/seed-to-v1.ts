@@ -122,16 +122,10 @@ export const SEED_TO_V1: Direction = {
     return `${srcDesc.typeName}.${field.name} (${value}) has no counterpart in mesos.v1.`;
   },
   enumRefusal(srcDesc, field, value, dstField) {
-    return `${srcDesc.typeName}.${field.name} is ${value}, which ${enumName(dstField)} does not define.`;
+    return `${srcDesc.typeName}.${field.name} is ${value}, which ${dstField.enum?.typeName ?? dstField.name} does not define.`;
   },
   requiredCode: "not_in_v1",
   requiredMessage(dstDesc, field) {
     return `${dstDesc.typeName}.${field.name} is required by Mesos 1.11 and has no seed counterpart to fill it.`;
   },
 };
-
-function enumName(field: DescField): string {
-  return field.fieldKind === "enum" || (field.fieldKind === "list" && field.listKind === "enum")
-    ? (field.enum?.typeName ?? field.name)
-    : field.name;
-}

@@ -103,7 +103,7 @@ export class Walk {
     this.collector.add(this.direction.refusedCode, at, message);
   }
 
-  // The copy of one value; undefined when nothing can be set (an issue says why).
+  // The copy of one field's value; undefined when nothing can be set (an issue says why).
   private value(
     srcDesc: DescMessage,
     field: DescField,
@@ -111,62 +111,43 @@ export class Walk {
     value: unknown,
     at: IssuePath,
   ): unknown {
-    switch (field.fieldKind) {
-      case "scalar":
-        return value instanceof Uint8Array ? value.slice() : value;
-      case "enum":
-        return this.enumValue(srcDesc, field, target, value as number, at);
-      case "message":
-        return this.message(field.message, value as Message, (target as typeof field).message, at);
-      case "list": {
-        const out: unknown[] = [];
-        (value as unknown[]).forEach((item, i) => {
-          const copied = this.element(srcDesc, field, target, item, [...at, i]);
-          if (copied !== undefined) out.push(copied);
-        });
-        return out;
-      }
-      case "map": {
-        const out: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-          const copied = this.element(srcDesc, field, target, item, [...at, key]);
-          if (copied !== undefined) out[key] = copied;
-        }
-        return out;
-      }
+    if (field.fieldKind === "list") {
+      const out: unknown[] = [];
+      (value as unknown[]).forEach((item, i) => {
+        const copied = this.single(srcDesc, field, target, item, [...at, i]);
+        if (copied !== undefined) out.push(copied);
+      });
+      return out;
     }
+    if (field.fieldKind === "map") {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        const copied = this.single(srcDesc, field, target, item, [...at, key]);
+        if (copied !== undefined) out[key] = copied;
+      }
+      return out;
+    }
+    return this.single(srcDesc, field, target, value, at);
   }
 
-  // One element of a list or one value of a map (the kinds are compatible: checked before).
-  private element(
-    srcDesc: DescMessage,
-    field: DescField & { fieldKind: "list" | "map" },
-    target: DescField,
-    item: unknown,
-    at: IssuePath,
-  ): unknown {
-    const kind = field.fieldKind === "list" ? field.listKind : field.mapKind;
-    if (kind === "message" && field.message !== undefined) {
-      const dstMessage = (target as { message?: DescMessage }).message as DescMessage;
-      return this.message(field.message, item as Message, dstMessage, at);
-    }
-    if (kind === "enum") return this.enumValue(srcDesc, field, target, item as number, at);
-    return item instanceof Uint8Array ? item.slice() : item;
-  }
-
-  private enumValue(
+  // One value: a singular field's, a list element or a map value (the kinds are compatible:
+  // checked before). `message` and `enum` are set on a descriptor for the element's type too.
+  private single(
     srcDesc: DescMessage,
     field: DescField,
     target: DescField,
-    value: number,
+    value: unknown,
     at: IssuePath,
-  ): number | undefined {
-    const dstEnum = (target as { enum?: { values: readonly { number: number }[] } }).enum;
-    if (dstEnum?.values.some((v) => v.number === value)) return value;
+  ): unknown {
+    if (field.message !== undefined) {
+      return this.message(field.message, value as Message, target.message as DescMessage, at);
+    }
+    if (field.enum === undefined) return value instanceof Uint8Array ? value.slice() : value;
+    if (target.enum?.values.some((v) => v.number === value)) return value;
     this.collector.add(
       this.direction.refusedCode,
       at,
-      this.direction.enumRefusal(srcDesc, field, value, target),
+      this.direction.enumRefusal(srcDesc, field, value as number, target),
     );
     return undefined;
   }
