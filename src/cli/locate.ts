@@ -4,14 +4,14 @@
 import { locateJsonPath } from "../codec/index.js";
 import { failWith, type Issue } from "../problems/index.js";
 import { forCommandLine } from "./flag-messages.js";
-import { lineAndColumn } from "./line-column.js";
 import { InputError } from "./read-input.js";
 import type { FileIssue } from "./report.js";
 
 function locateIssue(text: string, issue: Issue): FileIssue {
   if (issue.offset !== undefined && issue.offset <= text.length) {
-    const { line, column } = lineAndColumn(text, issue.offset);
-    return { ...issue, line, column };
+    // 1-based, in UTF-16 code units, as editors and GitHub annotations count them for the BMP.
+    const lines = text.slice(0, issue.offset).split("\n");
+    return { ...issue, line: lines.length, column: (lines.at(-1) as string).length + 1 };
   }
   // The codec finds the value at the path, or the deepest enclosing value that is written.
   const found = locateJsonPath(text, issue.path);
