@@ -8,13 +8,7 @@ import { formatGithub } from "./format-github.js";
 import { formatJsonDocument } from "./format-json.js";
 import { formatFileError, formatFileReport, formatSummary } from "./format-text.js";
 import type { Io } from "./io.js";
-import {
-  DockerOptionError,
-  type Inspection,
-  inspect,
-  type ParseOptions,
-  parseMessage,
-} from "./library.js";
+import { type Inspection, inspect, type ParseOptions, parseMessage } from "./library.js";
 import { failureIssues, locateIssues } from "./locate.js";
 import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType, type TypeRequest } from "./message-types.js";
@@ -44,13 +38,6 @@ const OPTIONS = {
 export type Reporter = "text" | "json" | "github";
 
 const REPORTERS: readonly Reporter[] = ["text", "json", "github"];
-
-/** DockerRunOptions keys → the flags that set them, for usage errors. */
-const DOCKER_FLAGS: Readonly<Record<string, string>> = {
-  sandboxDirectory: "--sandbox-directory",
-  mappedDirectory: "--mapped-directory",
-  containerName: "--container-name",
-};
 
 interface CheckSettings extends ParseOptions {
   /** --type: the message type's name, looked up in the schema each input is read with. */
@@ -148,24 +135,13 @@ export async function checkFile(
     schema = choice.set.label;
     schemaReason = choice.reason;
     const message = await parseMessage(choice, input, settings);
-    inspection = inspect(choice.type, message, settings.docker);
+    inspection = inspect(choice.type, message, settings.docker, COMMAND);
   } catch (error) {
-    if (error instanceof DockerOptionError) throw dockerOptionUsage(error, settings.docker);
     return report("error", failureIssues(error, input));
   }
   const { errors, warnings } = countIssues(inspection.issues);
   const invalid = errors > 0 || (settings.strict && warnings > 0);
   return report(invalid ? "invalid" : "valid", locateIssues(input, inspection.issues), inspection);
-}
-
-function dockerOptionUsage(error: DockerOptionError, docker: DockerRunOptions): UsageError {
-  const flag = DOCKER_FLAGS[error.option] ?? "a docker run option";
-  const value = (docker as Record<string, unknown>)[error.option];
-  const shown = typeof value === "string" ? ` ${JSON.stringify(value)}` : "";
-  return new UsageError(
-    `${flag}${shown} cannot be written into a docker run command (docker refuses it, or it would change the command's meaning)`,
-    COMMAND,
-  );
 }
 
 export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode> {

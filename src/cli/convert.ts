@@ -147,8 +147,7 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
       // (e.g. a legacy container migrated) are told and the conversion goes on.
       tell(command.input, locateIssues(input, converted.issues));
       if (!converted.success) return EXIT_INVALID;
-      schema = converted.schema;
-      message = converted.message;
+      ({ schema, message } = converted.data);
     }
     if (command.to === "binary") output = encode(schema, message);
     else {

@@ -11,11 +11,12 @@ import {
   type Launch,
   resolveLaunch,
 } from "../launch/index.js";
-import { type Issue, LaunchError } from "../problems/index.js";
+import { type Issue, LaunchError, type Result, succeed } from "../problems/index.js";
 import type { TaskInfo } from "../schema/index.js";
 import { type ImageReference, validate } from "../validation/index.js";
 import type { SchemaChoice } from "./choose-schema.js";
-import type { SchemaName } from "./schema-set.js";
+import { loadSchemaSet, type SchemaName } from "./schema-set.js";
+import { UsageError } from "./usage-error.js";
 
 export interface ParseOptions {
   readonly maxBytes: number;
@@ -64,17 +65,12 @@ export interface Inspection {
   readonly argv: readonly string[] | null;
 }
 
-/** A dockerRunArgs option the user set with a flag, and refused: a usage error for that flag. */
-export class DockerOptionError extends Error {
-  override readonly name = "DockerOptionError";
-  /** The DockerRunOptions key, e.g. "containerName". */
-  readonly option: string;
-
-  constructor(option: string) {
-    super(option);
-    this.option = option;
-  }
-}
+/** DockerRunOptions keys → the flags that set them, for usage errors. */
+const DOCKER_FLAGS: Readonly<Record<string, string>> = {
+  sandboxDirectory: "--sandbox-directory",
+  mappedDirectory: "--mapped-directory",
+  containerName: "--container-name",
+};
 
 const DOCKER_KINDS: ReadonlySet<string> = new Set(["docker-task", "docker-executor"]);
 
@@ -91,6 +87,7 @@ export function inspect(
   schema: DescMessage,
   message: Message,
   docker: DockerRunOptions,
+  command: string,
 ): Inspection {
   if (!TASK_TYPES.has(schema.typeName)) {
     return { issues: validate(schema, message).issues, launch: null, argv: null };
@@ -108,46 +105,46 @@ export function inspect(
       description: describeLaunch(launch),
       image: launch.image ?? null,
     },
-    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, launch, docker) : null,
+    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, launch, docker, command) : null,
   };
 }
 
 /**
  * The argv of a task resolveLaunch accepted as a Docker launch, so the only error left is an
- * option the user set with a flag (--sandbox-directory, --mapped-directory, --container-name).
- * The task is not resolved (validated) a second time: the argv is built from `launch`.
+ * option the user set with a flag (--sandbox-directory, --mapped-directory, --container-name):
+ * a UsageError for that flag. The task is not resolved (validated) a second time: the argv is
+ * built from `launch`.
  */
-function runArgs(task: TaskInfo, launch: Launch, docker: DockerRunOptions): string[] {
+function runArgs(
+  task: TaskInfo,
+  launch: Launch,
+  docker: DockerRunOptions,
+  command: string,
+): string[] {
   try {
     return dockerRunArgsOf(task, launch, docker);
   } catch (error) {
-    if (error instanceof LaunchError && error.code === "invalid_option") {
-      const option = error.path[1];
-      throw new DockerOptionError(typeof option === "string" ? option : "");
-    }
-    throw error;
+    if (!(error instanceof LaunchError && error.code === "invalid_option")) throw error;
+    const option = String(error.path[1]);
+    const value = (docker as Record<string, unknown>)[option];
+    const shown = typeof value === "string" ? ` ${JSON.stringify(value)}` : "";
+    throw new UsageError(
+      `${DOCKER_FLAGS[option] ?? "a docker run option"}${shown} cannot be written into a docker run command (docker refuses it, or it would change the command's meaning)`,
+      command,
+    );
   }
 }
 
-/** What converting a message to the other schema gave: the message and its schema, or issues. */
-export type Conversion =
-  | {
-      readonly success: true;
-      readonly schema: DescMessage;
-      readonly message: Message;
-      readonly issues: readonly Issue[];
-    }
-  | { readonly success: false; readonly issues: readonly Issue[] };
-
 /**
- * toMesosV1 (to "v1") or fromMesosV1 (to "seed") of a message of the other schema. The convert
- * folder holds both schemas' descriptors, so it is imported only when a conversion is asked for.
+ * toMesosV1 (to "v1") or fromMesosV1 (to "seed") of a message of the other schema: the converted
+ * message with its schema, or the issues. The convert folder holds both schemas' descriptors, so
+ * it is imported only when a conversion is asked for.
  */
 export async function convertSchema(
   schema: DescMessage,
   message: Message,
   to: SchemaName,
-): Promise<Conversion> {
+): Promise<Result<{ schema: DescMessage; message: Message }>> {
   const { fromMesosV1, toMesosV1 } = await import("../convert/index.js");
   // The generic signatures pair each message type with its counterpart at compile time; here the
   // type is chosen at run time, and both functions check the schema and message themselves.
@@ -157,21 +154,11 @@ export async function convertSchema(
     to === "v1"
       ? toMesosV1(schema as Any, message as never)
       : fromMesosV1(schema as AnyV1, message as never);
-  if (!result.success) return { success: false, issues: result.issues };
+  if (!result.success) return result;
+  // The converted message's schema, found in its own schema set by its type name.
   const converted = result.data as Message;
-  return {
-    success: true,
-    schema: await counterpartOf(converted),
-    message: converted,
-    issues: result.issues,
-  };
-}
-
-/** The schema of a converted message, found in its own schema set by its type name. */
-async function counterpartOf(message: Message): Promise<DescMessage> {
-  const { loadSchemaSet } = await import("./schema-set.js");
-  const set = await loadSchemaSet(message.$typeName.startsWith("mesos.v1.") ? "v1" : "seed");
-  const found = set.messages.find((desc) => desc.typeName === message.$typeName);
-  if (found === undefined) throw new Error(`no schema for ${message.$typeName}`);
-  return found;
+  const set = await loadSchemaSet(to);
+  const found = set.messages.find((desc) => desc.typeName === converted.$typeName);
+  if (found === undefined) throw new Error(`no schema for ${converted.$typeName}`);
+  return succeed({ schema: found, message: converted }, result.issues);
 }
