@@ -168,10 +168,7 @@ class Reader {
   }
 }
 
-interface Verdict {
-  schema: SchemaName;
-  reason: string;
-}
+type Verdict = Omit<Detection, "v0Names">;
 
 /** Detects the schema of binary `bytes` of message type `type` (its name inside the package). */
 export function detectBinary(bytes: Uint8Array, type: string): Detection {

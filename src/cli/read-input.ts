@@ -109,24 +109,19 @@ async function readFileLimited(
   file: string,
   { cwd, maxBytes, command }: ReadContext,
 ): Promise<Uint8Array> {
+  const check = (info: Awaited<ReturnType<typeof stat>>): void => {
+    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+    if (info.size > maxBytes) throw tooLarge(maxBytes);
+  };
   const path = resolve(cwd, file);
-  // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
-  // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a FIFO
-  // return at once instead of waiting for a writer, and changes nothing for regular files.
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    throw fromSystemError(error);
-  }
-  if (!info.isFile()) throw notRegular(file, kindOf(info), command);
-  if (info.size > maxBytes) throw tooLarge(maxBytes);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
+    // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
+    // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a
+    // FIFO return at once instead of waiting for a writer, and changes nothing for regular files.
+    check(await stat(path));
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = await handle.stat();
-    if (!opened.isFile()) throw notRegular(file, kindOf(opened), command);
-    if (opened.size > maxBytes) throw tooLarge(maxBytes);
+    check(await handle.stat());
     return await readChunks(chunksOf(handle), maxBytes);
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) throw error;
