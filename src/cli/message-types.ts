@@ -66,37 +66,18 @@ export async function requestType(
   forced: SchemaName | undefined,
   command: string,
 ): Promise<TypeRequest> {
-  if (forced === "v1") {
-    await typeIn("v1", name, command, false);
-    return { name, seed: undefined };
+  // The seed first: mesos.v1 is loaded only when the seed lacks the name (or --schema v1).
+  const searched: SchemaSet[] = [];
+  for (const schema of forced === undefined ? (["seed", "v1"] as const) : [forced]) {
+    const set = await loadSchemaSet(schema);
+    const found = findMessageType(set, name, command);
+    if (found !== undefined) return { name, seed: schema === "seed" ? found : undefined };
+    searched.push(set);
   }
-  const seed = findMessageType(await loadSchemaSet("seed"), name, command);
-  if (seed === undefined) {
-    if (forced === "seed") throw unknownType(name, [await loadSchemaSet("seed")], command);
-    await typeIn("v1", name, command, true);
-  }
-  return { name, seed };
-}
-
-/** The v1 message `name`; a UsageError listing v1's types (and the seed's, `withSeed`) if none. */
-async function typeIn(
-  schema: SchemaName,
-  name: string,
-  command: string,
-  withSeed: boolean,
-): Promise<DescMessage> {
-  const set = await loadSchemaSet(schema);
-  const found = findMessageType(set, name, command);
-  if (found !== undefined) return found;
-  const sets = withSeed ? [await loadSchemaSet("seed"), set] : [set];
-  throw unknownType(name, sets, command);
-}
-
-function unknownType(name: string, sets: readonly SchemaSet[], command: string): UsageError {
-  const known = sets.map(
+  const known = searched.map(
     (set) => `${set.label}: ${[...new Set(set.messages.map(displayName))].join(", ")}`,
   );
-  return new UsageError(
+  throw new UsageError(
     `unknown --type ${JSON.stringify(name)}; known types in ${known.join("; in ")}`,
     command,
   );
