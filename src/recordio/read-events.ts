@@ -82,13 +82,8 @@ export function readEvents<Desc extends DescMessage>(
   return events(schema, chunksOf(source), settings);
 }
 
-interface Settings {
-  readonly format: "protobuf" | "json";
-  readonly maxRecordBytes: number;
-  readonly maxDepth: number;
-  readonly strict: boolean;
-  readonly ignoreUnknownFields: boolean;
-}
+/** The options with their defaults applied. */
+type Settings = Required<ReadEventsOptions>;
 
 async function* events<Desc extends DescMessage>(
   schema: Desc,
