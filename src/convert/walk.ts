@@ -63,18 +63,6 @@ export class Walk {
     // No depth limit is needed: the walk follows only the descriptors of types both schemas
     // have, and the seed's message graph has no cycle (at most 6 levels: TaskInfo.executor.
     // container.docker.volume), so even a cyclic object graph is walked a bounded depth.
-    this.fields(srcDesc, src, dstDesc, dst, path, skip);
-    return dst;
-  }
-
-  private fields(
-    srcDesc: DescMessage,
-    src: Message,
-    dstDesc: DescMessage,
-    dst: Message,
-    path: IssuePath,
-    skip: ReadonlySet<number> | undefined,
-  ): void {
     for (const field of srcDesc.fields) {
       if (!isFieldSet(src, field) || skip?.has(field.number)) continue;
       const at = [...path, field.name];
@@ -87,7 +75,9 @@ export class Walk {
       const value = getValue(src, field);
       if (target === undefined || !compatible(field, target)) {
         if (this.direction.implied?.(srcDesc, field, value) === true) continue;
-        this.refuse(srcDesc, field, value, at);
+        // A field the destination cannot carry: refused, never dropped.
+        const why = this.direction.refusal(srcDesc, field, describeValue(field, value));
+        this.collector.add(this.direction.refusedCode, at, why);
         continue;
       }
       const copied = this.value(srcDesc, field, target, value, at);
@@ -95,12 +85,7 @@ export class Walk {
     }
     this.unknownFields(srcDesc, src, dstDesc, dst, path);
     this.required(srcDesc, src, dstDesc, dst, path);
-  }
-
-  /** Report `field` (set to `value`) as one the destination cannot carry. */
-  refuse(srcDesc: DescMessage, field: DescField, value: unknown, at: IssuePath): void {
-    const message = this.direction.refusal(srcDesc, field, describeValue(field, value));
-    this.collector.add(this.direction.refusedCode, at, message);
+    return dst;
   }
 
   // The copy of one field's value; undefined when nothing can be set (an issue says why).
@@ -233,7 +218,7 @@ function compatible(a: DescField, b: DescField): boolean {
 type Fields = Record<string, unknown>;
 
 /** The value of a set field (a oneof member is read from its oneof). */
-export function getValue(msg: Message, field: DescField): unknown {
+function getValue(msg: Message, field: DescField): unknown {
   const record = msg as unknown as Fields;
   if (field.oneof === undefined) return record[field.localName];
   const selected = record[field.oneof.localName] as { case?: string; value?: unknown };
@@ -241,7 +226,7 @@ export function getValue(msg: Message, field: DescField): unknown {
 }
 
 /** Set a field (a oneof member through its oneof). */
-export function setValue(msg: Message, field: DescField, value: unknown): void {
+function setValue(msg: Message, field: DescField, value: unknown): void {
   const record = msg as unknown as Fields;
   if (field.oneof === undefined) record[field.localName] = value;
   else record[field.oneof.localName] = { case: field.localName, value };
