@@ -195,24 +195,15 @@ export class Walk {
   }
 }
 
+// The same kind and scalar type (undefined on both for messages and enums, whose contents are
+// checked as they are copied), and for lists and maps the same element and key kinds.
 function compatible(a: DescField, b: DescField): boolean {
-  if (a.fieldKind !== b.fieldKind) return false;
-  switch (a.fieldKind) {
-    case "scalar":
-      return b.fieldKind === "scalar" && a.scalar === b.scalar;
-    case "enum":
-    case "message":
-      return true;
-    case "list":
-      return b.fieldKind === "list" && a.listKind === b.listKind && a.scalar === b.scalar;
-    case "map":
-      return (
-        b.fieldKind === "map" &&
-        a.mapKey === b.mapKey &&
-        a.mapKind === b.mapKind &&
-        a.scalar === b.scalar
-      );
+  if (a.fieldKind !== b.fieldKind || a.scalar !== b.scalar) return false;
+  if (a.fieldKind === "list") return a.listKind === (b as typeof a).listKind;
+  if (a.fieldKind === "map") {
+    return a.mapKey === (b as typeof a).mapKey && a.mapKind === (b as typeof a).mapKind;
   }
+  return true;
 }
 
 type Fields = Record<string, unknown>;
