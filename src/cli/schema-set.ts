@@ -4,6 +4,7 @@
 // large part of start-up, so a run over seed files never loads them, nor the v1 rules, launch
 // resolver and codecs of src/mesos-v1 (dynamic import()).
 import type { DescFile, DescMessage } from "@bufbuild/protobuf";
+import { nestedTypes } from "@bufbuild/protobuf/reflect";
 
 import type { SchemaName } from "../problems/index.js";
 
@@ -18,18 +19,9 @@ export interface SchemaSet {
   readonly messages: readonly DescMessage[];
 }
 
-function collect(messages: readonly DescMessage[], into: DescMessage[]): DescMessage[] {
-  for (const message of messages) {
-    into.push(message);
-    collect(message.nestedMessages, into);
-  }
-  return into;
-}
-
 function setOf(name: SchemaName, label: string, files: readonly DescFile[]): SchemaSet {
-  const messages: DescMessage[] = [];
-  for (const file of files) collect(file.messages, messages);
-  return { name, label, messages };
+  const types = files.flatMap((file) => [...nestedTypes(file)]);
+  return { name, label, messages: types.filter((type) => type.kind === "message") };
 }
 
 const loading = new Map<SchemaName, Promise<SchemaSet>>();
