@@ -39,12 +39,9 @@ function formatIssue(file: string, issue: FileIssue, style: Style): string {
 
 function statusText(report: FileReport, strict: boolean): string {
   const { errors, warnings } = countIssues(report.issues);
-  const counts = [
-    errors > 0 ? plural(errors, "error") : "",
-    warnings > 0 ? plural(warnings, "warning") : "",
-  ]
-    .filter((part) => part !== "")
-    .join(", ");
+  const parts = errors > 0 ? [plural(errors, "error")] : [];
+  if (warnings > 0) parts.push(plural(warnings, "warning"));
+  const counts = parts.join(", ");
   if (report.status === "valid") return counts === "" ? "valid" : `valid, ${counts}`;
   return errors === 0 && strict ? `invalid under --strict: ${counts}` : `invalid: ${counts}`;
 }

@@ -28,7 +28,7 @@ export interface ParseOptions {
  * `complete: false` (check) skips only the required-field check: a message that lacks required
  * fields is decodable, and validation then reports `required_field_missing` together with every
  * other issue, in one run. `complete: true` (convert) refuses it, as encoding would. Throws the
- * codec's errors. The binary codec (the generated readers) is imported for binary input only.
+ * codec's errors.
  */
 export async function parseMessage(
   { type, set }: SchemaChoice,

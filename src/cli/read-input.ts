@@ -76,9 +76,9 @@ function kindOf(info: Awaited<ReturnType<typeof stat>>): string {
   return "not a regular file";
 }
 
-function notRegular(file: string, kind: string, command: string): UsageError {
+function notRegular(file: string, info: Awaited<ReturnType<typeof stat>>, command: string) {
   return new UsageError(
-    `${JSON.stringify(file)} is ${kind}, not a regular file; to read a stream, pipe it to '-' (stdin)`,
+    `${JSON.stringify(file)} is ${kindOf(info)}, not a regular file; to read a stream, pipe it to '-' (stdin)`,
     command,
   );
 }
@@ -95,13 +95,8 @@ export async function assertRegularFiles(
 ): Promise<void> {
   for (const file of files) {
     if (file === STDIO) continue;
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(resolve(cwd, file));
-    } catch {
-      continue;
-    }
-    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+    const info = await stat(resolve(cwd, file)).catch(() => undefined);
+    if (info !== undefined && !info.isFile()) throw notRegular(file, info, command);
   }
 }
 
@@ -110,7 +105,7 @@ async function readFileLimited(
   { cwd, maxBytes, command }: ReadContext,
 ): Promise<Uint8Array> {
   const check = (info: Awaited<ReturnType<typeof stat>>): void => {
-    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
+    if (!info.isFile()) throw notRegular(file, info, command);
     if (info.size > maxBytes) throw tooLarge(maxBytes);
   };
   const path = resolve(cwd, file);
