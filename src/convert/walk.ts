@@ -96,21 +96,17 @@ export class Walk {
     value: unknown,
     at: IssuePath,
   ): unknown {
+    // A list element or map value the destination cannot carry is left out (an issue says why).
+    const copy = (item: unknown, key: string | number) =>
+      this.single(srcDesc, field, target, item, [...at, key]);
     if (field.fieldKind === "list") {
-      const out: unknown[] = [];
-      (value as unknown[]).forEach((item, i) => {
-        const copied = this.single(srcDesc, field, target, item, [...at, i]);
-        if (copied !== undefined) out.push(copied);
-      });
-      return out;
+      return (value as unknown[]).map(copy).filter((copied) => copied !== undefined);
     }
     if (field.fieldKind === "map") {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        const copied = this.single(srcDesc, field, target, item, [...at, key]);
-        if (copied !== undefined) out[key] = copied;
-      }
-      return out;
+      const entries = Object.entries(value as Record<string, unknown>);
+      return Object.fromEntries(
+        entries.map(([key, item]) => [key, copy(item, key)]).filter(([, c]) => c !== undefined),
+      );
     }
     return this.single(srcDesc, field, target, value, at);
   }
