@@ -12,8 +12,7 @@ import {
   isFieldSet,
   type Message,
 } from "@bufbuild/protobuf";
-import type { IssueCode, IssuePath } from "../problems/index.js";
-import type { Collector } from "./context.js";
+import { CODES, type Issue, type IssueCode, type IssuePath } from "../problems/index.js";
 import { describeValue } from "./describe-value.js";
 
 const LEGACY_REQUIRED = 3; // FeatureSet_FieldPresence.LEGACY_REQUIRED
@@ -43,10 +42,14 @@ export interface Direction {
 }
 
 export class Walk {
-  constructor(
-    readonly direction: Direction,
-    readonly collector: Collector,
-  ) {}
+  /** The issues found so far, in the order met (field order). */
+  readonly issues: Issue[] = [];
+
+  constructor(readonly direction: Direction) {}
+
+  add(code: IssueCode, path: IssuePath, message: string): void {
+    this.issues.push({ code, severity: CODES[code].severity, path: [...path], message });
+  }
 
   /**
    * A new destination message holding everything of `src` that the destination can carry.
@@ -77,7 +80,7 @@ export class Walk {
         if (this.direction.implied?.(srcDesc, field, value) === true) continue;
         // A field the destination cannot carry: refused, never dropped.
         const why = this.direction.refusal(srcDesc, field, describeValue(field, value));
-        this.collector.add(this.direction.refusedCode, at, why);
+        this.add(this.direction.refusedCode, at, why);
         continue;
       }
       const copied = this.value(srcDesc, field, target, value, at);
@@ -125,7 +128,7 @@ export class Walk {
     }
     if (field.enum === undefined) return value instanceof Uint8Array ? value.slice() : value;
     if (target.enum?.values.some((v) => v.number === value)) return value;
-    this.collector.add(
+    this.add(
       this.direction.refusedCode,
       at,
       this.direction.enumRefusal(srcDesc, field, value as number, target),
@@ -158,7 +161,7 @@ export class Walk {
         own === undefined
           ? `unknown field ${u.no} (wire type ${u.wireType}) of ${srcDesc.typeName}`
           : `an unknown value of ${srcDesc.typeName}.${own.name} (field ${u.no})`;
-      this.collector.add(
+      this.add(
         "unknown_field_conflict",
         own === undefined ? [...path, u.no] : [...path, own.name],
         `${what} cannot be carried: ${dstDesc.typeName} declares field ${u.no} as ${declared.name}, which would read these bytes. The message was probably decoded with the other schema; decode it with the schema it was written in.`,
@@ -182,7 +185,7 @@ export class Walk {
       // Required on both sides: the source has the same defect; validate() reports it there.
       if (own !== undefined && own.presence === LEGACY_REQUIRED && !isFieldSet(src, own)) continue;
       if (own !== undefined && isFieldSet(src, own)) continue; // refused already, with its reason
-      this.collector.add(
+      this.add(
         this.direction.requiredCode,
         [...path, own?.name ?? field.name],
         this.direction.requiredMessage(dstDesc, field),
