@@ -165,10 +165,8 @@ export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode>
   const summary = summarize(reports, command.strict);
   if (command.reporter === "json") {
     io.stdout.write(formatJsonDocument(reports, summary, command.quiet));
-  } else if (command.reporter === "github") {
-    io.stdout.write(formatGithub(reports, command.quiet));
-    io.stdout.write(formatSummary(summary, out));
   } else {
+    if (command.reporter === "github") io.stdout.write(formatGithub(reports, command.quiet));
     io.stdout.write(formatSummary(summary, out));
   }
   return summary.exitCode;
