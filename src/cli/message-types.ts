@@ -5,14 +5,11 @@ import type { DescMessage } from "@bufbuild/protobuf";
 import { loadSchemaSet, type SchemaName, type SchemaSet } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
-// Longest first: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
-const PACKAGE_PREFIXES = ["mesos.v1.scheduler.", "mesos.v1.", "mesos."] as const;
+// The longest package: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
+const PACKAGE = /^mesos\.(?:v1\.(?:scheduler\.)?)?/;
 
 function withoutPackage(name: string): string {
-  for (const prefix of PACKAGE_PREFIXES) {
-    if (name.startsWith(prefix)) return name.slice(prefix.length);
-  }
-  return name;
+  return name.replace(PACKAGE, "");
 }
 
 /** The name users see and type: the full name without the package, e.g. "ContainerInfo.DockerInfo". */
