@@ -47,19 +47,9 @@ export interface Summary {
 
 /** Totals over all files; the exit code is the worst outcome: failure (2) > invalid (1) > ok (0). */
 export function summarize(reports: readonly FileReport[], strict: boolean): Summary {
-  let valid = 0;
-  let invalid = 0;
-  let failed = 0;
-  let errors = 0;
-  let warnings = 0;
-  for (const report of reports) {
-    if (report.status === "valid") valid++;
-    else if (report.status === "invalid") invalid++;
-    else failed++;
-    const counts = countIssues(report.issues);
-    errors += counts.errors;
-    warnings += counts.warnings;
-  }
+  const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
+  const [valid, invalid, failed] = [count("valid"), count("invalid"), count("error")];
+  const { errors, warnings } = countIssues(reports.flatMap((report) => report.issues));
   const exitCode = failed > 0 ? EXIT_FAILURE : invalid > 0 ? EXIT_INVALID : EXIT_OK;
   return { files: reports.length, valid, invalid, failed, errors, warnings, strict, exitCode };
 }
