@@ -99,7 +99,7 @@ await build({
         { name: "problems", test: folder("problems"), priority: 30 },
         // What a `check` of JSON does not run, so that it does not parse it either (V8 parses a
         // whole chunk when it is required): src/cli imports these only on demand
-        // (decode-binary.ts, serialize.ts).
+        // (decode-binary.ts; convert.ts, which only `convert` loads).
         {
           name: "library-binary",
           test: /[\\/]gen[\\/]mesos[\\/]mesos_codec\.js$|[\\/]src[\\/]codec[\\/](?:decode|read-binary|generated[\\/]index|generated[\\/]runtime[\\/](?:reader|codec|int64))\.js$/,

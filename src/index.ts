@@ -1,14 +1,6 @@
-// mesos-dockerinfo: the package root. The public API, listed name by name.
-//
-// - schema: generated message types and schemas (TaskInfoSchema, ContainerInfoSchema, ...)
-// - problems: Issue, the code catalogue, the error classes, the Result shape
-// - validation: validate / assertValid / parseImageReference / rulesTable
-// - standard-schema: Standard Schema v1 validators for Mesos JSON
-// - launch: resolveLaunch / dockerRunArgs / migrateLegacyContainer / describeLaunch
-// - codec: strict decode / encode / Mesos-style JSON
-// - convert: toMesosV1 / fromMesosV1 between the seed and the Mesos 1.11 schema
-// - recordio: readRecordIO / readEvents for the v1 event streams
-// The fast-check arbitraries live in the "mesos-dockerinfo/testing" subpath.
+// mesos-dockerinfo: the package root. The public API, listed name by name, folder by folder
+// (the generated seed schema whole). The fast-check arbitraries live in the
+// "mesos-dockerinfo/testing" subpath.
 //
 // Mesos 1.11 support (its rule table, launch resolver and generated codecs) registers itself into
 // validation, launch and codec when src/mesos-v1 and src/mesos-v1/codecs load; the root loads

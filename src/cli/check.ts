@@ -1,33 +1,19 @@
 // `mesos-dockerinfo check FILE...`: decode, validate and explain each file.
 import type { DockerRunOptions } from "../launch/index.js";
+import { countIssues } from "../problems/index.js";
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
 import { chooseSchema } from "./choose-schema.js";
 import type { ExitCode } from "./exit-codes.js";
-import { forCommandLine } from "./flag-messages.js";
 import { formatGithub } from "./format-github.js";
 import { formatJsonDocument } from "./format-json.js";
-import { formatFileError, formatFileReport, formatSummary, shownWhenQuiet } from "./format-text.js";
+import { formatFileError, formatFileReport, formatSummary } from "./format-text.js";
 import type { Io } from "./io.js";
-import {
-  DockerOptionError,
-  inspect,
-  issuesOf,
-  type ParseOptions,
-  parseMessage,
-} from "./library.js";
-import { locateIssue } from "./locate.js";
+import { type Inspection, inspect, type ParseOptions, parseMessage } from "./library.js";
+import { failureIssues, locateIssues } from "./locate.js";
 import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType, type TypeRequest } from "./message-types.js";
-import {
-  assertRegularFiles,
-  decodeText,
-  formatOf,
-  InputError,
-  type InputFormat,
-  readInput,
-  STDIO,
-} from "./read-input.js";
-import { countIssues, type FileIssue, type FileReport, summarize } from "./report.js";
+import { assertRegularFiles, formatOf, type InputFormat, readInput, STDIO } from "./read-input.js";
+import { type FileIssue, type FileReport, type FileStatus, summarize } from "./report.js";
 import type { SchemaName } from "./schema-set.js";
 import { type ColorChoice, styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
@@ -52,13 +38,6 @@ const OPTIONS = {
 export type Reporter = "text" | "json" | "github";
 
 const REPORTERS: readonly Reporter[] = ["text", "json", "github"];
-
-/** DockerRunOptions keys → the flags that set them, for usage errors. */
-const DOCKER_FLAGS: Readonly<Record<string, string>> = {
-  sandboxDirectory: "--sandbox-directory",
-  mappedDirectory: "--mapped-directory",
-  containerName: "--container-name",
-};
 
 interface CheckSettings extends ParseOptions {
   /** --type: the message type's name, looked up in the schema each input is read with. */
@@ -136,69 +115,33 @@ export async function checkFile(
   let schema: string | null = null;
   let schemaReason: string | null = null;
   const format = settings.format ?? (file === STDIO ? "json" : formatOf(file));
-  const failed = (issues: FileIssue[]): FileReport => ({
+  const report = (status: FileStatus, issues: FileIssue[], found?: Inspection): FileReport => ({
     file,
     type,
     schema,
     schemaReason,
     format,
-    status: "error",
-    launch: null,
+    status,
+    launch: found?.launch ?? null,
     issues,
-    argv: null,
+    argv: found?.argv ?? null,
   });
-  let text: string | undefined;
-  let inspection: ReturnType<typeof inspect>;
+  let input: string | Uint8Array | undefined;
+  let inspection: Inspection;
   try {
-    const bytes = await readInput(file, {
-      stdin: io.stdin,
-      cwd: io.cwd,
-      maxBytes: settings.maxBytes,
-      command: COMMAND,
-    });
-    text = format === "json" ? decodeText(bytes) : undefined;
-    const choice = await chooseSchema(wanted, settings.schema, text ?? bytes, format);
+    input = await readInput(file, format, { ...io, maxBytes: settings.maxBytes, command: COMMAND });
+    const choice = await chooseSchema(wanted, settings.schema, input, format);
     type = displayName(choice.type);
     schema = choice.set.label;
     schemaReason = choice.reason;
-    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
-    const options = { ...settings, v0Names: choice.set.name === "v1" };
-    const message = await parseMessage(choice.type, text ?? bytes, format, options);
-    inspection = inspect(choice.type, message, settings.docker);
+    const message = await parseMessage(choice, input, settings);
+    inspection = inspect(choice.type, message, settings.docker, COMMAND);
   } catch (error) {
-    if (error instanceof InputError) return failed([error.issue]);
-    if (error instanceof DockerOptionError) throw dockerOptionUsage(error, settings.docker);
-    const issues = issuesOf(error);
-    if (issues === undefined) throw error;
-    return failed(locate(text, issues.map(forCommandLine)));
+    return report("error", failureIssues(error, input));
   }
   const { errors, warnings } = countIssues(inspection.issues);
   const invalid = errors > 0 || (settings.strict && warnings > 0);
-  return {
-    file,
-    type,
-    schema,
-    schemaReason,
-    format,
-    status: invalid ? "invalid" : "valid",
-    launch: inspection.launch,
-    issues: locate(text, inspection.issues),
-    argv: inspection.argv,
-  };
-}
-
-function locate(text: string | undefined, issues: readonly FileIssue[]): FileIssue[] {
-  return text === undefined ? [...issues] : issues.map((issue) => locateIssue(text, issue));
-}
-
-function dockerOptionUsage(error: DockerOptionError, docker: DockerRunOptions): UsageError {
-  const flag = DOCKER_FLAGS[error.option] ?? "a docker run option";
-  const value = (docker as Record<string, unknown>)[error.option];
-  const shown = typeof value === "string" ? ` ${JSON.stringify(value)}` : "";
-  return new UsageError(
-    `${flag}${shown} cannot be written into a docker run command (docker refuses it, or it would change the command's meaning)`,
-    COMMAND,
-  );
+  return report(invalid ? "invalid" : "valid", locateIssues(input, inspection.issues), inspection);
 }
 
 export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode> {
@@ -211,20 +154,19 @@ export async function runCheck(command: CheckCommand, io: Io): Promise<ExitCode>
     const report = await checkFile(file, command, io, request);
     reports.push(report);
     // A file that cannot be read or decoded is always told on stderr, also with another
-    // reporter (where it is in the output too), so a person watching a script sees it.
+    // reporter (where it is in the output too), so a person watching a script sees it. Under
+    // --quiet the text reporter prints only the files that did not pass.
     if (report.status === "error") {
       for (const issue of report.issues) io.stderr.write(formatFileError(file, issue, err));
-    } else if (command.reporter === "text" && (!command.quiet || shownWhenQuiet(report.status))) {
+    } else if (command.reporter === "text" && (!command.quiet || report.status !== "valid")) {
       io.stdout.write(`${formatFileReport(report, out, command.strict, command.quiet)}\n`);
     }
   }
   const summary = summarize(reports, command.strict);
   if (command.reporter === "json") {
     io.stdout.write(formatJsonDocument(reports, summary, command.quiet));
-  } else if (command.reporter === "github") {
-    io.stdout.write(formatGithub(reports, command.quiet));
-    io.stdout.write(formatSummary(summary, out));
   } else {
+    if (command.reporter === "github") io.stdout.write(formatGithub(reports, command.quiet));
     io.stdout.write(formatSummary(summary, out));
   }
   return summary.exitCode;

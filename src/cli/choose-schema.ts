@@ -21,21 +21,17 @@ export async function chooseSchema(
   input: string | Uint8Array,
   format: InputFormat,
 ): Promise<SchemaChoice> {
-  let wanted: SchemaName;
-  let reason: string;
-  if (forced !== undefined) {
-    wanted = forced;
-    reason = `--schema ${forced}`;
-  } else if (request.seed === undefined) {
-    wanted = "v1";
-    reason = `--type ${request.name} exists only in mesos.v1`;
-  } else {
-    const detection = detectSchema(input, format, displayName(request.seed));
-    wanted = detection.schema;
-    reason = detection.reason;
-  }
-  const type = await typeFor(request, wanted);
+  const detected =
+    forced !== undefined
+      ? { schema: forced, reason: `--schema ${forced}` }
+      : request.seed === undefined
+        ? { schema: "v1" as const, reason: `--type ${request.name} exists only in mesos.v1` }
+        : detectSchema(input, format, displayName(request.seed));
+  const type = await typeFor(request, detected.schema);
   const used = schemaOf(type);
-  if (used !== wanted) reason = `--type ${request.name} exists only in the ${used} schema`;
+  const reason =
+    used === detected.schema
+      ? detected.reason
+      : `--type ${request.name} exists only in the ${used} schema`;
   return { type, set: await loadSchemaSet(used), reason };
 }

@@ -4,30 +4,20 @@
 // succeeded, so a failed conversion never leaves a truncated OUT file behind.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { DescMessage, Message } from "@bufbuild/protobuf";
-import type { Issue } from "../problems/index.js";
+import { encode, toMesosJson } from "../codec/index.js";
+import { errorIssue } from "../problems/index.js";
 import { COMMON_OPTIONS, parseCommandArgs, parseFormat, parseSchema } from "./args.js";
 import { chooseSchema } from "./choose-schema.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
-import { forCommandLine } from "./flag-messages.js";
 import { formatFileError } from "./format-text.js";
 import type { Io } from "./io.js";
-import { convertSchema, issuesOf, type ParseOptions, parseMessage } from "./library.js";
-import { locateIssue } from "./locate.js";
+import { convertSchema, type ParseOptions, parseMessage } from "./library.js";
+import { failureIssues, locateIssues } from "./locate.js";
 import { parseMaxBytes } from "./max-bytes.js";
 import { displayName, requestType } from "./message-types.js";
-import {
-  assertRegularFiles,
-  decodeText,
-  formatOf,
-  InputError,
-  type InputFormat,
-  readInput,
-  STDIO,
-} from "./read-input.js";
+import { assertRegularFiles, formatOf, type InputFormat, readInput, STDIO } from "./read-input.js";
 import type { FileIssue } from "./report.js";
 import type { SchemaName } from "./schema-set.js";
-import { serialize } from "./serialize.js";
 import { styleFor } from "./style.js";
 import { UsageError } from "./usage-error.js";
 
@@ -120,11 +110,6 @@ function parseTargets(values: readonly string[]): {
   return { format, schema };
 }
 
-/** The stderr note of every conversion: which message of which schema IN was read as, and why. */
-export function readAsNote(type: DescMessage, label: string, reason: string): string {
-  return `note: read as ${label} ${displayName(type)} (${reason})\n`;
-}
-
 export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitCode> {
   if (command.to === "binary" && command.output === STDIO && io.stdout.isTTY) {
     throw new UsageError(
@@ -142,43 +127,35 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
     tell(file, issues);
     return EXIT_FAILURE;
   };
+  let input: string | Uint8Array | undefined;
   let output: string | Uint8Array;
-  let text: string | undefined;
-  const located = (issues: readonly Issue[]): FileIssue[] => {
-    const source = text;
-    return source === undefined ? [...issues] : issues.map((issue) => locateIssue(source, issue));
-  };
   try {
-    const bytes = await readInput(command.input, {
-      stdin: io.stdin,
-      cwd: io.cwd,
-      maxBytes: command.maxBytes,
-      command: COMMAND,
-    });
-    text = command.from === "json" ? decodeText(bytes) : undefined;
-    const choice = await chooseSchema(request, command.schema, text ?? bytes, command.from);
-    io.stderr.write(readAsNote(choice.type, choice.set.label, choice.reason));
-    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
-    const options = { ...command, v0Names: choice.set.name === "v1" };
+    const context = { ...io, maxBytes: command.maxBytes, command: COMMAND };
+    input = await readInput(command.input, command.from, context);
+    const choice = await chooseSchema(request, command.schema, input, command.from);
+    // Which message of which schema IN was read as, and why.
+    io.stderr.write(
+      `note: read as ${choice.set.label} ${displayName(choice.type)} (${choice.reason})\n`,
+    );
     let schema = choice.type;
-    let message: Message = await parseMessage(schema, text ?? bytes, command.from, options, true);
+    let message = await parseMessage(choice, input, command, true);
     if (command.toSchema === choice.set.name) {
       io.stderr.write(`note: the input is already ${choice.set.label}; nothing to convert\n`);
     } else if (command.toSchema !== undefined) {
       const converted = await convertSchema(schema, message, command.toSchema);
       // Errors: the other schema cannot carry the message (exit 1, nothing written); warnings
       // (e.g. a legacy container migrated) are told and the conversion goes on.
-      tell(command.input, located(converted.issues));
+      tell(command.input, locateIssues(input, converted.issues));
       if (!converted.success) return EXIT_INVALID;
-      schema = converted.schema;
-      message = converted.message;
+      ({ schema, message } = converted.data);
     }
-    output = serialize(schema, message, command.to, command);
+    if (command.to === "binary") output = encode(schema, message);
+    else {
+      const json = toMesosJson(schema, message, { emitDefaults: command.emitDefaults });
+      output = `${JSON.stringify(json, null, command.compact ? undefined : 2)}\n`;
+    }
   } catch (error) {
-    if (error instanceof InputError) return fail(command.input, [error.issue]);
-    const issues = issuesOf(error);
-    if (issues === undefined) throw error;
-    return fail(command.input, located(issues.map(forCommandLine)));
+    return fail(command.input, failureIssues(error, input));
   }
   if (command.output === STDIO) {
     io.stdout.write(output);
@@ -187,13 +164,7 @@ export async function runConvert(command: ConvertCommand, io: Io): Promise<ExitC
       await writeFile(resolve(io.cwd, command.output), output);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const issue: Issue = {
-        code: "write_failed",
-        severity: "error",
-        path: [],
-        message: `cannot write: ${reason}`,
-      };
-      return fail(command.output, [issue]);
+      return fail(command.output, [errorIssue("write_failed", [], `cannot write: ${reason}`)]);
     }
   }
   io.stderr.write(NOT_VALIDATED);

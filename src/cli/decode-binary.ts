@@ -11,7 +11,5 @@ export function decodeBinary(
   maxBytes: number,
   complete: boolean,
 ): Message {
-  return complete
-    ? decode(schema, bytes, { maxBytes })
-    : decode(schema, bytes, { maxBytes, required: false });
+  return decode(schema, bytes, { maxBytes, required: complete });
 }

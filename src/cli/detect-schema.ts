@@ -102,9 +102,9 @@ export function detectJson(text: string): Detection {
 
 function classifyKey(markers: Markers, parent: string, key: string, value: unknown): void {
   if (SEED_ONLY_KEYS.has(key)) {
-    (key.startsWith("slave") ? markers.slave : markers.seed).push(quoted(key));
+    (key.startsWith("slave") ? markers.slave : markers.seed).push(JSON.stringify(key));
   } else if (V1_ONLY_KEYS.has(key)) {
-    markers.v1.push(quoted(key));
+    markers.v1.push(JSON.stringify(key));
   } else if (parent === "docker" && key === "volume") {
     markers.seed.push("docker.volume");
   } else if (parent === "command" && key === "container") {
@@ -112,10 +112,6 @@ function classifyKey(markers: Markers, parent: string, key: string, value: unkno
   } else if (parent === "container" && key === "type" && value === "MESOS") {
     markers.v1.push('container.type "MESOS"');
   }
-}
-
-function quoted(key: string): string {
-  return JSON.stringify(key);
 }
 
 function decide(m: Markers): Detection {
@@ -172,10 +168,7 @@ class Reader {
   }
 }
 
-interface Verdict {
-  schema: SchemaName;
-  reason: string;
-}
+type Verdict = Omit<Detection, "v0Names">;
 
 /** Detects the schema of binary `bytes` of message type `type` (its name inside the package). */
 export function detectBinary(bytes: Uint8Array, type: string): Detection {

@@ -23,11 +23,3 @@ function escapeChar(char: string): string {
 export function escapeLine(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }
-
-/** True when escapeLine would change `text`. */
-export function needsEscape(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
-}

@@ -10,11 +10,6 @@ function unicodeEscape(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
-export interface JsonDocument {
-  readonly files: readonly FileReport[];
-  readonly summary: Summary;
-}
-
 /** `quiet` (--quiet) leaves warnings out of each file's issues; the summary still counts them. */
 export function formatJsonDocument(
   files: readonly FileReport[],
@@ -24,6 +19,5 @@ export function formatJsonDocument(
   const shown = quiet
     ? files.map((file) => ({ ...file, issues: file.issues.filter((i) => i.severity === "error") }))
     : files;
-  const document: JsonDocument = { files: shown, summary };
-  return `${JSON.stringify(document, null, 2).replace(RAW_IN_JSON, unicodeEscape)}\n`;
+  return `${JSON.stringify({ files: shown, summary }, null, 2).replace(RAW_IN_JSON, unicodeEscape)}\n`;
 }

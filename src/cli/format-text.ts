@@ -4,16 +4,10 @@
 // input (file names, paths, messages quoting values, the launch description) goes through
 // escapeLine: one printed line per line of this layout, whatever the input holds.
 import { shellCommand } from "../launch/index.js";
-import { formatLocation } from "../problems/index.js";
+import { countIssues, formatLocation, plural } from "../problems/index.js";
 import { escapeLine } from "./escape.js";
 import { displayFile } from "./read-input.js";
-import {
-  countIssues,
-  type FileIssue,
-  type FileReport,
-  type FileStatus,
-  type Summary,
-} from "./report.js";
+import type { FileIssue, FileReport, Summary } from "./report.js";
 import type { Style } from "./style.js";
 
 const INDENT = "  ";
@@ -21,12 +15,8 @@ const INDENT = "  ";
 /** ["container", "docker", "volume", 0, "host_dir"] → "container.docker.volume[0].host_dir". */
 export const formatPath = formatLocation;
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 /** `file:line:col` for an issue located in JSON text, else the file name alone. */
-export function issueWhere(file: string, issue: FileIssue): string {
+function issueWhere(file: string, issue: FileIssue): string {
   const name = displayFile(file);
   return issue.line === undefined ? name : `${name}:${issue.line}:${issue.column ?? 1}`;
 }
@@ -39,7 +29,7 @@ function severityLabel(severity: FileIssue["severity"], style: Style): string {
 }
 
 /** `error   file.json:7:16 container.docker.image: <message> [image_empty]`. */
-export function formatIssue(file: string, issue: FileIssue, style: Style): string {
+function formatIssue(file: string, issue: FileIssue, style: Style): string {
   const where = escapeLine(issueWhere(file, issue));
   const path = style.paint("bold", escapeLine(formatPath(issue.path)));
   const offset =
@@ -49,12 +39,9 @@ export function formatIssue(file: string, issue: FileIssue, style: Style): strin
 
 function statusText(report: FileReport, strict: boolean): string {
   const { errors, warnings } = countIssues(report.issues);
-  const counts = [
-    errors > 0 ? plural(errors, "error") : "",
-    warnings > 0 ? plural(warnings, "warning") : "",
-  ]
-    .filter((part) => part !== "")
-    .join(", ");
+  const parts = errors > 0 ? [plural(errors, "error")] : [];
+  if (warnings > 0) parts.push(plural(warnings, "warning"));
+  const counts = parts.join(", ");
   if (report.status === "valid") return counts === "" ? "valid" : `valid, ${counts}`;
   return errors === 0 && strict ? `invalid under --strict: ${counts}` : `invalid: ${counts}`;
 }
@@ -109,16 +96,16 @@ export function formatFileReport(
  * for JSON text, and without "at" for an issue about the whole input.
  */
 export function formatFileError(file: string, issue: FileIssue, style: Style): string {
-  // convert also tells a conversion's warnings this way.
-  if (issue.severity === "warning") {
-    const mark = style.symbols ? "⚠ " : "";
-    return `${style.paint("yellow", `${mark}warning`)}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : ""}: ${issue.message}`)}\n`;
-  }
-  const symbol = style.symbols ? "✖ " : "";
+  // convert also tells a conversion's warnings this way (without an offset).
+  const warning = issue.severity === "warning";
+  const symbol = style.symbols ? (warning ? "⚠ " : "✖ ") : "";
   const at = issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : "";
   const offset =
-    issue.offset !== undefined && issue.line === undefined ? `, byte offset ${issue.offset}` : "";
-  return `${style.paint("red", `${symbol}error`)}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${at}${offset}: ${issue.message}`)}\n`;
+    !warning && issue.offset !== undefined && issue.line === undefined
+      ? `, byte offset ${issue.offset}`
+      : "";
+  const head = style.paint(warning ? "yellow" : "red", `${symbol}${issue.severity}`);
+  return `${head}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${at}${offset}: ${issue.message}`)}\n`;
 }
 
 export function formatSummary(summary: Summary, style: Style): string {
@@ -130,9 +117,4 @@ export function formatSummary(summary: Summary, style: Style): string {
   const strict = summary.strict && summary.warnings > 0 ? " (--strict: warnings fail)" : "";
   const text = `${symbol}${plural(summary.files, "file")} checked: ${parts.join(", ")}; ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}${strict}`;
   return `${style.paint(ok ? "green" : "red", text)}\n`;
-}
-
-/** Whether a file's block is printed under --quiet: only files that did not pass. */
-export function shownWhenQuiet(status: FileStatus): boolean {
-  return status !== "valid";
 }

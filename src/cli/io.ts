@@ -19,20 +19,8 @@ export interface CliIo {
 }
 
 /** CliIo with its defaults applied: what every command receives. */
-export interface Io {
-  readonly stdin: InputStream;
-  readonly stdout: OutputStream;
-  readonly stderr: OutputStream;
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
+export type Io = Required<CliIo>;
 
 export function withDefaults(io: CliIo): Io {
-  return {
-    stdin: io.stdin,
-    stdout: io.stdout,
-    stderr: io.stderr,
-    cwd: io.cwd ?? process.cwd(),
-    env: io.env ?? process.env,
-  };
+  return { ...io, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env };
 }

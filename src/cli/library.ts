@@ -1,8 +1,7 @@
-// The file of the CLI that calls the library's verbs (read, validate, launch), so the shapes it
-// depends on are in one place; its two neighbours are loaded on demand, so that a `check` of JSON
-// does not even parse their code: decode-binary.ts (the binary codec: a binary input) and
-// serialize.ts (encode and Mesos JSON writing: `convert`). Everything else in src/cli works on
-// `Issue`s from src/problems and plain data.
+// The file of the CLI that calls the library's reading verbs (decode, validate, launch), so the
+// shapes it depends on are in one place. The binary codec (decode-binary.ts) is imported only for
+// a binary input, so that a `check` of JSON does not even parse its code; the writing verbs
+// (encode, Mesos JSON) are convert.ts's, loaded for `convert` only.
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import { fromMesosJson } from "../codec/index.js";
 import {
@@ -12,49 +11,42 @@ import {
   type Launch,
   resolveLaunch,
 } from "../launch/index.js";
-import { type Issue, isMesosDockerInfoError, LaunchError } from "../problems/index.js";
+import { type Issue, LaunchError, type Result, succeed } from "../problems/index.js";
 import type { TaskInfo } from "../schema/index.js";
 import { type ImageReference, validate } from "../validation/index.js";
-import type { InputFormat } from "./read-input.js";
-import type { SchemaName } from "./schema-set.js";
+import type { SchemaChoice } from "./choose-schema.js";
+import { loadSchemaSet, type SchemaName } from "./schema-set.js";
+import { UsageError } from "./usage-error.js";
 
 export interface ParseOptions {
   readonly maxBytes: number;
   readonly ignoreUnknownFields: boolean;
-  /** JSON: also read v0 names (`slave_id` for `agent_id`), for a mesos.v1 message. */
-  readonly v0Names?: boolean;
 }
 
 /**
- * Bytes (binary) or text (JSON) → a message, through the strict codec. `complete: false` (check)
- * skips only the required-field check: a message that lacks required fields is decodable, and
- * validation then reports `required_field_missing` together with every other issue, in one run.
- * `complete: true` (convert) refuses it, as encoding would. Throws the codec's errors; `issuesOf`
- * turns them into issues. The binary codec (the generated readers) is imported for binary input
- * only.
+ * Text (JSON) or bytes (binary) → a message of the chosen type, through the strict codec.
+ * `complete: false` (check) skips only the required-field check: a message that lacks required
+ * fields is decodable, and validation then reports `required_field_missing` together with every
+ * other issue, in one run. `complete: true` (convert) refuses it, as encoding would. Throws the
+ * codec's errors.
  */
 export async function parseMessage(
-  schema: DescMessage,
+  { type, set }: SchemaChoice,
   input: Uint8Array | string,
-  format: InputFormat,
   options: ParseOptions,
   complete = false,
 ): Promise<Message> {
-  if (format === "binary" || typeof input !== "string") {
+  if (typeof input !== "string") {
     const { decodeBinary } = await import("./decode-binary.js");
-    return decodeBinary(schema, input as Uint8Array, options.maxBytes, complete);
+    return decodeBinary(type, input, options.maxBytes, complete);
   }
-  return fromMesosJson(schema, input, {
+  return fromMesosJson(type, input, {
     maxBytes: options.maxBytes,
     ignoreUnknownFields: options.ignoreUnknownFields,
-    v0Names: options.v0Names === true,
-    ...(complete ? {} : { required: false }),
+    // A mesos.v1 input may use the v0 names Mesos's operator endpoints still write (slave_id).
+    v0Names: set.name === "v1",
+    required: complete,
   });
-}
-
-/** The issues of a library error (decode, encode, launch); undefined for anything else (a bug). */
-export function issuesOf(error: unknown): Issue[] | undefined {
-  return isMesosDockerInfoError(error) ? [...error.issues] : undefined;
 }
 
 /** The launch path in a JSON-friendly form (the parsed image reference is plain data). */
@@ -73,17 +65,12 @@ export interface Inspection {
   readonly argv: readonly string[] | null;
 }
 
-/** A dockerRunArgs option the user set with a flag, and refused: a usage error for that flag. */
-export class DockerOptionError extends Error {
-  override readonly name = "DockerOptionError";
-  /** The DockerRunOptions key, e.g. "containerName". */
-  readonly option: string;
-
-  constructor(option: string) {
-    super(option);
-    this.option = option;
-  }
-}
+/** DockerRunOptions keys → the flags that set them, for usage errors. */
+const DOCKER_FLAGS: Readonly<Record<string, string>> = {
+  sandboxDirectory: "--sandbox-directory",
+  mappedDirectory: "--mapped-directory",
+  containerName: "--container-name",
+};
 
 const DOCKER_KINDS: ReadonlySet<string> = new Set(["docker-task", "docker-executor"]);
 
@@ -100,6 +87,7 @@ export function inspect(
   schema: DescMessage,
   message: Message,
   docker: DockerRunOptions,
+  command: string,
 ): Inspection {
   if (!TASK_TYPES.has(schema.typeName)) {
     return { issues: validate(schema, message).issues, launch: null, argv: null };
@@ -117,46 +105,46 @@ export function inspect(
       description: describeLaunch(launch),
       image: launch.image ?? null,
     },
-    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, launch, docker) : null,
+    argv: DOCKER_KINDS.has(launch.kind) ? runArgs(task, launch, docker, command) : null,
   };
 }
 
 /**
  * The argv of a task resolveLaunch accepted as a Docker launch, so the only error left is an
- * option the user set with a flag (--sandbox-directory, --mapped-directory, --container-name).
- * The task is not resolved (validated) a second time: the argv is built from `launch`.
+ * option the user set with a flag (--sandbox-directory, --mapped-directory, --container-name):
+ * a UsageError for that flag. The task is not resolved (validated) a second time: the argv is
+ * built from `launch`.
  */
-function runArgs(task: TaskInfo, launch: Launch, docker: DockerRunOptions): string[] {
+function runArgs(
+  task: TaskInfo,
+  launch: Launch,
+  docker: DockerRunOptions,
+  command: string,
+): string[] {
   try {
     return dockerRunArgsOf(task, launch, docker);
   } catch (error) {
-    if (error instanceof LaunchError && error.code === "invalid_option") {
-      const option = error.path[1];
-      throw new DockerOptionError(typeof option === "string" ? option : "");
-    }
-    throw error;
+    if (!(error instanceof LaunchError && error.code === "invalid_option")) throw error;
+    const option = String(error.path[1]);
+    const value = (docker as Record<string, unknown>)[option];
+    const shown = typeof value === "string" ? ` ${JSON.stringify(value)}` : "";
+    throw new UsageError(
+      `${DOCKER_FLAGS[option] ?? "a docker run option"}${shown} cannot be written into a docker run command (docker refuses it, or it would change the command's meaning)`,
+      command,
+    );
   }
 }
 
-/** What converting a message to the other schema gave: the message and its schema, or issues. */
-export type Conversion =
-  | {
-      readonly success: true;
-      readonly schema: DescMessage;
-      readonly message: Message;
-      readonly issues: readonly Issue[];
-    }
-  | { readonly success: false; readonly issues: readonly Issue[] };
-
 /**
- * toMesosV1 (to "v1") or fromMesosV1 (to "seed") of a message of the other schema. The convert
- * folder holds both schemas' descriptors, so it is imported only when a conversion is asked for.
+ * toMesosV1 (to "v1") or fromMesosV1 (to "seed") of a message of the other schema: the converted
+ * message with its schema, or the issues. The convert folder holds both schemas' descriptors, so
+ * it is imported only when a conversion is asked for.
  */
 export async function convertSchema(
   schema: DescMessage,
   message: Message,
   to: SchemaName,
-): Promise<Conversion> {
+): Promise<Result<{ schema: DescMessage; message: Message }>> {
   const { fromMesosV1, toMesosV1 } = await import("../convert/index.js");
   // The generic signatures pair each message type with its counterpart at compile time; here the
   // type is chosen at run time, and both functions check the schema and message themselves.
@@ -166,21 +154,11 @@ export async function convertSchema(
     to === "v1"
       ? toMesosV1(schema as Any, message as never)
       : fromMesosV1(schema as AnyV1, message as never);
-  if (!result.success) return { success: false, issues: result.issues };
+  if (!result.success) return result;
+  // The converted message's schema, found in its own schema set by its type name.
   const converted = result.data as Message;
-  return {
-    success: true,
-    schema: await counterpartOf(converted),
-    message: converted,
-    issues: result.issues,
-  };
-}
-
-/** The schema of a converted message, found in its own schema set by its type name. */
-async function counterpartOf(message: Message): Promise<DescMessage> {
-  const { loadSchemaSet } = await import("./schema-set.js");
-  const set = await loadSchemaSet(message.$typeName.startsWith("mesos.v1.") ? "v1" : "seed");
-  const found = set.messages.find((desc) => desc.typeName === message.$typeName);
-  if (found === undefined) throw new Error(`no schema for ${message.$typeName}`);
-  return found;
+  const set = await loadSchemaSet(to);
+  const found = set.messages.find((desc) => desc.typeName === converted.$typeName);
+  if (found === undefined) throw new Error(`no schema for ${converted.$typeName}`);
+  return succeed({ schema: found, message: converted }, result.issues);
 }

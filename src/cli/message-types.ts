@@ -5,42 +5,16 @@ import type { DescMessage } from "@bufbuild/protobuf";
 import { loadSchemaSet, type SchemaName, type SchemaSet } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
-// Longest first: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
-const PACKAGE_PREFIXES = ["mesos.v1.scheduler.", "mesos.v1.", "mesos."] as const;
+// The longest package: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
+const PACKAGE = /^mesos\.(?:v1\.(?:scheduler\.)?)?/;
 
 function withoutPackage(name: string): string {
-  for (const prefix of PACKAGE_PREFIXES) {
-    if (name.startsWith(prefix)) return name.slice(prefix.length);
-  }
-  return name;
+  return name.replace(PACKAGE, "");
 }
 
 /** The name users see and type: the full name without the package, e.g. "ContainerInfo.DockerInfo". */
 export function displayName(schema: DescMessage): string {
   return withoutPackage(schema.typeName);
-}
-
-interface Index {
-  readonly byDisplayName: ReadonlyMap<string, DescMessage>;
-  readonly byShortName: ReadonlyMap<string, readonly DescMessage[]>;
-}
-
-const indexes = new WeakMap<SchemaSet, Index>();
-
-function indexOf(set: SchemaSet): Index {
-  let index = indexes.get(set);
-  if (index === undefined) {
-    const byDisplayName = new Map<string, DescMessage>();
-    const byShortName = new Map<string, DescMessage[]>();
-    for (const schema of set.messages) {
-      byDisplayName.set(displayName(schema).toLowerCase(), schema);
-      const short = schema.name.toLowerCase();
-      byShortName.set(short, [...(byShortName.get(short) ?? []), schema]);
-    }
-    index = { byDisplayName, byShortName };
-    indexes.set(set, index);
-  }
-  return index;
 }
 
 /**
@@ -56,11 +30,10 @@ export function findMessageType(
   command?: string,
 ): DescMessage | undefined {
   const key = withoutPackage(name.trim().toLowerCase().replaceAll("_", ".")).toLowerCase();
-  const { byDisplayName, byShortName } = indexOf(set);
-  const exact = byDisplayName.get(key);
+  const exact = set.messages.find((schema) => displayName(schema).toLowerCase() === key);
   if (exact) return exact;
-  const candidates = byShortName.get(key) ?? [];
-  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  const candidates = set.messages.filter((schema) => schema.name.toLowerCase() === key);
+  if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     throw new UsageError(
       `--type ${name} is ambiguous in ${set.label}: say ${candidates.map(displayName).join(" or ")}`,
@@ -90,37 +63,18 @@ export async function requestType(
   forced: SchemaName | undefined,
   command: string,
 ): Promise<TypeRequest> {
-  if (forced === "v1") {
-    await typeIn("v1", name, command, false);
-    return { name, seed: undefined };
+  // The seed first: mesos.v1 is loaded only when the seed lacks the name (or --schema v1).
+  const searched: SchemaSet[] = [];
+  for (const schema of forced === undefined ? (["seed", "v1"] as const) : [forced]) {
+    const set = await loadSchemaSet(schema);
+    const found = findMessageType(set, name, command);
+    if (found !== undefined) return { name, seed: schema === "seed" ? found : undefined };
+    searched.push(set);
   }
-  const seed = findMessageType(await loadSchemaSet("seed"), name, command);
-  if (seed === undefined) {
-    if (forced === "seed") throw unknownType(name, [await loadSchemaSet("seed")], command);
-    await typeIn("v1", name, command, true);
-  }
-  return { name, seed };
-}
-
-/** The v1 message `name`; a UsageError listing v1's types (and the seed's, `withSeed`) if none. */
-async function typeIn(
-  schema: SchemaName,
-  name: string,
-  command: string,
-  withSeed: boolean,
-): Promise<DescMessage> {
-  const set = await loadSchemaSet(schema);
-  const found = findMessageType(set, name, command);
-  if (found !== undefined) return found;
-  const sets = withSeed ? [await loadSchemaSet("seed"), set] : [set];
-  throw unknownType(name, sets, command);
-}
-
-function unknownType(name: string, sets: readonly SchemaSet[], command: string): UsageError {
-  const known = sets.map(
+  const known = searched.map(
     (set) => `${set.label}: ${[...new Set(set.messages.map(displayName))].join(", ")}`,
   );
-  return new UsageError(
+  throw new UsageError(
     `unknown --type ${JSON.stringify(name)}; known types in ${known.join("; in ")}`,
     command,
   );

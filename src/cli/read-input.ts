@@ -77,9 +77,9 @@ function kindOf(info: Stats): string {
   return "not a regular file";
 }
 
-function notRegular(file: string, kind: string, command: string): UsageError {
+function notRegular(file: string, info: Stats, command: string) {
   return new UsageError(
-    `${JSON.stringify(file)} is ${kind}, not a regular file; to read a stream, pipe it to '-' (stdin)`,
+    `${JSON.stringify(file)} is ${kindOf(info)}, not a regular file; to read a stream, pipe it to '-' (stdin)`,
     command,
   );
 }
@@ -97,24 +97,24 @@ export async function assertRegularFiles(
   for (const file of files) {
     if (file === STDIO) continue;
     const info = statSync(resolve(cwd, file), { throwIfNoEntry: false });
-    if (info !== undefined && !info.isFile()) throw notRegular(file, kindOf(info), command);
+    if (info !== undefined && !info.isFile()) throw notRegular(file, info, command);
   }
 }
 
-function readFileLimited(file: string, cwd: string, maxBytes: number, command: string): Uint8Array {
+function readFileLimited(file: string, { cwd, maxBytes, command }: ReadContext): Uint8Array {
+  const check = (info: Stats): void => {
+    if (!info.isFile()) throw notRegular(file, info, command);
+    if (info.size > maxBytes) throw tooLarge(maxBytes);
+  };
   const path = resolve(cwd, file);
-  // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
-  // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a FIFO
-  // return at once instead of waiting for a writer, and changes nothing for regular files.
   let fd: number | undefined;
   try {
-    const info = statSync(path);
-    if (!info.isFile()) throw notRegular(file, kindOf(info), command);
-    if (info.size > maxBytes) throw tooLarge(maxBytes);
+    // Stat first (nothing is opened for a FIFO), then open without blocking and check the handle
+    // again, in case the name was swapped for a FIFO in between: O_NONBLOCK makes open() of a
+    // FIFO return at once instead of waiting for a writer, and changes nothing for regular files.
+    check(statSync(path));
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) throw notRegular(file, kindOf(opened), command);
-    if (opened.size > maxBytes) throw tooLarge(maxBytes);
+    check(fstatSync(fd));
     return readAll(fd, maxBytes);
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError) throw error;
@@ -162,7 +162,7 @@ async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8A
   return concat(chunks);
 }
 
-export interface ReadContext {
+interface ReadContext {
   readonly stdin: InputStream;
   readonly cwd: string;
   readonly maxBytes: number;
@@ -171,13 +171,20 @@ export interface ReadContext {
 }
 
 /**
- * Reads a whole regular file (relative names against `cwd`), or stdin for "-". Throws InputError
- * for a file that cannot be read, UsageError for one that is not a regular file.
+ * Reads a whole regular file (relative names against `cwd`), or stdin for "-": its text for
+ * `json` (see decodeText), its bytes for `binary`. Throws InputError for a file that cannot be
+ * read or text that cannot be JSON, UsageError for a file that is not a regular file.
  */
-export async function readInput(file: string, context: ReadContext): Promise<Uint8Array> {
-  if (file !== STDIO) {
-    return readFileLimited(file, context.cwd, context.maxBytes, context.command);
-  }
+export async function readInput(
+  file: string,
+  format: InputFormat,
+  context: ReadContext,
+): Promise<string | Uint8Array> {
+  const bytes = file !== STDIO ? readFileLimited(file, context) : await readStdin(context);
+  return format === "json" ? decodeText(bytes) : bytes;
+}
+
+async function readStdin(context: ReadContext): Promise<Uint8Array> {
   try {
     return await readChunks(context.stdin, context.maxBytes);
   } catch (error) {
@@ -197,7 +204,7 @@ const JSON_START = /^[\s]*[{["\-0-9tfn]/;
  * Bytes → JSON text: strict UTF-8 (a leading BOM is dropped). Input that cannot be JSON at all
  * gets a hint about --format binary, the usual cause, instead of a JSON syntax error.
  */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   let text: string;
   try {
     text = utf8.decode(bytes);

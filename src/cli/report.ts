@@ -1,5 +1,5 @@
 // The per-file result of `check`, shared by the reporters (text, json, github).
-import type { Issue } from "../problems/index.js";
+import { countIssues, type Issue } from "../problems/index.js";
 import { EXIT_FAILURE, EXIT_INVALID, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import type { LaunchSummary } from "./library.js";
 import type { InputFormat } from "./read-input.js";
@@ -33,17 +33,6 @@ export interface FileReport {
   readonly argv: readonly string[] | null;
 }
 
-export interface Counts {
-  readonly errors: number;
-  readonly warnings: number;
-}
-
-export function countIssues(issues: readonly Issue[]): Counts {
-  let errors = 0;
-  for (const issue of issues) if (issue.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
-}
-
 export interface Summary {
   readonly files: number;
   readonly valid: number;
@@ -58,19 +47,9 @@ export interface Summary {
 
 /** Totals over all files; the exit code is the worst outcome: failure (2) > invalid (1) > ok (0). */
 export function summarize(reports: readonly FileReport[], strict: boolean): Summary {
-  let valid = 0;
-  let invalid = 0;
-  let failed = 0;
-  let errors = 0;
-  let warnings = 0;
-  for (const report of reports) {
-    if (report.status === "valid") valid++;
-    else if (report.status === "invalid") invalid++;
-    else failed++;
-    const counts = countIssues(report.issues);
-    errors += counts.errors;
-    warnings += counts.warnings;
-  }
+  const count = (status: FileStatus) => reports.filter((r) => r.status === status).length;
+  const [valid, invalid, failed] = [count("valid"), count("invalid"), count("error")];
+  const { errors, warnings } = countIssues(reports.flatMap((report) => report.issues));
   const exitCode = failed > 0 ? EXIT_FAILURE : invalid > 0 ? EXIT_INVALID : EXIT_OK;
   return { files: reports.length, valid, invalid, failed, errors, warnings, strict, exitCode };
 }

@@ -1,6 +1,7 @@
 // `mesos-dockerinfo rules [--json]`: every issue code of the catalogue (CODES in src/problems),
 // with its severity, what it means, why, which verbs report it, which schemas it applies to
-// (seed, v1) and whether this library is stricter than Mesos there (for v1: than Mesos 1.11). Rendered from the catalogue, so it cannot drift from the code.
+// (seed, v1) and whether this library is stricter than Mesos there (for v1: than Mesos 1.11).
+// Rendered from the catalogue, so it cannot drift from the code.
 import { CODES, type CodeInfo, ISSUE_CODES, type IssueCode } from "../problems/index.js";
 import { parseCommandArgs } from "./args.js";
 import { EXIT_OK, type ExitCode } from "./exit-codes.js";
@@ -23,13 +24,8 @@ export function parseRulesArgs(args: string[]): RulesCommand {
   return { json: values.json ?? false };
 }
 
-export interface RuleRow extends CodeInfo {
+interface RuleRow extends CodeInfo {
   readonly code: IssueCode;
-}
-
-/** The catalogue as rows, in catalogue order. */
-export function ruleRows(): RuleRow[] {
-  return ISSUE_CODES.map((code) => ({ code, ...(CODES[code] as CodeInfo) }));
 }
 
 const HEADERS = ["code", "severity", "schemas", "stricter", "from"] as const;
@@ -38,7 +34,7 @@ const HEADERS = ["code", "severity", "schemas", "stricter", "from"] as const;
  * One line per code: code, severity, schemas, stricter than Mesos (yes/no), the verbs that report
  * it, then "what — why". The first five columns are padded to line up.
  */
-export function formatRulesText(rows: readonly RuleRow[]): string {
+function formatRulesText(rows: readonly RuleRow[]): string {
   const cells = rows.map((row) => [
     row.code,
     row.severity,
@@ -58,12 +54,11 @@ export function formatRulesText(rows: readonly RuleRow[]): string {
   return `${out.join("\n")}\n`;
 }
 
-export function formatRulesJson(rows: readonly RuleRow[]): string {
-  return `${JSON.stringify({ rules: rows }, null, 2)}\n`;
-}
-
 export function runRules(command: RulesCommand, io: Io): ExitCode {
-  const rows = ruleRows();
-  io.stdout.write(command.json ? formatRulesJson(rows) : formatRulesText(rows));
+  // The catalogue as rows, in catalogue order.
+  const rows: RuleRow[] = ISSUE_CODES.map((code) => ({ code, ...(CODES[code] as CodeInfo) }));
+  io.stdout.write(
+    command.json ? `${JSON.stringify({ rules: rows }, null, 2)}\n` : formatRulesText(rows),
+  );
   return EXIT_OK;
 }

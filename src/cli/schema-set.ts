@@ -4,11 +4,12 @@
 // large part of start-up, so a run over seed files never loads them, nor the v1 rules, launch
 // resolver and codecs of src/mesos-v1 (dynamic import()).
 import type { DescFile, DescMessage } from "@bufbuild/protobuf";
+import { nestedTypes } from "@bufbuild/protobuf/reflect";
+
+import type { SchemaName } from "../problems/index.js";
 
 /** What --schema names: the seed design or the Mesos 1.11 v1 API. */
-export type SchemaName = "seed" | "v1";
-
-export const SCHEMA_NAMES: readonly SchemaName[] = ["seed", "v1"];
+export type { SchemaName };
 
 export interface SchemaSet {
   readonly name: SchemaName;
@@ -18,18 +19,9 @@ export interface SchemaSet {
   readonly messages: readonly DescMessage[];
 }
 
-function collect(messages: readonly DescMessage[], into: DescMessage[]): DescMessage[] {
-  for (const message of messages) {
-    into.push(message);
-    collect(message.nestedMessages, into);
-  }
-  return into;
-}
-
 function setOf(name: SchemaName, label: string, files: readonly DescFile[]): SchemaSet {
-  const messages: DescMessage[] = [];
-  for (const file of files) collect(file.messages, messages);
-  return { name, label, messages };
+  const types = files.flatMap((file) => [...nestedTypes(file)]);
+  return { name, label, messages: types.filter((type) => type.kind === "message") };
 }
 
 const loading = new Map<SchemaName, Promise<SchemaSet>>();
@@ -47,11 +39,8 @@ async function load(name: SchemaName): Promise<SchemaSet> {
 
 /** The schema set `name`, imported on first use and then shared. */
 export function loadSchemaSet(name: SchemaName): Promise<SchemaSet> {
-  let set = loading.get(name);
-  if (set === undefined) {
-    set = load(name);
-    loading.set(name, set);
-  }
+  const set = loading.get(name) ?? load(name);
+  loading.set(name, set);
   return set;
 }
 

@@ -42,12 +42,10 @@ export function createStyle(color: boolean, symbols: boolean): Style {
   return {
     color,
     symbols,
-    paint: color ? (format, text) => styleText(format, text, { validateStream: false }) : plain,
+    paint: color
+      ? (format, text) => styleText(format, text, { validateStream: false })
+      : (_format, text) => text,
   };
-}
-
-function plain(_format: Format, text: string): string {
-  return text;
 }
 
 /** Style for a stream of this process, from the stream, the environment and --color/--no-color. */

@@ -7,10 +7,7 @@ export function describeValue(field: DescField, value: unknown): string {
   switch (field.fieldKind) {
     case "list":
     case "map": {
-      const n =
-        field.fieldKind === "list"
-          ? (value as unknown[]).length
-          : Object.keys(value as object).length;
+      const n = Object.keys(value as object).length; // a list's keys are its indexes
       return `${n} ${n === 1 ? "entry" : "entries"}`;
     }
     case "enum": {

@@ -3,7 +3,6 @@
 // walk throw a TypeError: that is bad input, reported as invalid_input, never a crash.
 import type { DescMessage, Message } from "@bufbuild/protobuf";
 import { fail, type Result, succeed } from "../problems/index.js";
-import { Collector } from "./context.js";
 import { type Direction, Walk } from "./walk.js";
 
 export function runWalk<T>(
@@ -13,19 +12,19 @@ export function runWalk<T>(
   message: Message,
   dstDesc: DescMessage,
 ): Result<T> {
-  const collector = new Collector();
+  const walk = new Walk(direction);
   let data: Message;
   try {
-    data = new Walk(direction, collector).message(srcDesc, message, dstDesc, []);
+    data = walk.message(srcDesc, message, dstDesc, []);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    collector.add(
+    walk.add(
       "invalid_input",
       [],
       `${verb}: the ${srcDesc.typeName} holds a value that is not of its field's type (${error.message})`,
     );
-    return fail(collector.issues);
+    return fail(walk.issues);
   }
-  if (collector.failed) return fail(collector.issues);
-  return succeed(data as T, collector.issues);
+  if (walk.issues.some((issue) => issue.severity === "error")) return fail(walk.issues);
+  return succeed(data as T, walk.issues);
 }

@@ -30,7 +30,7 @@ const moveDocker: Move = (walk, src, dst, path) => {
   to.volumes = from.volume.map((volume, i) => {
     const where = [...at, "volume", i];
     if (!isSet(volume, "hostDir")) {
-      walk.collector.add(
+      walk.add(
         "anonymous_volume_refused_by_mesos",
         where,
         `the volume ${quote(volume.containerDir)} has no host_dir (an anonymous Docker volume): it converts to a mesos.v1 Volume with none of host_path, image, source, which Mesos >= 1.5 rejects ("Only one of them should be set: 'host_path', 'image' and 'source'"). Give it a host_dir, or a v1 Volume.source, before launching on Mesos 1.11.`,
@@ -74,7 +74,7 @@ function migrateLegacy(
 ): void {
   const where = [...at, "container"];
   if (!legacy.image.startsWith(LEGACY_DOCKER_PREFIX)) {
-    walk.collector.add(
+    walk.add(
       "not_in_v1",
       [...where, "image"],
       `the legacy CommandInfo.container image ${quote(legacy.image)} is not a docker:/// image: Mesos 1.11 has no CommandInfo.container and no equivalent for another image scheme. Remove it to convert.`,
@@ -82,7 +82,7 @@ function migrateLegacy(
     return;
   }
   if (holder.container !== undefined) {
-    walk.collector.add(
+    walk.add(
       "legacy_conflict",
       where,
       `the legacy CommandInfo.container (${quote(legacy.image)}) and the ContainerInfo beside it both name an image; Mesos 1.11 can carry only the ContainerInfo. Remove one of them to convert.`,
@@ -98,7 +98,7 @@ function migrateLegacy(
     legacy.options.length === 0
       ? ""
       : ` Its options ${quote(JSON.stringify(legacy.options))} have no v1 equivalent and are not carried (the Docker containerizer ignored them).`;
-  walk.collector.add(
+  walk.add(
     "legacy_container_migrated",
     where,
     `the legacy CommandInfo.container image ${quote(legacy.image)} became container: { type: DOCKER, docker: { image: ${quote(image)} } } (Mesos 1.11 has no CommandInfo.container).${dropped} Converting back gives this ContainerInfo form.`,
@@ -122,16 +122,10 @@ export const SEED_TO_V1: Direction = {
     return `${srcDesc.typeName}.${field.name} (${value}) has no counterpart in mesos.v1.`;
   },
   enumRefusal(srcDesc, field, value, dstField) {
-    return `${srcDesc.typeName}.${field.name} is ${value}, which ${enumName(dstField)} does not define.`;
+    return `${srcDesc.typeName}.${field.name} is ${value}, which ${dstField.enum?.typeName ?? dstField.name} does not define.`;
   },
   requiredCode: "not_in_v1",
   requiredMessage(dstDesc, field) {
     return `${dstDesc.typeName}.${field.name} is required by Mesos 1.11 and has no seed counterpart to fill it.`;
   },
 };
-
-function enumName(field: DescField): string {
-  return field.fieldKind === "enum" || (field.fieldKind === "list" && field.listKind === "enum")
-    ? (field.enum?.typeName ?? field.name)
-    : field.name;
-}

@@ -40,7 +40,7 @@ const moveVolumes: Move = (walk, src, _dst, path) => {
       ? "a DOCKER container without docker"
       : `a ${v1.ContainerInfo_Type[from.type] ?? from.type} container`;
   from.volumes.forEach((_, i) => {
-    walk.collector.add(
+    walk.add(
       "not_in_seed",
       [...path, "volumes", i],
       `mesos.v1.ContainerInfo.volumes[${i}] belongs to ${kind}: the seed keeps volumes inside DockerInfo, so it can carry only a Docker container's volumes.`,

@@ -12,8 +12,7 @@ import {
   isFieldSet,
   type Message,
 } from "@bufbuild/protobuf";
-import type { IssueCode, IssuePath } from "../problems/index.js";
-import type { Collector } from "./context.js";
+import { CODES, type Issue, type IssueCode, type IssuePath } from "../problems/index.js";
 import { describeValue } from "./describe-value.js";
 
 const LEGACY_REQUIRED = 3; // FeatureSet_FieldPresence.LEGACY_REQUIRED
@@ -43,10 +42,14 @@ export interface Direction {
 }
 
 export class Walk {
-  constructor(
-    readonly direction: Direction,
-    readonly collector: Collector,
-  ) {}
+  /** The issues found so far, in the order met (field order). */
+  readonly issues: Issue[] = [];
+
+  constructor(readonly direction: Direction) {}
+
+  add(code: IssueCode, path: IssuePath, message: string): void {
+    this.issues.push({ code, severity: CODES[code].severity, path: [...path], message });
+  }
 
   /**
    * A new destination message holding everything of `src` that the destination can carry.
@@ -63,18 +66,6 @@ export class Walk {
     // No depth limit is needed: the walk follows only the descriptors of types both schemas
     // have, and the seed's message graph has no cycle (at most 6 levels: TaskInfo.executor.
     // container.docker.volume), so even a cyclic object graph is walked a bounded depth.
-    this.fields(srcDesc, src, dstDesc, dst, path, skip);
-    return dst;
-  }
-
-  private fields(
-    srcDesc: DescMessage,
-    src: Message,
-    dstDesc: DescMessage,
-    dst: Message,
-    path: IssuePath,
-    skip: ReadonlySet<number> | undefined,
-  ): void {
     for (const field of srcDesc.fields) {
       if (!isFieldSet(src, field) || skip?.has(field.number)) continue;
       const at = [...path, field.name];
@@ -87,7 +78,9 @@ export class Walk {
       const value = getValue(src, field);
       if (target === undefined || !compatible(field, target)) {
         if (this.direction.implied?.(srcDesc, field, value) === true) continue;
-        this.refuse(srcDesc, field, value, at);
+        // A field the destination cannot carry: refused, never dropped.
+        const why = this.direction.refusal(srcDesc, field, describeValue(field, value));
+        this.add(this.direction.refusedCode, at, why);
         continue;
       }
       const copied = this.value(srcDesc, field, target, value, at);
@@ -95,15 +88,10 @@ export class Walk {
     }
     this.unknownFields(srcDesc, src, dstDesc, dst, path);
     this.required(srcDesc, src, dstDesc, dst, path);
+    return dst;
   }
 
-  /** Report `field` (set to `value`) as one the destination cannot carry. */
-  refuse(srcDesc: DescMessage, field: DescField, value: unknown, at: IssuePath): void {
-    const message = this.direction.refusal(srcDesc, field, describeValue(field, value));
-    this.collector.add(this.direction.refusedCode, at, message);
-  }
-
-  // The copy of one value; undefined when nothing can be set (an issue says why).
+  // The copy of one field's value; undefined when nothing can be set (an issue says why).
   private value(
     srcDesc: DescMessage,
     field: DescField,
@@ -111,62 +99,39 @@ export class Walk {
     value: unknown,
     at: IssuePath,
   ): unknown {
-    switch (field.fieldKind) {
-      case "scalar":
-        return value instanceof Uint8Array ? value.slice() : value;
-      case "enum":
-        return this.enumValue(srcDesc, field, target, value as number, at);
-      case "message":
-        return this.message(field.message, value as Message, (target as typeof field).message, at);
-      case "list": {
-        const out: unknown[] = [];
-        (value as unknown[]).forEach((item, i) => {
-          const copied = this.element(srcDesc, field, target, item, [...at, i]);
-          if (copied !== undefined) out.push(copied);
-        });
-        return out;
-      }
-      case "map": {
-        const out: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-          const copied = this.element(srcDesc, field, target, item, [...at, key]);
-          if (copied !== undefined) out[key] = copied;
-        }
-        return out;
-      }
+    // A list element or map value the destination cannot carry is left out (an issue says why).
+    const copy = (item: unknown, key: string | number) =>
+      this.single(srcDesc, field, target, item, [...at, key]);
+    if (field.fieldKind === "list") {
+      return (value as unknown[]).map(copy).filter((copied) => copied !== undefined);
     }
+    if (field.fieldKind === "map") {
+      const entries = Object.entries(value as Record<string, unknown>);
+      return Object.fromEntries(
+        entries.map(([key, item]) => [key, copy(item, key)]).filter(([, c]) => c !== undefined),
+      );
+    }
+    return this.single(srcDesc, field, target, value, at);
   }
 
-  // One element of a list or one value of a map (the kinds are compatible: checked before).
-  private element(
-    srcDesc: DescMessage,
-    field: DescField & { fieldKind: "list" | "map" },
-    target: DescField,
-    item: unknown,
-    at: IssuePath,
-  ): unknown {
-    const kind = field.fieldKind === "list" ? field.listKind : field.mapKind;
-    if (kind === "message" && field.message !== undefined) {
-      const dstMessage = (target as { message?: DescMessage }).message as DescMessage;
-      return this.message(field.message, item as Message, dstMessage, at);
-    }
-    if (kind === "enum") return this.enumValue(srcDesc, field, target, item as number, at);
-    return item instanceof Uint8Array ? item.slice() : item;
-  }
-
-  private enumValue(
+  // One value: a singular field's, a list element or a map value (the kinds are compatible:
+  // checked before). `message` and `enum` are set on a descriptor for the element's type too.
+  private single(
     srcDesc: DescMessage,
     field: DescField,
     target: DescField,
-    value: number,
+    value: unknown,
     at: IssuePath,
-  ): number | undefined {
-    const dstEnum = (target as { enum?: { values: readonly { number: number }[] } }).enum;
-    if (dstEnum?.values.some((v) => v.number === value)) return value;
-    this.collector.add(
+  ): unknown {
+    if (field.message !== undefined) {
+      return this.message(field.message, value as Message, target.message as DescMessage, at);
+    }
+    if (field.enum === undefined) return value instanceof Uint8Array ? value.slice() : value;
+    if (target.enum?.values.some((v) => v.number === value)) return value;
+    this.add(
       this.direction.refusedCode,
       at,
-      this.direction.enumRefusal(srcDesc, field, value, target),
+      this.direction.enumRefusal(srcDesc, field, value as number, target),
     );
     return undefined;
   }
@@ -196,7 +161,7 @@ export class Walk {
         own === undefined
           ? `unknown field ${u.no} (wire type ${u.wireType}) of ${srcDesc.typeName}`
           : `an unknown value of ${srcDesc.typeName}.${own.name} (field ${u.no})`;
-      this.collector.add(
+      this.add(
         "unknown_field_conflict",
         own === undefined ? [...path, u.no] : [...path, own.name],
         `${what} cannot be carried: ${dstDesc.typeName} declares field ${u.no} as ${declared.name}, which would read these bytes. The message was probably decoded with the other schema; decode it with the schema it was written in.`,
@@ -220,7 +185,7 @@ export class Walk {
       // Required on both sides: the source has the same defect; validate() reports it there.
       if (own !== undefined && own.presence === LEGACY_REQUIRED && !isFieldSet(src, own)) continue;
       if (own !== undefined && isFieldSet(src, own)) continue; // refused already, with its reason
-      this.collector.add(
+      this.add(
         this.direction.requiredCode,
         [...path, own?.name ?? field.name],
         this.direction.requiredMessage(dstDesc, field),
@@ -229,30 +194,21 @@ export class Walk {
   }
 }
 
+// The same kind and scalar type (undefined on both for messages and enums, whose contents are
+// checked as they are copied), and for lists and maps the same element and key kinds.
 function compatible(a: DescField, b: DescField): boolean {
-  if (a.fieldKind !== b.fieldKind) return false;
-  switch (a.fieldKind) {
-    case "scalar":
-      return b.fieldKind === "scalar" && a.scalar === b.scalar;
-    case "enum":
-    case "message":
-      return true;
-    case "list":
-      return b.fieldKind === "list" && a.listKind === b.listKind && a.scalar === b.scalar;
-    case "map":
-      return (
-        b.fieldKind === "map" &&
-        a.mapKey === b.mapKey &&
-        a.mapKind === b.mapKind &&
-        a.scalar === b.scalar
-      );
+  if (a.fieldKind !== b.fieldKind || a.scalar !== b.scalar) return false;
+  if (a.fieldKind === "list") return a.listKind === (b as typeof a).listKind;
+  if (a.fieldKind === "map") {
+    return a.mapKey === (b as typeof a).mapKey && a.mapKind === (b as typeof a).mapKind;
   }
+  return true;
 }
 
 type Fields = Record<string, unknown>;
 
 /** The value of a set field (a oneof member is read from its oneof). */
-export function getValue(msg: Message, field: DescField): unknown {
+function getValue(msg: Message, field: DescField): unknown {
   const record = msg as unknown as Fields;
   if (field.oneof === undefined) return record[field.localName];
   const selected = record[field.oneof.localName] as { case?: string; value?: unknown };
@@ -260,7 +216,7 @@ export function getValue(msg: Message, field: DescField): unknown {
 }
 
 /** Set a field (a oneof member through its oneof). */
-export function setValue(msg: Message, field: DescField, value: unknown): void {
+function setValue(msg: Message, field: DescField, value: unknown): void {
   const record = msg as unknown as Fields;
   if (field.oneof === undefined) record[field.localName] = value;
   else record[field.oneof.localName] = { case: field.localName, value };

@@ -1,26 +1,17 @@
-// The catalogue of every issue code this library reports, with its severity, what it means and
-// why it exists: the single source of truth for codes. `IssueCode` is derived from it, the README
-// rule table and the CLI's `rules` command are rendered from it, and the near-miss arbitraries
-// draw from it.
-//
-// `stricter` marks library policy that goes beyond what Mesos itself checks before launch
-// (Mesos checks almost nothing about containers before launch): users otherwise learn of these
-// defects when a container fails on an agent.
-//
-// `from` says which verbs report the code: "validate" (a rule on a message), "decode" (binary or
-// Mesos JSON input), "encode" (binary or JSON output), "launch" (dockerRunArgs, conversions) and
-// "cli" (the mesos-dockerinfo command reading and writing files).
-//
-// `schemas` says which schema's messages a rule applies to: "seed" (package `mesos`, the 2014
-// DockerInfo design) and "v1" (package `mesos.v1`, Mesos 1.11). For "v1", `stricter` compares with
-// Mesos 1.11 itself (master and agent): a rule Mesos 1.11 also enforces is not stricter.
+// The catalogue of every issue code this library reports: the single source of truth for codes.
+// `IssueCode` is derived from it, the README rule table and the CLI's `rules` command are rendered
+// from it, and the near-miss arbitraries draw from it.
 
 export type Severity = "error" | "warning";
 
-/** The verbs that report a code. */
+/**
+ * The verbs that report a code: "validate" (a rule on a message), "decode" (binary or Mesos JSON
+ * input), "encode" (binary or JSON output), "launch" (dockerRunArgs, conversions) and "cli" (the
+ * mesos-dockerinfo command reading and writing files).
+ */
 export type IssueSource = "validate" | "decode" | "encode" | "launch" | "cli";
 
-/** The schemas whose messages a code applies to. */
+/** "seed" (package `mesos`, the 2014 DockerInfo design) or "v1" (package `mesos.v1`, Mesos 1.11). */
 export type SchemaName = "seed" | "v1";
 
 export interface CodeInfo {
@@ -29,7 +20,11 @@ export interface CodeInfo {
   readonly what: string;
   /** Why it matters (what Mesos or Docker does otherwise). */
   readonly why: string;
-  /** True where this library is stricter than Mesos's own validation. */
+  /**
+   * True where this is library policy beyond what Mesos itself checks before launch (almost
+   * nothing about containers: users otherwise learn of these defects when a container fails on
+   * an agent). For v1 rules the comparison is with Mesos 1.11 itself (master and agent).
+   */
   readonly stricter: boolean;
   /** Which verbs report it. */
   readonly from: readonly IssueSource[];
@@ -619,20 +614,20 @@ export const CODES = {
     ["launch"],
   ),
   anonymous_volume_refused_by_mesos: {
+    ...input(
+      "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
+      "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
+      ["launch"],
+    ),
     severity: "warning",
-    what: "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
-    why: "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
-    stricter: false,
-    from: ["launch"],
-    schemas: BOTH,
   },
   legacy_container_migrated: {
+    ...input(
+      "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",
+      "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
+      ["launch"],
+    ),
     severity: "warning",
-    what: "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",
-    why: "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
-    stricter: false,
-    from: ["launch"],
-    schemas: BOTH,
   },
   // --- cli: files the mesos-dockerinfo command reads and writes ------------------------------
   file_not_found: input("an input file does not exist", "nothing can be read from it", ["cli"]),

@@ -3,7 +3,7 @@
 // `code`, `path` and `offset` are those of the first error issue, for one-line handling.
 
 import type { IssueCode } from "./codes.js";
-import { formatIssues } from "./format.js";
+import { countIssues, formatIssues, plural } from "./format.js";
 import type { Issue, IssuePath } from "./issue.js";
 
 export class MesosDockerInfoError extends Error {
@@ -54,14 +54,7 @@ export function isMesosDockerInfoError(error: unknown): error is MesosDockerInfo
 }
 
 function counts(issues: readonly Issue[]): string {
-  let errors = 0;
-  for (const issue of issues) if (issue.severity === "error") errors++;
-  const warnings = issues.length - errors;
-  const parts = [plural(errors, "error")];
-  if (warnings > 0) parts.push(plural(warnings, "warning"));
-  return parts.join(", ");
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  const { errors, warnings } = countIssues(issues);
+  const text = plural(errors, "error");
+  return warnings > 0 ? `${text}, ${plural(warnings, "warning")}` : text;
 }

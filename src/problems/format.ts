@@ -46,3 +46,15 @@ export function formatIssues(issues: readonly Issue[]): string {
   }
   return lines.join("\n");
 }
+
+/** "1 error", "2 warnings". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** How many of `issues` are errors, and how many warnings. */
+export function countIssues(issues: readonly Issue[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const issue of issues) if (issue.severity === "error") errors++;
+  return { errors, warnings: issues.length - errors };
+}

@@ -18,7 +18,14 @@ export {
   MesosDockerInfoError,
   ValidationError,
 } from "./errors.js";
-export { formatIssues, formatLocation, formatPath, quote } from "./format.js";
+export {
+  countIssues,
+  formatIssues,
+  formatLocation,
+  formatPath,
+  plural,
+  quote,
+} from "./format.js";
 export { errorIssue, type Issue, type IssuePath } from "./issue.js";
 export {
   attempt,

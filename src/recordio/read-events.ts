@@ -4,7 +4,7 @@
 // a test schema all work the same way.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DEFAULT_MAX_DEPTH, decode, firstInvalidUtf8, fromMesosJson } from "../codec/index.js";
-import { DecodeError, errorIssue, type Issue, isMesosDockerInfoError } from "../problems/index.js";
+import { DecodeError, errorIssue, failWith, type Issue } from "../problems/index.js";
 import type { Frame } from "./frame-decoder.js";
 import {
   countOption,
@@ -82,13 +82,8 @@ export function readEvents<Desc extends DescMessage>(
   return events(schema, chunksOf(source), settings);
 }
 
-interface Settings {
-  readonly format: "protobuf" | "json";
-  readonly maxRecordBytes: number;
-  readonly maxDepth: number;
-  readonly strict: boolean;
-  readonly ignoreUnknownFields: boolean;
-}
+/** The options with their defaults applied. */
+type Settings = Required<ReadEventsOptions>;
 
 async function* events<Desc extends DescMessage>(
   schema: Desc,
@@ -117,7 +112,8 @@ function fromProtobuf<Desc extends DescMessage>(
       maxBytes: frame.bytes.length,
     });
   } catch (error) {
-    throw recordError(schema, frame, "protobuf", error, (offset) => offset);
+    // The codec's failure (its `.issues`); anything else is a bug and failWith rethrows it.
+    throw recordFailure(schema, frame, "protobuf", failWith(error).issues, error);
   }
 }
 
@@ -131,7 +127,8 @@ function fromJson<Desc extends DescMessage>(
     text = utf8.decode(frame.bytes);
   } catch {
     const bad = Math.max(0, firstInvalidUtf8(frame.bytes, 0, frame.bytes.length));
-    const why = `the JSON record is not valid UTF-8 (byte 0x${hex(frame.bytes[bad])} at record byte ${bad})`;
+    const byte = (frame.bytes[bad] ?? 0).toString(16).padStart(2, "0");
+    const why = `the JSON record is not valid UTF-8 (byte 0x${byte} at record byte ${bad})`;
     throw recordFailure(schema, frame, "json", [errorIssue("invalid_utf8", [], why, bad)]);
   }
   try {
@@ -143,60 +140,32 @@ function fromJson<Desc extends DescMessage>(
       maxBytes: frame.bytes.length,
     });
   } catch (error) {
-    throw recordError(schema, frame, "json", error, (offset) => byteOffset(text, offset));
+    const issues = failWith(error).issues;
+    throw recordFailure(schema, frame, "json", issues, error, (offset) => byteOffset(text, offset));
   }
 }
 
 /**
- * The codec's failure (a MesosDockerInfoError with `.issues`) as issues of the stream; anything
- * else is a bug, not bad input, and is rethrown.
- */
-function recordError(
-  schema: DescMessage,
-  frame: Frame,
-  format: string,
-  error: unknown,
-  toByteOffset: (offset: number) => number,
-): DecodeError {
-  const inner = codecIssues(error);
-  if (inner === undefined) throw error;
-  const [first, ...rest] = inner.map(
-    (issue): Issue =>
-      issue.offset === undefined ? issue : { ...issue, offset: toByteOffset(issue.offset) },
-  );
-  return recordFailure(schema, frame, format, [first as Issue, ...rest], error);
-}
-
-/**
  * The DecodeError for a record: the heading names the event index and the record's stream
- * offset; each issue's path is prefixed with the index and its record-relative byte offset
- * (the record's first data byte when it has none) becomes a stream offset.
+ * offset; each issue's path is prefixed with the index and its record-relative offset (the
+ * record's first data byte when it has none; for JSON a character offset, which `toByteOffset`
+ * turns into bytes) becomes a stream byte offset.
  */
 function recordFailure(
   schema: DescMessage,
   frame: Frame,
   format: string,
-  issues: readonly [Issue, ...Issue[]],
+  issues: readonly Issue[],
   cause?: unknown,
+  toByteOffset: (offset: number) => number = (offset) => offset,
 ): DecodeError {
   const inStream = (issue: Issue): Issue => ({
     ...issue,
     path: [frame.index, ...issue.path],
-    offset: frame.dataOffset + (issue.offset ?? 0),
+    offset: frame.dataOffset + (issue.offset === undefined ? 0 : toByteOffset(issue.offset)),
   });
-  const [first, ...rest] = issues;
   const heading =
     `cannot decode event ${frame.index} as ${schema.typeName} (${format} record at stream ` +
     `offset ${frame.offset}, ${frame.bytes.length} bytes)`;
-  return new DecodeError(heading, [inStream(first), ...rest.map(inStream)], { cause });
-}
-
-function codecIssues(error: unknown): readonly [Issue, ...Issue[]] | undefined {
-  if (!isMesosDockerInfoError(error)) return undefined;
-  const [first, ...rest] = error.issues;
-  return first === undefined ? undefined : [first, ...rest];
-}
-
-function hex(byte: number | undefined): string {
-  return (byte ?? 0).toString(16).padStart(2, "0");
+  return new DecodeError(heading, issues.map(inStream) as [Issue, ...Issue[]], { cause });
 }

@@ -24,8 +24,9 @@ export function writeRecordIOText(text: string): Uint8Array {
     const why = `writeRecordIOText takes a string, got ${describe(text)}`;
     throw encodeError(errorIssue("invalid_input", [], why));
   }
-  const bad = unpairedSurrogate(text);
-  if (bad !== -1) {
+  // With the u flag a well-formed pair is one code point: \p{Cs} matches only a lone surrogate.
+  const bad = /\p{Cs}/u.exec(text)?.index;
+  if (bad !== undefined) {
     const why = `the text has an unpaired UTF-16 surrogate at character ${bad}, which UTF-8 cannot carry`;
     throw encodeError(errorIssue("unpaired_surrogate", [], why, bad));
   }
@@ -38,21 +39,6 @@ function frame(record: Uint8Array): Uint8Array {
   out.set(header, 0);
   out.set(record, header.length);
   return out;
-}
-
-/** The index of the first unpaired surrogate, or -1. */
-function unpairedSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xd800 || unit > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1);
-    if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      i++;
-      continue;
-    }
-    return i;
-  }
-  return -1;
 }
 
 function encodeError(issue: Issue): EncodeError {

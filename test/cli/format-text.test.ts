@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, plural } from "../../src/cli/format-text.js";
+import { formatPath } from "../../src/cli/format-text.js";
+import { plural } from "../../src/problems/index.js";
 
 describe("formatPath", () => {
   it.each([
