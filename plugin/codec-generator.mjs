@@ -328,12 +328,20 @@ function readValue(field, kind, out, end, name, index, failIndex) {
     case T.SFIXED32:
       return [`R.need(r, ${end}, 4, t, ${name}, ${index});`, `${out} = R.sfixed32(r);`];
     case T.STRING:
-      return [`${out} = R.string(r, ${at});`];
+      return [`${out} = ${isIdValue(field) ? "R.idString" : "R.string"}(r, ${at});`];
     case T.BYTES:
       return [`${out} = R.bytes(r, ${at});`];
     default:
       throw new Error(`protoc-gen-mesos-codec: unexpected scalar type ${kind}`);
   }
+}
+
+// The `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, OfferID, ...):
+// read through the runtime's cache of recent IDs (idString), which only these fields may fill.
+function isIdValue(field) {
+  return (
+    field.name === "value" && field.fieldKind === "scalar" && /ID$/.test(field.parent?.name ?? "")
+  );
 }
 
 function packedWidth(kind) {

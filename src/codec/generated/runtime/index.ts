@@ -22,6 +22,7 @@ export {
   fixed32,
   fixed64,
   float,
+  idString,
   incomplete,
   int64,
   keySegment,

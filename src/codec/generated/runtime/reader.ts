@@ -313,6 +313,51 @@ export function string(
   return decodeUtf8(buf, start, stop);
 }
 
+// The IDs read recently (direct-mapped by length and two bytes): the value of an ID message
+// (AgentID, FrameworkID, ExecutorID, ...; the plugin picks them). A stream of tasks names the same
+// few agents, frameworks and executors again and again, and an ID of 17 to 64 ASCII characters
+// costs an array of codes and a fromCharCode call to build; comparing the bytes with the string
+// built last time costs neither. Only ID values are kept: no field that may carry a secret
+// (environment values, labels, command lines, data). Bounded: ID_SLOTS strings of at most
+// ID_MAX characters.
+const ID_SLOTS = 64;
+const ID_MAX = 64;
+const recentIds: (string | undefined)[] = new Array(ID_SLOTS).fill(undefined);
+
+/** A string field holding an ID: as string(), and equal to it, from the recent IDs when there. */
+export function idString(
+  r: Reader,
+  end: number,
+  tagPos: number,
+  name: string | undefined,
+  index: number,
+): string {
+  const start = r.pos;
+  const len = length(r, end, tagPos, name, index);
+  if (len <= 16 || len > ID_MAX) {
+    r.pos = start;
+    return string(r, end, tagPos, name, index);
+  }
+  const buf = r.buf;
+  const from = r.pos;
+  const slot =
+    (len + ((buf[from] as number) << 1) + ((buf[from + len - 1] as number) << 3)) & (ID_SLOTS - 1);
+  const known = recentIds[slot];
+  if (known !== undefined && known.length === len) {
+    let i = 0;
+    while (i < len && buf[from + i] === known.charCodeAt(i)) i++;
+    if (i === len) {
+      r.pos = from + len;
+      return known;
+    }
+  }
+  r.pos = start;
+  const value = string(r, end, tagPos, name, index);
+  // Kept only when every byte was one character (ASCII): the comparison above is per byte.
+  if (value.length === len) recentIds[slot] = value;
+  return value;
+}
+
 // The string of `len` (at most 16) ASCII bytes of `b` from `s`, one argument per byte.
 function shortAscii(b: Uint8Array, s: number, len: number): string {
   // Every case reads exactly b[s] .. b[s + len - 1], inside the field the caller checked.
