@@ -328,7 +328,7 @@ function readValue(field, kind, out, end, name, index, failIndex) {
     case T.SFIXED32:
       return [`R.need(r, ${end}, 4, t, ${name}, ${index});`, `${out} = R.sfixed32(r);`];
     case T.STRING:
-      return [`${out} = ${isIdValue(field) ? "R.idString" : "R.string"}(r, ${at});`];
+      return [`${out} = ${isRecurringName(field) ? "R.recentString" : "R.string"}(r, ${at});`];
     case T.BYTES:
       return [`${out} = R.bytes(r, ${at});`];
     default:
@@ -336,12 +336,16 @@ function readValue(field, kind, out, end, name, index, failIndex) {
   }
 }
 
-// The `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, OfferID, ...):
-// read through the runtime's cache of recent IDs (idString), which only these fields may fill.
-function isIdValue(field) {
-  return (
-    field.name === "value" && field.fieldKind === "scalar" && /ID$/.test(field.parent?.name ?? "")
-  );
+// Fields read through the runtime's cache of recent strings (recentString), which only these may
+// fill: the `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, ...) and
+// a Docker image reference (DockerInfo.image, Mesos 1.11 Image.Docker.name). They name things a
+// stream of tasks repeats, and never hold a secret.
+function isRecurringName(field) {
+  if (field.fieldKind !== "scalar") return false;
+  const parent = field.parent?.typeName ?? "";
+  if (field.name === "value") return /ID$/.test(field.parent?.name ?? "");
+  if (field.name === "image") return /\.ContainerInfo\.DockerInfo$/.test(parent);
+  return field.name === "name" && /\.Image\.Docker$/.test(parent);
 }
 
 function packedWidth(kind) {

@@ -1,19 +1,21 @@
-// The generated reader keeps the IDs it read recently (idString: the `value` of TaskID, SlaveID,
-// AgentID, ...) and hands the same string back when the bytes match. A stream that repeats IDs,
-// and one that changes them by one byte, at the ends or in the middle (the same slot, the same
-// length), must read exactly as fromBinary reads each message.
+// The generated reader keeps the IDs and Docker images it read recently (recentString: the
+// `value` of TaskID, SlaveID, AgentID, ..., DockerInfo.image, Image.Docker.name) and hands the
+// same string back when the bytes match. A stream that repeats them, and one that changes them by
+// one byte, at the ends or in the middle (the same slot, the same length), must read exactly as
+// fromBinary reads each message.
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import { expect, test } from "vitest";
 import { decode, TaskInfoSchema } from "../../src/index.js";
 import * as v1 from "../../src/v1/index.js";
 
-function seedTask(taskId: string, slaveId: string) {
+function seedTask(taskId: string, slaveId: string, image?: string) {
   return create(TaskInfoSchema, {
     name: "t",
     taskId: { value: taskId },
     slaveId: { value: slaveId },
     command: { value: "true" },
+    ...(image === undefined ? {} : { container: { type: 1, docker: { image } } }),
   });
 }
 
@@ -39,11 +41,16 @@ test("IDs that repeat, and IDs one byte away from a remembered one, read as from
   fc.assert(
     fc.property(id, id, fc.array(step, { maxLength: 8 }), (first, agent, steps) => {
       let taskId = first;
+      let image = `registry.example.com/${first}`;
       for (const s of steps) {
-        if (!s.repeat) taskId = replaced(taskId, s.at, s.ch);
-        const bytes = toBinary(TaskInfoSchema, seedTask(taskId, agent));
+        if (!s.repeat) {
+          taskId = replaced(taskId, s.at, s.ch);
+          image = replaced(image, s.at + 21, s.ch);
+        }
+        const bytes = toBinary(TaskInfoSchema, seedTask(taskId, agent, image));
         const decoded = decode(TaskInfoSchema, bytes);
         expect(decoded.taskId?.value).toBe(taskId);
+        expect(decoded.container?.docker?.image).toBe(image);
         expect(decoded.slaveId?.value).toBe(agent);
         expect(decoded).toEqual(fromBinary(TaskInfoSchema, bytes));
       }
@@ -63,6 +70,10 @@ test("a remembered ID is handed out for the same bytes, in either schema", () =>
     taskId: { value: "task-3" },
     agentId: { value: `${agent.slice(0, -1)}1` },
     command: { value: "true" },
+    container: {
+      type: v1.ContainerInfo_Type.MESOS,
+      mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: `example.com/${agent}` } } },
+    },
   });
   const bytes = toBinary(v1.TaskInfoSchema, task);
   expect(decode(v1.TaskInfoSchema, bytes)).toEqual(fromBinary(v1.TaskInfoSchema, bytes));

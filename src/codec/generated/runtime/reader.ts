@@ -313,19 +313,20 @@ export function string(
   return decodeUtf8(buf, start, stop);
 }
 
-// The IDs read recently (direct-mapped by length and two bytes): the value of an ID message
-// (AgentID, FrameworkID, ExecutorID, ...; the plugin picks them). A stream of tasks names the same
-// few agents, frameworks and executors again and again, and an ID of 17 to 64 ASCII characters
-// costs an array of codes and a fromCharCode call to build; comparing the bytes with the string
-// built last time costs neither. Only ID values are kept: no field that may carry a secret
-// (environment values, labels, command lines, data). Bounded: ID_SLOTS strings of at most
-// ID_MAX characters.
-const ID_SLOTS = 64;
-const ID_MAX = 64;
-const recentIds: (string | undefined)[] = new Array(ID_SLOTS).fill(undefined);
+// Strings read recently from fields that name things a stream of tasks repeats: the value of an
+// ID message (AgentID, FrameworkID, ExecutorID, ...) and a Docker image reference (the plugin
+// picks the fields). A scheduler sends the same few agents, frameworks, executors and images
+// again and again, and a string of 17 to 128 ASCII characters costs an array of codes and a
+// fromCharCode call to build; comparing the bytes with the string built last time costs
+// neither. Only such fields fill it: no field that may carry a secret (environment values,
+// labels, command lines, data). Direct-mapped by length and two bytes; bounded: RECENT_SLOTS
+// strings of at most RECENT_MAX characters.
+const RECENT_SLOTS = 64;
+const RECENT_MAX = 128;
+const recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
 
-/** A string field holding an ID: as string(), and equal to it, from the recent IDs when there. */
-export function idString(
+/** A string field that names a recurring thing: as string(), and equal to it, from `recent` when there. */
+export function recentString(
   r: Reader,
   end: number,
   tagPos: number,
@@ -334,15 +335,16 @@ export function idString(
 ): string {
   const start = r.pos;
   const len = length(r, end, tagPos, name, index);
-  if (len <= 16 || len > ID_MAX) {
+  if (len <= 16 || len > RECENT_MAX) {
     r.pos = start;
     return string(r, end, tagPos, name, index);
   }
   const buf = r.buf;
   const from = r.pos;
   const slot =
-    (len + ((buf[from] as number) << 1) + ((buf[from + len - 1] as number) << 3)) & (ID_SLOTS - 1);
-  const known = recentIds[slot];
+    (len + ((buf[from] as number) << 1) + ((buf[from + len - 1] as number) << 3)) &
+    (RECENT_SLOTS - 1);
+  const known = recent[slot];
   if (known !== undefined && known.length === len) {
     let i = 0;
     while (i < len && buf[from + i] === known.charCodeAt(i)) i++;
@@ -354,7 +356,7 @@ export function idString(
   r.pos = start;
   const value = string(r, end, tagPos, name, index);
   // Kept only when every byte was one character (ASCII): the comparison above is per byte.
-  if (value.length === len) recentIds[slot] = value;
+  if (value.length === len) recent[slot] = value;
   return value;
 }
 
