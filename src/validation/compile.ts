@@ -8,7 +8,7 @@
 // some edge runtimes), the plan is interpreted instead (walk.ts): same steps, same issues.
 import type { Message } from "@bufbuild/protobuf";
 import { type Collector, checkWellFormed } from "../rules/index.js";
-import { ENUM, LIST_MESSAGE, LIST_STRING, MESSAGE, SCALAR, STRING } from "./kinds.js";
+import { ENUM, LIST_MESSAGE, LIST_STRING, MAP_MESSAGE, MESSAGE, SCALAR, STRING } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
 import { checkEnum, missing, oneofValue, walk, walkStep } from "./walk.js";
 
@@ -136,12 +136,19 @@ function stepCode(step: Step, i: number, run: string): string[] {
         `{ const n = v.length; if (n !== 0) { const p = c.path; const run = ${run}; const f = ${flags}; p.push(${name}, 0); const at = p.length - 1;`,
         `  for (let j = 0; j < n; j++) { p[at] = j; run(v[j], c, f); } p.pop(); p.pop(); } }`,
       ];
+    case MAP_MESSAGE:
+      return [
+        // Values in key order (Object.keys, as the interpreter), the key slot rewritten per
+        // value; an empty map (the usual case, e.g. TaskInfo.limits) costs one Object.keys.
+        `{ const keys = Object.keys(v); const n = keys.length; if (n !== 0) { const p = c.path; const run = ${run}; const f = ${flags}; p.push(${name}, ""); const at = p.length - 1;`,
+        `  for (let j = 0; j < n; j++) { const k = keys[j]; p[at] = k; run(v[k], c, f); } p.pop(); p.pop(); } }`,
+      ];
     case LIST_STRING:
       return [
         `for (let j = 0; j < v.length; j++) { const t = v[j]; if (!t.isWellFormed()) H.checkWellFormed(c, t, ${name}, j); }`,
       ];
     default:
-      // Repeated enums and maps: rare, so the interpreter's step does them.
+      // Repeated enums, maps of strings and enums: rare, so the interpreter's step does them.
       return [`H.walkStep(c, m, ${s}, v, flags);`];
   }
 }
