@@ -328,12 +328,24 @@ function readValue(field, kind, out, end, name, index, failIndex) {
     case T.SFIXED32:
       return [`R.need(r, ${end}, 4, t, ${name}, ${index});`, `${out} = R.sfixed32(r);`];
     case T.STRING:
-      return [`${out} = R.string(r, ${at});`];
+      return [`${out} = ${isRecurringName(field) ? "R.recentString" : "R.string"}(r, ${at});`];
     case T.BYTES:
       return [`${out} = R.bytes(r, ${at});`];
     default:
       throw new Error(`protoc-gen-mesos-codec: unexpected scalar type ${kind}`);
   }
+}
+
+// Fields read through the runtime's cache of recent strings (recentString), which only these may
+// fill: the `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, ...) and
+// a Docker image reference (DockerInfo.image, Mesos 1.11 Image.Docker.name). They name things a
+// stream of tasks repeats, and never hold a secret.
+function isRecurringName(field) {
+  if (field.fieldKind !== "scalar") return false;
+  const parent = field.parent?.typeName ?? "";
+  if (field.name === "value") return /ID$/.test(field.parent?.name ?? "");
+  if (field.name === "image") return /\.ContainerInfo\.DockerInfo$/.test(parent);
+  return field.name === "name" && /\.Image\.Docker$/.test(parent);
 }
 
 function packedWidth(kind) {

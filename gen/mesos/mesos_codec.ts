@@ -45,7 +45,7 @@ export function read$mesos$FrameworkID(r: R.Reader, m: any, end: number, depth: 
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -97,7 +97,7 @@ export function read$mesos$OfferID(r: R.Reader, m: any, end: number, depth: numb
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -149,7 +149,7 @@ export function read$mesos$SlaveID(r: R.Reader, m: any, end: number, depth: numb
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -201,7 +201,7 @@ export function read$mesos$TaskID(r: R.Reader, m: any, end: number, depth: numbe
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -253,7 +253,7 @@ export function read$mesos$ExecutorID(r: R.Reader, m: any, end: number, depth: n
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -842,7 +842,7 @@ export function read$mesos$ContainerInfo$DockerInfo(r: R.Reader, m: any, end: nu
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.image = R.string(r, end, t, "image", -1);
+        m.image = R.recentString(r, end, t, "image", -1);
         seen |= 1;
         break;
       }

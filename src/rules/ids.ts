@@ -17,18 +17,33 @@ function idKind(typeName: string): string {
  * missing already; this runs only on a set value). Issues land at `field` (default "value").
  */
 export function checkId(c: Collector, id: string, typeName: string, field = "value"): void {
+  // A verdict cache: the rules are a pure function of the string, and a stream of tasks repeats
+  // its IDs (the agent's, the framework's, an executor's). Slotted by length, so a task's ID and
+  // its agent's ID (of different lengths, as a rule) do not evict each other; 8 strings at most.
+  const slot = id.length & (CLEAN_SLOTS - 1);
+  if (cleanIds[slot] === id) return;
+  if (judgeId(c, id, typeName, field)) cleanIds[slot] = id;
+}
+
+const CLEAN_SLOTS = 8;
+const cleanIds: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+
+// checkId without the cache: true when `id` passed every rule.
+function judgeId(c: Collector, id: string, typeName: string, field: string): boolean {
   if (id === "") {
     c.report(
       "id_empty",
       `${idKind(typeName)} value is empty; Mesos rejects it ("ID must not be empty"): give it a non-empty ID`,
       field,
     );
-    return;
+    return false;
   }
   // At most 3 UTF-8 bytes per UTF-16 code unit: short IDs skip the byte count.
+  let ok = true;
   if (id.length * 3 > NAME_MAX) {
     const bytes = utf8Length(id);
     if (bytes > NAME_MAX) {
+      ok = false;
       c.report(
         "id_too_long",
         `${idKind(typeName)} value ${quote(id)} is ${bytes} bytes long (UTF-8); Mesos allows at most ${NAME_MAX}: shorten it`,
@@ -42,16 +57,18 @@ export function checkId(c: Collector, id: string, typeName: string, field = "val
       `${idKind(typeName)} value ${quote(id)} is disallowed by Mesos (it names a directory in the sandbox path): choose another ID`,
       field,
     );
-    return;
+    return false;
   }
   const bad = invalidIdCharIndex(id);
   if (bad !== -1) {
+    ok = false;
     c.report(
       "id_invalid_characters",
       `${idKind(typeName)} value ${quote(id)} contains ${JSON.stringify(id[bad])} at index ${bad}; Mesos rejects control characters, '/' and '\\' in IDs: remove or replace it`,
       field,
     );
   }
+  return ok;
 }
 
 // An ASCII control character, '/' or '\'. A single character class cannot backtrack, and the

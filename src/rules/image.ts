@@ -19,16 +19,29 @@ const RECENT_MAX = 256;
  * (shared between callers); failures are not cached (they are rare and carry the input).
  */
 export function cachedImageReference(image: string): ImageReferenceResult {
+  // The image asked for last (validate asks, then the resolver asks again for the same task):
+  // a string comparison, without hashing the string for the map.
+  if (image === lastImage) return lastResult as ImageReferenceResult;
   const hit = recent.get(image);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    lastImage = image;
+    lastResult = hit;
+    return hit;
+  }
   const parsed = parseImageReference(image);
   if (parsed.success) {
     if (recent.size >= RECENT_MAX) recent.clear();
     Object.freeze(parsed.reference);
     recent.set(image, Object.freeze(parsed));
+    lastImage = image;
+    lastResult = parsed;
   }
   return parsed;
 }
+
+// The last success of cachedImageReference (always also in `recent`).
+let lastImage: string | undefined;
+let lastResult: ImageReferenceResult | undefined;
 
 /**
  * Check an image reference reported at `field` of the current message. `legacy` is true for the

@@ -58,6 +58,18 @@ function forgetClean(count: number): void {
   }
 }
 
+// Verdicts of recent clean volumes, by the same slots: the last volume at a slot that passed
+// every volume rule (no issue at all), its values and the policy it was checked under. A volume
+// with the same three values under the same policy passes again: checkVolume is a pure function
+// of the view and the fields, so only its clean form needs remembering again. A stream of tasks
+// repeats its volumes; the test is three string comparisons instead of two path scans. Bounded
+// by CLEAN_SLOTS, and it holds only strings that were already checked paths.
+const okDir: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+const okHost: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+const okMode: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+const okClean: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+const okFields: (VolumeFields | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+
 /** What the volume rules read: undefined for an unset path or an unset/unknown mode. */
 export interface VolumeView {
   containerPath: string | undefined;
@@ -85,11 +97,43 @@ export interface VolumeFields {
  */
 export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): void {
   const dir = v.containerPath;
+  const at = c.path[c.path.length - 1];
+  // A volume of a list (not one validated on its own): its slot may hold the verdict already.
+  const slot = typeof at === "number" ? at % CLEAN_SLOTS : -1;
+  if (
+    slot >= 0 &&
+    okFields[slot] === fields &&
+    okDir[slot] === dir &&
+    okHost[slot] === v.hostPath &&
+    okMode[slot] === v.mode
+  ) {
+    const clean = okClean[slot];
+    if (dir !== undefined && clean !== undefined) rememberClean(c, dir, clean);
+    return;
+  }
+  const before = c.issues.length;
+  const clean = judgeVolume(c, v, fields);
+  if (slot >= 0 && c.issues.length === before) {
+    okFields[slot] = fields;
+    okDir[slot] = dir;
+    okHost[slot] = v.hostPath;
+    okMode[slot] = v.mode;
+    okClean[slot] = clean;
+  }
+}
+
+// checkVolume without the verdict memo; returns the clean container path it remembered, if any.
+function judgeVolume(c: Collector, v: VolumeView, fields: VolumeFields): string | undefined {
+  const dir = v.containerPath;
   const relative = fields.sandboxRelative;
+  let remembered: string | undefined;
   if (dir !== undefined) {
     const field = fields.containerPath;
     const clean = checkPathText(c, dir, field, true, relative);
-    if (clean !== undefined) rememberClean(c, dir, clean);
+    if (clean !== undefined) {
+      rememberClean(c, dir, clean);
+      remembered = clean;
+    }
     if (clean === "/") {
       c.report(
         "container_dir_is_root",
@@ -114,7 +158,7 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
         fields.hostPath,
       );
     }
-    return;
+    return remembered;
   }
   if (v.mode === "ro" && hostDir === undefined) {
     c.report(
@@ -123,6 +167,7 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
       fields.mode,
     );
   }
+  return remembered;
 }
 
 // A set, non-empty path that does not start with '/'.
@@ -148,6 +193,17 @@ export function checkDuplicateMounts<V>(
     forgetClean(count);
     return;
   }
+  // The verdict cache of the last list without a duplicate: the same mount points (as read, in
+  // the same order, under the same policy) have none now either.
+  if (count === freeCount && fields === freeFields) {
+    let i = 0;
+    while (i < count && containerPath(volumes[i] as V) === freeDirs[i]) i++;
+    if (i === count) {
+      forgetClean(count);
+      return;
+    }
+  }
+  const before = c.issues.length;
   seen.reset();
   for (let i = 0; i < count; i++) {
     const dir = containerPath(volumes[i] as V);
@@ -165,7 +221,17 @@ export function checkDuplicateMounts<V>(
   }
   seen.reset();
   forgetClean(count);
+  if (c.issues.length === before && count <= CLEAN_SLOTS) {
+    for (let i = 0; i < count; i++) freeDirs[i] = containerPath(volumes[i] as V);
+    freeCount = count;
+    freeFields = fields;
+  }
 }
+
+// The last list checkDuplicateMounts found free of duplicates (at most CLEAN_SLOTS mount points).
+const freeDirs: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
+let freeCount = 0;
+let freeFields: VolumeFields | undefined;
 
 /**
  * The text rules shared by both paths (`container` true for the container path). Returns the

@@ -8,9 +8,9 @@
 // some edge runtimes), the plan is interpreted instead (walk.ts): same steps, same issues.
 import type { Message } from "@bufbuild/protobuf";
 import { type Collector, checkWellFormed } from "../rules/index.js";
-import { ENUM, LIST_MESSAGE, LIST_STRING, MESSAGE, SCALAR, STRING } from "./kinds.js";
+import { ENUM, LIST_MESSAGE, LIST_STRING, MAP_MESSAGE, MESSAGE, SCALAR, STRING } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
-import { checkEnum, childFlags, missing, oneofValue, walk, walkStep } from "./walk.js";
+import { checkEnum, missing, oneofValue, walk, walkStep } from "./walk.js";
 
 /** What generated code calls back into. */
 const HELPERS = {
@@ -18,15 +18,17 @@ const HELPERS = {
   missing,
   checkEnum,
   checkWellFormed,
-  childFlags,
   oneofValue,
   walkStep,
 };
 
+type CheckFn = (m: Message, c: Collector, f: number) => void;
+
 type Factory = (
   steps: readonly Step[],
   h: typeof HELPERS,
-  check: ((m: Message, c: Collector, f: number) => void) | undefined,
+  check: CheckFn | undefined,
+  leaves: readonly (CheckFn | undefined)[],
 ) => Run;
 
 let codegen: boolean | undefined;
@@ -51,12 +53,19 @@ export function interpretOnly(value: boolean): void {
 /** The walker of `plan`: compiled where allowed, else the interpreter. */
 export function buildRun(plan: Plan): Run {
   if (!canGenerate()) return (msg, c, flags) => walk(plan, msg, c, flags);
-  const factory = new Function("S", "H", "K", source(plan)) as Factory;
-  return factory(plan.steps, HELPERS, plan.check as Parameters<Factory>[2]);
+  // A child whose walk is its rules alone (a plan without steps: IDs, ranges, sets in the
+  // rules-only walk) is checked by a direct call of its rules, one call instead of two.
+  const leaves = plan.steps.map((step) =>
+    step.child !== undefined && step.child.steps.length === 0
+      ? (step.child.check as CheckFn | undefined)
+      : undefined,
+  );
+  const factory = new Function("S", "H", "K", "L", source(plan, leaves)) as Factory;
+  return factory(plan.steps, HELPERS, plan.check as CheckFn | undefined, leaves);
 }
 
 // The body of the factory: `return function (m, c, flags) { ... }`.
-function source(plan: Plan): string {
+function source(plan: Plan, leaves: readonly (CheckFn | undefined)[]): string {
   const lines = [
     '"use strict";',
     "const hasOwn = H.hasOwn;",
@@ -64,14 +73,17 @@ function source(plan: Plan): string {
     "let v;",
   ];
   plan.steps.forEach((step, i) => {
-    lines.push(load(step, i), ...stepCode(step, i));
+    // A message step calls its child's walker, read at call time (it may be built after this
+    // one, for recursive types), or the child's rules when that is all its walk does.
+    const run = leaves[i] === undefined ? `S[${i}].child.run` : `L[${i}]`;
+    lines.push(load(step, i), ...stepCode(step, i, run));
   });
   if (plan.check !== undefined) lines.push("K(m, c, flags);");
   lines.push("};");
   // Names the walker in profiles and stack traces; the type name is a protobuf identifier path,
   // and only [A-Za-z0-9_.] of it is kept.
   lines.push(
-    `//# sourceURL=mesos-dockerinfo:validate/${plan.desc.typeName.replace(/[^A-Za-z0-9_.]/g, "_")}`,
+    `//# sourceURL=mesos-dockerinfo:${plan.rulesOnly === true ? "rules" : "validate"}/${plan.desc.typeName.replace(/[^A-Za-z0-9_.]/g, "_")}`,
   );
   return lines.join("\n");
 }
@@ -82,11 +94,12 @@ function load(step: Step, i: number): string {
     : `v = H.oneofValue(m, S[${i}]);`;
 }
 
-function stepCode(step: Step, i: number): string[] {
+function stepCode(step: Step, i: number, run: string): string[] {
   const key = JSON.stringify(step.key);
   const name = JSON.stringify(step.name);
   const s = `S[${i}]`;
-  const flags = step.flags === undefined ? "0" : `H.childFlags(${s}, m, flags)`;
+  // The binding's flags function, called at its own site (only emitted when there is one).
+  const flags = step.flags === undefined ? "0" : `${s}.flags(m, flags)`;
   switch (step.kind) {
     case STRING: {
       const absent = step.required ? [`else if (v === undefined) H.missing(c, m, ${s});`] : [];
@@ -113,22 +126,29 @@ function stepCode(step: Step, i: number): string[] {
     }
     case MESSAGE:
       return [
-        `if (v !== undefined) { c.path.push(${name}); ${s}.child.run(v, c, ${flags}); c.path.pop(); }`,
+        `if (v !== undefined) { c.path.push(${name}); ${run}(v, c, ${flags}); c.path.pop(); }`,
         ...(step.required ? [`else H.missing(c, m, ${s});`] : []),
       ];
     case LIST_MESSAGE:
       return [
         // One push for the whole list; the index slot is rewritten per element (a child's
         // walk leaves the path as it found it).
-        `{ const n = v.length; if (n !== 0) { const p = c.path; const child = ${s}.child; const f = ${flags}; p.push(${name}, 0); const at = p.length - 1;`,
-        `  for (let j = 0; j < n; j++) { p[at] = j; child.run(v[j], c, f); } p.pop(); p.pop(); } }`,
+        `{ const n = v.length; if (n !== 0) { const p = c.path; const run = ${run}; const f = ${flags}; p.push(${name}, 0); const at = p.length - 1;`,
+        `  for (let j = 0; j < n; j++) { p[at] = j; run(v[j], c, f); } p.pop(); p.pop(); } }`,
+      ];
+    case MAP_MESSAGE:
+      return [
+        // Values in key order (Object.keys, as the interpreter), the key slot rewritten per
+        // value; an empty map (the usual case, e.g. TaskInfo.limits) costs one Object.keys.
+        `{ const keys = Object.keys(v); const n = keys.length; if (n !== 0) { const p = c.path; const run = ${run}; const f = ${flags}; p.push(${name}, ""); const at = p.length - 1;`,
+        `  for (let j = 0; j < n; j++) { const k = keys[j]; p[at] = k; run(v[k], c, f); } p.pop(); p.pop(); } }`,
       ];
     case LIST_STRING:
       return [
         `for (let j = 0; j < v.length; j++) { const t = v[j]; if (!t.isWellFormed()) H.checkWellFormed(c, t, ${name}, j); }`,
       ];
     default:
-      // Repeated enums and maps: rare, so the interpreter's step does them.
+      // Repeated enums, maps of strings and enums: rare, so the interpreter's step does them.
       return [`H.walkStep(c, m, ${s}, v, flags);`];
   }
 }

@@ -70,6 +70,8 @@ export interface Plan {
   readonly check: Check<never> | undefined;
   /** Field declaration index by proto name: issues are put in this order. */
   readonly order: ReadonlyMap<string, number>;
+  /** True for the rules-only form of a plan (rules-only.ts): message steps to rules only. */
+  readonly rulesOnly?: boolean;
 }
 
 const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;

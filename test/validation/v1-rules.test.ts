@@ -865,6 +865,22 @@ const rows: Row[] = [
       ),
   },
   {
+    // The value of a map entry is walked like any message (the limit's own rules, with the LIMIT
+    // context that lets it be infinite).
+    name: "a NaN limit",
+    code: "scalar_invalid",
+    invalid: () =>
+      commandTask(
+        (t) => (t.limits = { mem: create(v1.Value_ScalarSchema, { value: Number.NaN }) }),
+      ),
+    path: ["limits", "mem", "value"],
+    valid: () =>
+      commandTask(
+        (t) =>
+          (t.limits = { mem: create(v1.Value_ScalarSchema, { value: Number.POSITIVE_INFINITY }) }),
+      ),
+  },
+  {
     name: "a cpus limit without a cpus request",
     code: "limit_without_request",
     invalid: () =>

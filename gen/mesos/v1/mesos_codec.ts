@@ -37,7 +37,7 @@ export function read$mesos$v1$FrameworkID(r: R.Reader, m: any, end: number, dept
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -89,7 +89,7 @@ export function read$mesos$v1$OfferID(r: R.Reader, m: any, end: number, depth: n
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -141,7 +141,7 @@ export function read$mesos$v1$AgentID(r: R.Reader, m: any, end: number, depth: n
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -193,7 +193,7 @@ export function read$mesos$v1$TaskID(r: R.Reader, m: any, end: number, depth: nu
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -245,7 +245,7 @@ export function read$mesos$v1$ExecutorID(r: R.Reader, m: any, end: number, depth
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -297,7 +297,7 @@ export function read$mesos$v1$ContainerID(r: R.Reader, m: any, end: number, dept
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -372,7 +372,7 @@ export function read$mesos$v1$ResourceProviderID(r: R.Reader, m: any, end: numbe
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -424,7 +424,7 @@ export function read$mesos$v1$OperationID(r: R.Reader, m: any, end: number, dept
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.value = R.string(r, end, t, "value", -1);
+        m.value = R.recentString(r, end, t, "value", -1);
         seen |= 1;
         break;
       }
@@ -8871,7 +8871,7 @@ export function read$mesos$v1$Image$Docker(r: R.Reader, m: any, end: number, dep
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.name = R.string(r, end, t, "name", -1);
+        m.name = R.recentString(r, end, t, "name", -1);
         seen |= 1;
         break;
       }
@@ -11357,7 +11357,7 @@ export function read$mesos$v1$ContainerInfo$DockerInfo(r: R.Reader, m: any, end:
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.image = R.string(r, end, t, "image", -1);
+        m.image = R.recentString(r, end, t, "image", -1);
         seen |= 1;
         break;
       }

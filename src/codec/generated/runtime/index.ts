@@ -30,6 +30,7 @@ export {
   packedEnd,
   Reader,
   readTag,
+  recentString,
   sfixed32,
   sfixed64,
   sint32,

@@ -278,10 +278,10 @@ export function string(
   const start = r.pos;
   const stop = start + len;
   r.pos = stop;
-  if (len <= 16) {
-    // Short ASCII (names, roles, resource names, images, paths): fromCharCode with the codes as
-    // arguments, without an array of codes (measured 15-25 % off a whole decode of the bench's
-    // tasks and offer against the array form below).
+  if (len <= 32) {
+    // Short ASCII (names, roles, resource names, images, paths, most IDs, URIs and short
+    // commands): fromCharCode with the codes as arguments, without an array of codes (measured
+    // 15-25 % off a whole decode of the bench's tasks and offer against the array form below).
     let or = 0;
     for (let i = start; i < stop; i++) or |= buf[i] as number;
     if (or < 0x80) return shortAscii(buf, start, len);
@@ -313,7 +313,54 @@ export function string(
   return decodeUtf8(buf, start, stop);
 }
 
-// The string of `len` (at most 16) ASCII bytes of `b` from `s`, one argument per byte.
+// Strings read recently from fields that name things a stream of tasks repeats: the value of an
+// ID message (AgentID, FrameworkID, ExecutorID, ...) and a Docker image reference (the plugin
+// picks the fields). A scheduler sends the same few agents, frameworks, executors and images
+// again and again, and a string of 17 to 128 ASCII characters costs an array of codes and a
+// fromCharCode call to build; comparing the bytes with the string built last time costs
+// neither. Only such fields fill it: no field that may carry a secret (environment values,
+// labels, command lines, data). Direct-mapped by length and two bytes; bounded: RECENT_SLOTS
+// strings of at most RECENT_MAX characters.
+const RECENT_SLOTS = 64;
+const RECENT_MAX = 128;
+const recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+
+/** A string field that names a recurring thing: as string(), and equal to it, from `recent` when there. */
+export function recentString(
+  r: Reader,
+  end: number,
+  tagPos: number,
+  name: string | undefined,
+  index: number,
+): string {
+  const start = r.pos;
+  const len = length(r, end, tagPos, name, index);
+  if (len <= 16 || len > RECENT_MAX) {
+    r.pos = start;
+    return string(r, end, tagPos, name, index);
+  }
+  const buf = r.buf;
+  const from = r.pos;
+  const slot =
+    (len + ((buf[from] as number) << 1) + ((buf[from + len - 1] as number) << 3)) &
+    (RECENT_SLOTS - 1);
+  const known = recent[slot];
+  if (known !== undefined && known.length === len) {
+    let i = 0;
+    while (i < len && buf[from + i] === known.charCodeAt(i)) i++;
+    if (i === len) {
+      r.pos = from + len;
+      return known;
+    }
+  }
+  r.pos = start;
+  const value = string(r, end, tagPos, name, index);
+  // Kept only when every byte was one character (ASCII): the comparison above is per byte.
+  if (value.length === len) recent[slot] = value;
+  return value;
+}
+
+// The string of `len` (at most 32) ASCII bytes of `b` from `s`, one argument per byte.
 function shortAscii(b: Uint8Array, s: number, len: number): string {
   // Every case reads exactly b[s] .. b[s + len - 1], inside the field the caller checked.
   const f = String.fromCharCode as (...codes: (number | undefined)[]) => string;
@@ -335,6 +382,22 @@ function shortAscii(b: Uint8Array, s: number, len: number): string {
     case 14: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13]);
     case 15: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14]);
     case 16: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15]);
+    case 17: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16]);
+    case 18: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17]);
+    case 19: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18]);
+    case 20: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19]);
+    case 21: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20]);
+    case 22: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21]);
+    case 23: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22]);
+    case 24: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23]);
+    case 25: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24]);
+    case 26: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25]);
+    case 27: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26]);
+    case 28: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26], b[s + 27]);
+    case 29: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26], b[s + 27], b[s + 28]);
+    case 30: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26], b[s + 27], b[s + 28], b[s + 29]);
+    case 31: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26], b[s + 27], b[s + 28], b[s + 29], b[s + 30]);
+    case 32: return f(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15], b[s + 16], b[s + 17], b[s + 18], b[s + 19], b[s + 20], b[s + 21], b[s + 22], b[s + 23], b[s + 24], b[s + 25], b[s + 26], b[s + 27], b[s + 28], b[s + 29], b[s + 30], b[s + 31]);
     default: return "";
   }
 }
