@@ -45,14 +45,44 @@ export function canGenerate(): boolean {
   return codegen;
 }
 
-/** Use the interpreter even where code generation works (tests compare the two). */
-export function interpretOnly(value: boolean): void {
-  codegen = value ? false : undefined;
-}
+/**
+ * How many walks of a plan the interpreter makes before the plan is compiled. Code made by
+ * `new Function` is compiled afresh in every process (no code cache keeps it), and compiling a
+ * plan costs more than interpreting it a few times: a one-shot validation such as the CLI's
+ * `check` walks each plan once (compiling the plans of a Mesos 1.11 TaskInfo was about a tenth of
+ * such a check), while a service walks its plans thousands of times and gets the compiled walker
+ * after a few. Both give the same issues in the same order (test/validation/tiers.test.ts).
+ */
+export const COMPILE_AFTER = 4;
 
-/** The walker of `plan`: compiled where allowed, else the interpreter. */
+/**
+ * The walker of `plan`: the interpreter for its first walks, then (where code generation is
+ * allowed) the compiled walker, which replaces `plan.run` for the plan and every plan it reaches.
+ */
 export function buildRun(plan: Plan): Run {
   if (!canGenerate()) return (msg, c, flags) => walk(plan, msg, c, flags);
+  let walks = 0;
+  return (msg, c, flags) => {
+    if (++walks === COMPILE_AFTER) compileTree(plan);
+    walk(plan, msg, c, flags);
+  };
+}
+
+const compiled = new WeakSet<Plan>();
+
+/**
+ * Compiles `plan` and every plan it reaches that is not compiled yet, children first, so a new
+ * walker's call sites (which read `child.run` at call time) meet compiled walkers from the start.
+ */
+export function compileTree(plan: Plan): void {
+  if (compiled.has(plan) || !canGenerate()) return;
+  compiled.add(plan);
+  for (const step of plan.steps) if (step.child !== undefined) compileTree(step.child);
+  plan.run = compile(plan);
+}
+
+/** The compiled walker of `plan`. */
+function compile(plan: Plan): Run {
   // A child whose walk is its rules alone (a plan without steps: IDs, ranges, sets in the
   // rules-only walk) is checked by a direct call of its rules, one call instead of two.
   const leaves = plan.steps.map((step) =>

@@ -9,7 +9,7 @@
 // same order, none of them required), each pointing at the rules-only plan of its type, and the
 // same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
 // one compiler and one interpreter for both walks.
-import { buildRun, canGenerate } from "./compile.js";
+import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
 import { walk } from "./walk.js";
@@ -25,10 +25,20 @@ const NOTHING: Run = () => {};
  * of the compiled walker (default: only where code generation is not allowed).
  */
 export function rulesRunOf(plan: Plan, interpret = !canGenerate()): Run {
-  if (!rulesForms.has(plan)) prepareRules(plan);
-  const rules = rulesForms.get(plan) as Plan | null;
+  const rules = rulesPlanOf(plan);
   if (rules === null) return NOTHING;
-  return interpret ? (m, c, f) => walk(rules, m, c, f) : rules.run;
+  if (interpret) return (m, c, f) => walk(rules, m, c, f);
+  compileTree(rules);
+  return rules.run;
+}
+
+/**
+ * The rules-only form of `plan` (its walker is `.run`, read at each call: it is replaced when
+ * the plan is compiled), or null when no rule is reachable from it.
+ */
+export function rulesPlanOf(plan: Plan): Plan | null {
+  if (!rulesForms.has(plan)) prepareRules(plan);
+  return rulesForms.get(plan) as Plan | null;
 }
 
 function prepareRules(root: Plan): void {

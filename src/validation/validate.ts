@@ -3,8 +3,8 @@ import type { DescMessage, Message, MessageShape, MessageValidType } from "@bufb
 import { fail, type Result, succeed } from "../problems/index.js";
 import { Collector, GROUP, IMAGE_ENTRYPOINT } from "../rules/index.js";
 import { sortIssues } from "./order.js";
-import { type Plan, planOf, type Run, readyPlanOf } from "./plan.js";
-import { rulesRunOf } from "./rules-only.js";
+import { type Plan, planOf, readyPlanOf } from "./plan.js";
+import { rulesPlanOf } from "./rules-only.js";
 
 export interface ValidateOptions {
   /**
@@ -80,7 +80,7 @@ function collect(
     return c;
   }
   try {
-    if (rulesOnly) rulesFor(schema)(message, c, flags);
+    if (rulesOnly) rulesFor(schema)?.run(message, c, flags);
     else planFor(schema).run(message, c, flags);
   } catch (error) {
     // Only a value that breaks the generated shape gets here (e.g. a plain object with a
@@ -108,14 +108,15 @@ function planFor(schema: DescMessage): Plan {
 }
 
 let lastRulesSchema: DescMessage | undefined;
-let lastRules: Run | undefined;
+let lastRules: Plan | null = null;
 
-function rulesFor(schema: DescMessage): Run {
+/** The rules-only plan of `schema`, null when it has no rule to run. */
+function rulesFor(schema: DescMessage): Plan | null {
   if (schema !== lastRulesSchema) {
-    lastRules = rulesRunOf(planOf(schema));
+    lastRules = rulesPlanOf(planOf(schema));
     lastRulesSchema = schema;
   }
-  return lastRules as Run;
+  return lastRules;
 }
 
 function describe(value: unknown): string {
