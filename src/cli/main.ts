@@ -19,15 +19,25 @@ import { PROGRAM } from "./help.js";
 // ES modules, which do not take the CommonJS path, so nothing changes there.
 enableChunkCompileCache(import.meta.dirname);
 
+const WINDOWS = process.platform === "win32";
+if (WINDOWS) {
+  // A closed pipe (`... | more`) is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? EXIT_OK);
+  });
+}
+
 import("./run-main.js")
   .then(({ main }) =>
     main(process.argv.slice(2), {
       // process.stdin is a getter that opens the stream (a few ms): only `-` reads it, so it is
       // touched only when iterated.
       stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
-      // Not process.stdout/stderr: those load Node's stream modules (./fd-stream.ts).
-      stdout: fdStream(1),
-      stderr: fdStream(2),
+      // Not process.stdout/stderr, which load Node's stream modules (./fd-stream.ts); except on
+      // Windows, where a console needs Node's stream to write Unicode (WriteConsoleW).
+      stdout: WINDOWS ? process.stdout : fdStream(1),
+      stderr: WINDOWS ? process.stderr : fdStream(2),
     }),
   )
   .then(
