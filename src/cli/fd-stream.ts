@@ -1,8 +1,9 @@
 // The bin's stdout and stderr on POSIX systems: writes straight to the file descriptor.
-// process.stdout and process.stderr are Node streams, and touching either loads Node's whole stream stack (about
-// twenty modules; for a terminal also node:tty and node:net): ~0.1x of a bare `node -e ''`, for
-// a command that writes one report (issue 16 item 5, a start-up budget of 2x). A CLI writes its
-// report synchronously anyway (so does Node's own stdout for files, pipes and terminals on Linux).
+// process.stdout and process.stderr are Node streams, and touching either loads Node's whole
+// stream stack (about twenty modules; for a terminal also node:tty and node:net): ~0.1x of a bare
+// `node -e ''`, for a command that writes one report (issue 16 item 5, a start-up budget of 2x).
+// A CLI writes its report synchronously anyway (so does Node's own stdout for files, pipes and
+// terminals on Linux).
 import { fstatSync, statSync, writeSync } from "node:fs";
 import type { OutputStream } from "./io.js";
 
