@@ -38,6 +38,7 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
+  cleanPayload,
   GROUP,
   IMAGE_ENTRYPOINT,
   knownEnum,
@@ -598,6 +599,18 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.ResourceSchema, {
+    // The usual resource (a named scalar, a range or two, a short set, nothing reserved,
+    // shared, revocable or on a disk) without the walk.
+    clean: (r) =>
+      r.$unknown === undefined &&
+      r.providerId === undefined &&
+      r.allocationInfo === undefined &&
+      r.reservation === undefined &&
+      r.reservations.length === 0 &&
+      r.disk === undefined &&
+      r.revocable === undefined &&
+      r.shared === undefined &&
+      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);

@@ -47,6 +47,7 @@ export {
   checkResourceType,
   checkScalarValue,
   checkSetItems,
+  cleanPayload,
   rangesOf,
   scalarTotal,
 } from "./resources.js";

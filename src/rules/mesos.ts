@@ -62,6 +62,7 @@ import {
   checkResourceType,
   checkScalarValue,
   checkSetItems,
+  cleanPayload,
 } from "./resources.js";
 import { type BindingTable, bind } from "./rule.js";
 import { checkDuplicateMounts, checkVolume, type VolumeFields, type VolumeView } from "./volume.js";
@@ -210,6 +211,10 @@ export const MESOS_RULES: BindingTable = new Map([
     },
   }),
   bind(ResourceSchema, {
+    // The usual resource (a named scalar, a range or two, a short set) without the walk.
+    clean: (r) =>
+      r.$unknown === undefined &&
+      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);

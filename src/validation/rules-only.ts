@@ -9,6 +9,7 @@
 // same order, none of them required), each pointing at the rules-only plan of its type, and the
 // same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
 // one compiler and one interpreter for both walks.
+import { BINDING_TABLES, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
@@ -81,10 +82,42 @@ function prepareRules(root: Plan): void {
       });
     }
   }
-  for (const plan of formed) {
+  // A type whose binding has a fast verdict (Binding.clean) skips its subtree when the verdict
+  // is clean: around its walker, or around its rules where a parent calls those directly (a
+  // form without steps). Before any walker is built, since parents read their children's rules.
+  const cleans = formed.map(cleanOf);
+  formed.forEach((plan, i) => {
+    const clean = cleans[i];
+    const form = rulesForms.get(plan) as Plan & { check: Check | undefined };
+    const check = form.check;
+    if (clean !== undefined && form.steps.length === 0 && check !== undefined) {
+      form.check = (m, c, f) => {
+        if (!clean(m, f)) check(m, c, f);
+      };
+    }
+  });
+  formed.forEach((plan, i) => {
     const form = rulesForms.get(plan) as Plan;
-    form.run = buildRun(form);
+    const walker = buildRun(form);
+    const clean = cleans[i];
+    form.run =
+      clean === undefined || form.steps.length === 0
+        ? walker
+        : (m, c, f) => {
+            if (!clean(m as never, f)) walker(m, c, f);
+          };
+  });
+}
+
+type Check = (m: never, c: Collector, f: number) => void;
+
+// The fast verdict bound to the plan's type, if any (a type is bound in at most one table).
+function cleanOf(plan: Plan): ((m: never, f: number) => boolean) | undefined {
+  for (const table of BINDING_TABLES) {
+    const binding = table.get(plan.desc);
+    if (binding !== undefined) return binding.clean;
   }
+  return undefined;
 }
 
 function isMessageStep(step: Step): boolean {
