@@ -5,7 +5,9 @@
 // gets a table of its own that calls the same rule functions.
 import {
   AttributeSchema,
+  type CommandInfo,
   CommandInfo_ContainerInfoSchema,
+  type CommandInfo_URI,
   CommandInfo_URISchema,
   CommandInfoSchema,
   type ContainerInfo,
@@ -39,10 +41,10 @@ import {
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
 } from "../schema/index.js";
 import type { Collector } from "./collector.js";
-import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+import { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
 import { SeenKeys } from "./duplicates.js";
 import { knownEnum } from "./enum-value.js";
-import { checkDuplicateNames, checkVariable } from "./environment.js";
+import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 import { checkId } from "./ids.js";
 import { checkImageText } from "./image.js";
 import {
@@ -110,6 +112,32 @@ function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], 
   return knownEnum(msg, msg.$unknown, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
 }
 
+// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
+// value and no arguments, URIs with values, variables with clean distinct names and clean
+// values, and no legacy container (whose image rules are left to the walk). Anything else: walk.
+function cleanCommand(command: CommandInfo): boolean {
+  if (command.container !== undefined) return false;
+  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
+    return false;
+  }
+  const uris = command.uris;
+  for (let i = 0; i < uris.length; i++) if ((uris[i] as CommandInfo_URI).value === "") return false;
+  const variables = command.environment?.variables;
+  if (variables === undefined) return true;
+  const n = variables.length;
+  if (n > CLEAN_VARIABLES_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i] as EnvVariable;
+    const name = v.name;
+    if (!cleanVariableText(name, v.value)) return false;
+    for (let j = 0; j < i; j++) if ((variables[j] as EnvVariable).name === name) return false;
+  }
+  return true;
+}
+
+// Past this many variables the duplicate check is left to the walk (linear there).
+const CLEAN_VARIABLES_MAX = 8;
+
 /** The rules of the seed schema, by message type. */
 export const MESOS_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -148,6 +176,7 @@ export const MESOS_RULES: BindingTable = new Map([
     childFlags: { command: commandFlags },
   }),
   bind(CommandInfoSchema, {
+    clean: cleanCommand,
     check(command, c, flags) {
       // shell defaults to true (on the prototype); an own `undefined` also means the default.
       checkCommand(
