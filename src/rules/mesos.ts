@@ -46,7 +46,7 @@ import { SeenKeys } from "./duplicates.js";
 import { knownEnum } from "./enum-value.js";
 import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 import { checkId } from "./ids.js";
-import { checkImageText } from "./image.js";
+import { checkImageText, cleanImageText } from "./image.js";
 import {
   checkCommandOrExecutor,
   checkContainerWithExecutor,
@@ -67,7 +67,14 @@ import {
   cleanPayload,
 } from "./resources.js";
 import { type BindingTable, bind } from "./rule.js";
-import { checkDuplicateMounts, checkVolume, type VolumeFields, type VolumeView } from "./volume.js";
+import {
+  checkDuplicateMounts,
+  checkVolume,
+  knownCleanVolume,
+  knownFreeMounts,
+  type VolumeFields,
+  type VolumeView,
+} from "./volume.js";
 
 // One tracker per list kind: the walk is synchronous, and a list of one kind never nests inside
 // another of the same kind.
@@ -133,6 +140,25 @@ function cleanCommand(command: CommandInfo): boolean {
     for (let j = 0; j < i; j++) if ((variables[j] as EnvVariable).name === name) return false;
   }
   return true;
+}
+
+// The fast verdict on a container and everything below it (Binding.clean): its DockerInfo is
+// set (so the type cannot miss it), the image passes the image rules, every volume is one the
+// volume rules found clean before with the same values, and the mount points are the last list
+// found free. A task stream repeats its containers; anything new or wrong is walked.
+function cleanContainer(container: ContainerInfo): boolean {
+  const docker = container.docker;
+  if (docker === undefined || !cleanImageText(docker.image)) return false;
+  const volumes = docker.volume;
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i] as DockerVolume;
+    if (v.$unknown !== undefined) return false;
+    const mode = present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined;
+    const view = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+    const host = setString(v, "hostDir", v.hostDir);
+    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, view)) return false;
+  }
+  return knownFreeMounts(volumes, containerDirOf, SEED_VOLUME);
 }
 
 // Past this many variables the duplicate check is left to the walk (linear there).
@@ -210,6 +236,7 @@ export const MESOS_RULES: BindingTable = new Map([
     },
   }),
   bind(ContainerInfoSchema, {
+    clean: cleanContainer,
     check(container, c) {
       const type = knownEnum(
         container,
