@@ -9,6 +9,11 @@
 // same order, none of them required), each pointing at the rules-only plan of its type, and the
 // same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
 // one compiler and one interpreter for both walks.
+//
+// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, the seed's ContainerInfo):
+// the compiled walk asks it first and skips the subtree when it says clean, which it says only
+// when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
+// issues still come from the rules alone. The interpreter does not ask (same issues, slower).
 import { BINDING_TABLES, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
