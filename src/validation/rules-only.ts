@@ -13,7 +13,8 @@
 // A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, the seed's ContainerInfo):
 // the compiled walk asks it first and skips the subtree when it says clean, which it says only
 // when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
-// issues still come from the rules alone. The interpreter does not ask (same issues, slower).
+// issues still come from the rules alone. The interpreter asks only for a type without children
+// (whose rules the verdict wraps): the same issues either way.
 import { BINDING_TABLES, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
