@@ -38,6 +38,9 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
+  cleanPayload,
+  cleanShellCommand,
+  cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
   knownEnum,
@@ -74,7 +77,7 @@ import {
   EXECUTOR_DEFAULT,
 } from "./executor-kind.js";
 import { checkLimits, checkShareCgroups } from "./limits.js";
-import { checkSecret, checkVariableType } from "./secret.js";
+import { checkSecret, checkVariableType, VARIABLE_VALUE } from "./secret.js";
 import {
   checkDockerVolumeName,
   checkIgnoredByDocker,
@@ -401,6 +404,39 @@ function checkPayloadSet(
       : check.tcp !== undefined;
 }
 
+// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
+// value and no arguments, URIs with values, and VALUE variables (no unknown enum parked, no
+// secret, a value set) with clean distinct names and clean values. Anything else: walk.
+function cleanCommand(command: v1.CommandInfo): boolean {
+  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
+    return false;
+  }
+  const uris = command.uris;
+  for (let i = 0; i < uris.length; i++) {
+    if ((uris[i] as v1.CommandInfo_URI).value === "") return false;
+  }
+  const variables = command.environment?.variables;
+  if (variables === undefined) return true;
+  const n = variables.length;
+  if (n > CLEAN_VARIABLES_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i] as v1.Environment_Variable;
+    const name = v.name;
+    const value = v.value;
+    if (v.$unknown !== undefined || v.type !== VARIABLE_VALUE || v.secret !== undefined) {
+      return false;
+    }
+    if (!present(v, "value", value, "") || !cleanVariableText(name, value)) return false;
+    for (let j = 0; j < i; j++) {
+      if ((variables[j] as v1.Environment_Variable).name === name) return false;
+    }
+  }
+  return true;
+}
+
+// Past this many variables the duplicate check is left to the walk (linear there).
+const CLEAN_VARIABLES_MAX = 8;
+
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -444,6 +480,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     childFlags: { command: commandFlags },
   }),
   bind(v1.CommandInfoSchema, {
+    clean: cleanCommand,
     check(command, c, flags) {
       checkCommand(
         c,
@@ -598,6 +635,18 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.ResourceSchema, {
+    // The usual resource (a named scalar, a range or two, a short set, nothing reserved,
+    // shared, revocable or on a disk) without the walk.
+    clean: (r) =>
+      r.$unknown === undefined &&
+      r.providerId === undefined &&
+      r.allocationInfo === undefined &&
+      r.reservation === undefined &&
+      r.reservations.length === 0 &&
+      r.disk === undefined &&
+      r.revocable === undefined &&
+      r.shared === undefined &&
+      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);

@@ -63,3 +63,12 @@ export function checkUriValue(c: Collector, value: string): void {
     );
   }
 }
+
+/**
+ * The fast verdict on a command for the rules-only walk (Binding.clean): true only when
+ * checkCommand reports nothing whatever the context flags say, i.e. a shell command (`shell` not
+ * false) with a non-empty `value` (raw: unset reads "") without NUL, and no arguments.
+ */
+export function cleanShellCommand(shell: boolean, value: string, argumentCount: number): boolean {
+  return shell && argumentCount === 0 && value !== "" && value.indexOf("\0") === -1;
+}

@@ -67,3 +67,17 @@ export function checkDuplicateNames<V>(
   }
   seen.reset();
 }
+
+/**
+ * The fast verdict on one variable's text for the rules-only walk (Binding.clean): true only when
+ * checkVariable reports nothing. `name` and `value` are raw (unset reads ""): an empty name is
+ * "not sure", and an unset value holds no NUL either way.
+ */
+export function cleanVariableText(name: string, value: string): boolean {
+  return (
+    name !== "" &&
+    name.indexOf("=") === -1 &&
+    name.indexOf("\0") === -1 &&
+    value.indexOf("\0") === -1
+  );
+}

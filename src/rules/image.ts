@@ -44,6 +44,14 @@ let lastImage: string | undefined;
 let lastResult: ImageReferenceResult | undefined;
 
 /**
+ * The fast verdict for the rules-only walk (Binding.clean): true only when checkImageText reports
+ * nothing on `image` (raw: unset reads "", which is "not sure").
+ */
+export function cleanImageText(image: string): boolean {
+  return image !== "" && !image.startsWith(DOCKER_URI) && cachedImageReference(image).success;
+}
+
+/**
  * Check an image reference reported at `field` of the current message. `legacy` is true for the
  * text after a legacy "docker:///" prefix, which changes the wording only.
  */

@@ -5,10 +5,10 @@
 // reuses a few helpers; the Mesos 1.11 table (src/mesos-v1) binds the shared concept rules to the
 // v1 types and registers itself here.
 export { Collector } from "./collector.js";
-export { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+export { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
 export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum } from "./enum-value.js";
-export { checkDuplicateNames, checkVariable } from "./environment.js";
+export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 export { GROUP } from "./group.js";
 export { checkId } from "./ids.js";
 export { cachedImageReference, checkImagePayload, checkImageText } from "./image.js";
@@ -47,6 +47,7 @@ export {
   checkResourceType,
   checkScalarValue,
   checkSetItems,
+  cleanPayload,
   rangesOf,
   scalarTotal,
 } from "./resources.js";

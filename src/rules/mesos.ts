@@ -5,7 +5,9 @@
 // gets a table of its own that calls the same rule functions.
 import {
   AttributeSchema,
+  type CommandInfo,
   CommandInfo_ContainerInfoSchema,
+  type CommandInfo_URI,
   CommandInfo_URISchema,
   CommandInfoSchema,
   type ContainerInfo,
@@ -39,12 +41,12 @@ import {
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
 } from "../schema/index.js";
 import type { Collector } from "./collector.js";
-import { checkCommand, checkUriValue, IMAGE_ENTRYPOINT } from "./command.js";
+import { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
 import { SeenKeys } from "./duplicates.js";
 import { knownEnum } from "./enum-value.js";
-import { checkDuplicateNames, checkVariable } from "./environment.js";
+import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 import { checkId } from "./ids.js";
-import { checkImageText } from "./image.js";
+import { checkImageText, cleanImageText } from "./image.js";
 import {
   checkCommandOrExecutor,
   checkContainerWithExecutor,
@@ -62,9 +64,17 @@ import {
   checkResourceType,
   checkScalarValue,
   checkSetItems,
+  cleanPayload,
 } from "./resources.js";
 import { type BindingTable, bind } from "./rule.js";
-import { checkDuplicateMounts, checkVolume, type VolumeFields, type VolumeView } from "./volume.js";
+import {
+  checkDuplicateMounts,
+  checkVolume,
+  knownCleanVolume,
+  knownFreeMounts,
+  type VolumeFields,
+  type VolumeView,
+} from "./volume.js";
 
 // One tracker per list kind: the walk is synchronous, and a list of one kind never nests inside
 // another of the same kind.
@@ -109,6 +119,51 @@ function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], 
   return knownEnum(msg, msg.$unknown, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
 }
 
+// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
+// value and no arguments, URIs with values, variables with clean distinct names and clean
+// values, and no legacy container (whose image rules are left to the walk). Anything else: walk.
+function cleanCommand(command: CommandInfo): boolean {
+  if (command.container !== undefined) return false;
+  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
+    return false;
+  }
+  const uris = command.uris;
+  for (let i = 0; i < uris.length; i++) if ((uris[i] as CommandInfo_URI).value === "") return false;
+  const variables = command.environment?.variables;
+  if (variables === undefined) return true;
+  const n = variables.length;
+  if (n > CLEAN_VARIABLES_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i] as EnvVariable;
+    const name = v.name;
+    if (!cleanVariableText(name, v.value)) return false;
+    for (let j = 0; j < i; j++) if ((variables[j] as EnvVariable).name === name) return false;
+  }
+  return true;
+}
+
+// The fast verdict on a container and everything below it (Binding.clean): its DockerInfo is
+// set (so the type cannot miss it), the image passes the image rules, every volume is one the
+// volume rules found clean before with the same values, and the mount points are the last list
+// found free. A task stream repeats its containers; anything new or wrong is walked.
+function cleanContainer(container: ContainerInfo): boolean {
+  const docker = container.docker;
+  if (docker === undefined || !cleanImageText(docker.image)) return false;
+  const volumes = docker.volume;
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i] as DockerVolume;
+    if (v.$unknown !== undefined) return false;
+    const mode = present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined;
+    const view = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+    const host = setString(v, "hostDir", v.hostDir);
+    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, view)) return false;
+  }
+  return knownFreeMounts(volumes, containerDirOf, SEED_VOLUME);
+}
+
+// Past this many variables the duplicate check is left to the walk (linear there).
+const CLEAN_VARIABLES_MAX = 8;
+
 /** The rules of the seed schema, by message type. */
 export const MESOS_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -147,6 +202,7 @@ export const MESOS_RULES: BindingTable = new Map([
     childFlags: { command: commandFlags },
   }),
   bind(CommandInfoSchema, {
+    clean: cleanCommand,
     check(command, c, flags) {
       // shell defaults to true (on the prototype); an own `undefined` also means the default.
       checkCommand(
@@ -180,6 +236,7 @@ export const MESOS_RULES: BindingTable = new Map([
     },
   }),
   bind(ContainerInfoSchema, {
+    clean: cleanContainer,
     check(container, c) {
       const type = knownEnum(
         container,
@@ -210,6 +267,10 @@ export const MESOS_RULES: BindingTable = new Map([
     },
   }),
   bind(ResourceSchema, {
+    // The usual resource (a named scalar, a range or two, a short set) without the walk.
+    clean: (r) =>
+      r.$unknown === undefined &&
+      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);

@@ -248,6 +248,77 @@ function reportSetItem(c: Collector, item: string, earlier: number, list: string
   );
 }
 
+/**
+ * The fast verdict on a resource's payload for the rules-only walk (Binding.clean): true only when
+ * the resource rules (checkResourceName, checkResourceType, checkPayload, checkResourceScalar)
+ * and those of the payload below it (Value.Scalar, Value.Ranges and Value.Range, Value.Set)
+ * would report nothing. The caller has read the fields (own load sites, one message type each)
+ * and passes them raw: an unset field reads as its default here, and each test below holds for
+ * the default as well, so it never calls a resource clean that the walk would report on.
+ * Anything else (TEXT, more than two ranges, a large set, an issue) is false: "walk it".
+ * `name` is the raw name, `type` the raw type (the caller has made sure no unknown enum value
+ * is parked in `$unknown`), `scalar` the raw Value.Scalar value when that payload is set.
+ */
+export function cleanPayload(
+  name: string,
+  type: number,
+  scalar: number | undefined,
+  ranges: readonly RawRange[] | undefined,
+  set: readonly string[] | undefined,
+): boolean {
+  // An unset name reads "" and is not reported, but "walk it" is always a safe answer.
+  if (name === "") return false;
+  switch (type) {
+    case SCALAR:
+      // Not finite: scalar_invalid at scalar.value; negative: scalar_invalid on the resource.
+      return (
+        ranges === undefined &&
+        set === undefined &&
+        scalar !== undefined &&
+        scalar >= 0 &&
+        scalar < Infinity
+      );
+    case RANGES:
+      return (
+        scalar === undefined && set === undefined && ranges !== undefined && cleanRanges(ranges)
+      );
+    case SET:
+      return scalar === undefined && ranges === undefined && set !== undefined && cleanItems(set);
+    default:
+      return false;
+  }
+}
+
+/** The ends of a range as stored (0n when unset). */
+export interface RawRange {
+  readonly begin: bigint;
+  readonly end: bigint;
+}
+
+// No range inverted (range_inverted) and, of two, no overlap (ranges_overlap). With raw ends an
+// unset end reads 0n: a test that passes on it passes on the walk's "unset, not compared" too.
+function cleanRanges(ranges: readonly RawRange[]): boolean {
+  const n = ranges.length;
+  if (n === 0) return true;
+  if (n > 2) return false;
+  const a = ranges[0] as RawRange;
+  if (a.begin > a.end) return false;
+  if (n === 1) return true;
+  const b = ranges[1] as RawRange;
+  return b.begin <= b.end && (a.begin > b.end || b.begin > a.end);
+}
+
+// No item twice (set_item_duplicate), for a short set.
+function cleanItems(items: readonly string[]): boolean {
+  const n = items.length;
+  if (n > SMALL_SET) return false;
+  for (let i = 1; i < n; i++) {
+    const item = items[i];
+    for (let j = 0; j < i; j++) if (items[j] === item) return false;
+  }
+  return true;
+}
+
 /** The scalar-resource shape the totals read (any schema's Resource). */
 interface ScalarResource {
   readonly name: string;

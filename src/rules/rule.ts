@@ -27,6 +27,14 @@ export interface Binding<M = Message> {
   readonly ownsRequired?: readonly string[];
   /** Context for a child message field (proto name), computed from this message and its flags. */
   readonly childFlags?: Readonly<Record<string, (msg: M, flags: number) => number>>;
+  /**
+   * A fast verdict for the rules-only walk of a freshly decoded message (validateDecoded): true
+   * only when this message's rules, and those of every message below it, would report nothing,
+   * so the walk may skip the whole subtree. False means "not sure": the walk runs as ever, so
+   * issues (codes, paths, messages, order) come from the rules alone. Meant for a type met many
+   * times per message whose common shape is settled by a few loads (Resource).
+   */
+  readonly clean?: (msg: M, flags: number) => boolean;
 }
 
 /** The rules of every bound message type of one schema, keyed by descriptor. */

@@ -316,3 +316,40 @@ function checkPathText(
   }
   return clean;
 }
+
+/**
+ * For a fast verdict (Binding.clean): true when volume `index` of a list, with these view values
+ * under `fields`, is what its slot remembers as clean, so checkVolume would report nothing (it is
+ * a pure function of them). False means "not known", never "not clean".
+ */
+export function knownCleanVolume(
+  index: number,
+  fields: VolumeFields,
+  containerPath: string | undefined,
+  hostPath: string | undefined,
+  mode: VolumeView["mode"],
+): boolean {
+  const slot = index % CLEAN_SLOTS;
+  return (
+    okFields[slot] === fields &&
+    okDir[slot] === containerPath &&
+    okHost[slot] === hostPath &&
+    okMode[slot] === mode
+  );
+}
+
+/**
+ * For a fast verdict: true when checkDuplicateMounts would report nothing on `volumes` (fewer
+ * than two, or the mount points of the last list it found free, in order, under `fields`).
+ */
+export function knownFreeMounts<V>(
+  volumes: readonly V[],
+  containerPath: (volume: V) => string | undefined,
+  fields: VolumeFields,
+): boolean {
+  const count = volumes.length;
+  if (count < 2) return true;
+  if (count !== freeCount || fields !== freeFields) return false;
+  for (let i = 0; i < count; i++) if (containerPath(volumes[i] as V) !== freeDirs[i]) return false;
+  return true;
+}

@@ -91,7 +91,12 @@ function compile(plan: Plan): Run {
       : undefined,
   );
   const factory = new Function("S", "H", "K", "L", source(plan, leaves)) as Factory;
-  return factory(plan.steps, HELPERS, plan.check as CheckFn | undefined, leaves);
+  const walker = factory(plan.steps, HELPERS, plan.check as CheckFn | undefined, leaves);
+  const clean = plan.clean;
+  if (clean === undefined) return walker;
+  return (m, c, flags) => {
+    if (!clean(m as never, flags)) walker(m, c, flags);
+  };
 }
 
 // The body of the factory: `return function (m, c, flags) { ... }`.

@@ -72,6 +72,11 @@ export interface Plan {
   readonly order: ReadonlyMap<string, number>;
   /** True for the rules-only form of a plan (rules-only.ts): message steps to rules only. */
   readonly rulesOnly?: boolean;
+  /**
+   * A rules-only form's fast verdict (Binding.clean, see rules-only.ts): true only when the
+   * subtree's rules would report nothing, so the compiled walker skips it.
+   */
+  clean?: (message: never, flags: number) => boolean;
 }
 
 const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;

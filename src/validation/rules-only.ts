@@ -9,6 +9,13 @@
 // same order, none of them required), each pointing at the rules-only plan of its type, and the
 // same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
 // one compiler and one interpreter for both walks.
+//
+// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, the seed's ContainerInfo):
+// the compiled walk asks it first and skips the subtree when it says clean, which it says only
+// when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
+// issues still come from the rules alone. The interpreter asks only for a type without children
+// (whose rules the verdict wraps): the same issues either way.
+import { BINDING_TABLES, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
@@ -91,10 +98,38 @@ function prepareRules(root: Plan): void {
       });
     }
   }
-  for (const plan of formed) {
+  // A type whose binding has a fast verdict (Binding.clean) skips its subtree when the verdict
+  // is clean: around its walker, or around its rules where a parent calls those directly (a
+  // form without steps). Before any walker is built, since parents read their children's rules.
+  const cleans = formed.map(cleanOf);
+  formed.forEach((plan, i) => {
+    const clean = cleans[i];
+    const form = rulesForms.get(plan) as Plan & { check: Check | undefined };
+    const check = form.check;
+    if (clean !== undefined && form.steps.length === 0 && check !== undefined) {
+      form.check = (m, c, f) => {
+        if (!clean(m, f)) check(m, c, f);
+      };
+    }
+  });
+  formed.forEach((plan, i) => {
     const form = rulesForms.get(plan) as Plan;
+    const clean = cleans[i];
+    // The compiled walker asks it first (compile.ts); set before the walker can be compiled.
+    if (clean !== undefined && form.steps.length > 0) form.clean = clean;
     form.run = buildRun(form);
+  });
+}
+
+type Check = (m: never, c: Collector, f: number) => void;
+
+// The fast verdict bound to the plan's type, if any (a type is bound in at most one table).
+function cleanOf(plan: Plan): ((m: never, f: number) => boolean) | undefined {
+  for (const table of BINDING_TABLES) {
+    const binding = table.get(plan.desc);
+    if (binding !== undefined) return binding.clean;
   }
+  return undefined;
 }
 
 function isMessageStep(step: Step): boolean {
