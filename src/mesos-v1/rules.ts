@@ -38,12 +38,15 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
+  cleanImageText,
   cleanPayload,
   cleanShellCommand,
   cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
+  knownCleanVolume,
   knownEnum,
+  knownFreeMounts,
   optionalEnum,
   rangesOf,
   SANDBOX_MOUNT_POINT,
@@ -66,6 +69,7 @@ import {
   checkDockerNetwork,
   checkDockerParameters,
   checkPortsInResources,
+  NETWORK_USER,
 } from "./docker-network.js";
 import {
   checkExecutorKind,
@@ -437,6 +441,73 @@ function cleanCommand(command: v1.CommandInfo): boolean {
 // Past this many variables the duplicate check is left to the walk (linear there).
 const CLEAN_VARIABLES_MAX = 8;
 
+// The fast verdict on a v1 container and everything below it (Binding.clean), for the common
+// Docker shape only: type DOCKER with a DockerInfo whose image passes the image rules, no
+// MESOS info, hostname, network_infos, port mappings, USER network or parameter "name" (so
+// checkContainer's union and network rules and the DockerInfo rules report nothing), no volume
+// driver anywhere (no driver conflict; host paths are paths), and volumes that are each a host
+// path, or a DOCKER_VOLUME source with a name and nothing else (so the kind, source and Docker
+// rules report nothing), with values the volume rules found clean before at the same index and
+// the mount points of the last list found free. No parked unknown enum anywhere it reads.
+// Anything else is walked: the issues then come from the rules alone.
+function cleanContainer(container: v1.ContainerInfo): boolean {
+  const docker = container.docker;
+  if (
+    docker === undefined ||
+    container.$unknown !== undefined ||
+    container.type !== v1.ContainerInfo_Type.DOCKER ||
+    !isSet(container, "type") ||
+    container.mesos !== undefined ||
+    container.networkInfos.length !== 0 ||
+    isSet(container, "hostname") ||
+    container.linuxInfo !== undefined ||
+    container.rlimitInfo !== undefined ||
+    container.ttyInfo !== undefined ||
+    docker.$unknown !== undefined ||
+    docker.network === NETWORK_USER ||
+    docker.portMappings.length !== 0 ||
+    docker.volumeDriver !== "" ||
+    !cleanImageText(docker.image)
+  ) {
+    return false;
+  }
+  const parameters = docker.parameters;
+  for (let i = 0; i < parameters.length; i++) {
+    if ((parameters[i] as v1.Parameter).key === "name") return false;
+  }
+  const volumes = container.volumes;
+  for (let i = 0; i < volumes.length; i++) {
+    const v = volumes[i] as v1.Volume;
+    if (v.$unknown !== undefined || v.image !== undefined) return false;
+    const hostPath = setString(v, "hostPath", v.hostPath);
+    const source = v.source;
+    if (hostPath === undefined ? !cleanDockerVolume(source) : source !== undefined) return false;
+    const mode = present(v, "mode", v.mode, v1.Volume_Mode.RW) ? v.mode : undefined;
+    const view = mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
+    const path = setString(v, "containerPath", v.containerPath);
+    if (!knownCleanVolume(i, V1_VOLUME, path, hostPath, view)) return false;
+  }
+  return knownFreeMounts(volumes, mountPointOf, V1_VOLUME);
+}
+
+// A DOCKER_VOLUME source with a non-empty name, no driver and no other payload: the source,
+// docker volume, driver and Docker rules report nothing on it.
+function cleanDockerVolume(source: v1.Volume_Source | undefined): boolean {
+  if (
+    source === undefined ||
+    source.$unknown !== undefined ||
+    source.type !== SOURCE_DOCKER_VOLUME ||
+    source.sandboxPath !== undefined ||
+    source.secret !== undefined ||
+    source.hostPath !== undefined ||
+    source.csiVolume !== undefined
+  ) {
+    return false;
+  }
+  const d = source.dockerVolume;
+  return d !== undefined && d.$unknown === undefined && d.name !== "" && d.driver === "";
+}
+
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -529,6 +600,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.ContainerInfoSchema, {
+    clean: cleanContainer,
     check: checkContainer,
     childFlags: { volumes: volumeFlags },
   }),

@@ -11,7 +11,12 @@ export { knownEnum, optionalEnum } from "./enum-value.js";
 export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 export { GROUP } from "./group.js";
 export { checkId } from "./ids.js";
-export { cachedImageReference, checkImagePayload, checkImageText } from "./image.js";
+export {
+  cachedImageReference,
+  checkImagePayload,
+  checkImageText,
+  cleanImageText,
+} from "./image.js";
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   IMAGE_REFERENCE_MAX_LENGTH,
@@ -57,6 +62,8 @@ export { checkWellFormed } from "./text.js";
 export {
   checkDuplicateMounts,
   checkVolume,
+  knownCleanVolume,
+  knownFreeMounts,
   SANDBOX_MOUNT_POINT,
   type VolumeFields,
   type VolumeView,
