@@ -46,7 +46,7 @@ import {
   IMAGE_ENTRYPOINT,
   knownCleanVolume,
   knownEnum,
-  knownFreeMounts,
+  knownFreeMount,
   optionalEnum,
   rangesOf,
   SANDBOX_MOUNT_POINT,
@@ -184,7 +184,10 @@ function hasKeys(map: object): boolean {
 
 // A v1 container path, joined under the sandbox when relative (as Mesos 1.11 mounts it).
 function mountPointOf(volume: v1.Volume): string | undefined {
-  const path = setString(volume, "containerPath", volume.containerPath);
+  return joinedMountPoint(setString(volume, "containerPath", volume.containerPath));
+}
+
+function joinedMountPoint(path: string | undefined): string | undefined {
   // charCodeAt, not startsWith: this runs for every volume of every Docker container.
   if (path === undefined || path === "" || path.charCodeAt(0) === 47) return path;
   return `${SANDBOX_MOUNT_POINT}/${path}`;
@@ -450,16 +453,19 @@ const CLEAN_VARIABLES_MAX = 8;
 // rules report nothing), with values the volume rules found clean before at the same index and
 // the mount points of the last list found free. No parked unknown enum anywhere it reads.
 // Anything else is walked: the issues then come from the rules alone.
+// It reads the type's value, not its presence: an unset type (which reads DOCKER) runs a subset
+// of the DOCKER rules on the same values (no container, network or Docker volume rules), so
+// clean as DOCKER is clean unset too. Presence tests (an own-property lookup) are the costly
+// part of this verdict: only hostname and an empty host_path need one.
 function cleanContainer(container: v1.ContainerInfo): boolean {
   const docker = container.docker;
   if (
     docker === undefined ||
     container.$unknown !== undefined ||
     container.type !== v1.ContainerInfo_Type.DOCKER ||
-    !isSet(container, "type") ||
     container.mesos !== undefined ||
     container.networkInfos.length !== 0 ||
-    isSet(container, "hostname") ||
+    present(container, "hostname", container.hostname, "") ||
     container.linuxInfo !== undefined ||
     container.rlimitInfo !== undefined ||
     container.ttyInfo !== undefined ||
@@ -476,18 +482,20 @@ function cleanContainer(container: v1.ContainerInfo): boolean {
     if ((parameters[i] as v1.Parameter).key === "name") return false;
   }
   const volumes = container.volumes;
-  for (let i = 0; i < volumes.length; i++) {
+  const n = volumes.length;
+  for (let i = 0; i < n; i++) {
     const v = volumes[i] as v1.Volume;
     if (v.$unknown !== undefined || v.image !== undefined) return false;
     const hostPath = setString(v, "hostPath", v.hostPath);
     const source = v.source;
     if (hostPath === undefined ? !cleanDockerVolume(source) : source !== undefined) return false;
-    const mode = present(v, "mode", v.mode, v1.Volume_Mode.RW) ? v.mode : undefined;
-    const view = mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
+    // No mode: the volume rules never read it under the v1 policy (knownCleanVolume).
     const path = setString(v, "containerPath", v.containerPath);
-    if (!knownCleanVolume(i, V1_VOLUME, path, hostPath, view)) return false;
+    if (!knownCleanVolume(i, V1_VOLUME, path, hostPath, undefined)) return false;
+    // The mount points: as knownFreeMounts(volumes, mountPointOf, V1_VOLUME), in this loop.
+    if (n >= 2 && !knownFreeMount(i, n, V1_VOLUME, joinedMountPoint(path))) return false;
   }
-  return knownFreeMounts(volumes, mountPointOf, V1_VOLUME);
+  return true;
 }
 
 // A DOCKER_VOLUME source with a non-empty name, no driver and no other payload: the source,

@@ -63,6 +63,7 @@ export {
   checkDuplicateMounts,
   checkVolume,
   knownCleanVolume,
+  knownFreeMount,
   knownFreeMounts,
   SANDBOX_MOUNT_POINT,
   type VolumeFields,

@@ -320,7 +320,8 @@ function checkPathText(
 /**
  * For a fast verdict (Binding.clean): true when volume `index` of a list, with these view values
  * under `fields`, is what its slot remembers as clean, so checkVolume would report nothing (it is
- * a pure function of them). False means "not known", never "not clean".
+ * a pure function of them). False means "not known", never "not clean". Under a sandboxRelative
+ * policy the rules never read the mode (judgeVolume), so `mode` is not compared there.
  */
 export function knownCleanVolume(
   index: number,
@@ -334,7 +335,7 @@ export function knownCleanVolume(
     okFields[slot] === fields &&
     okDir[slot] === containerPath &&
     okHost[slot] === hostPath &&
-    okMode[slot] === mode
+    (fields.sandboxRelative || okMode[slot] === mode)
   );
 }
 
@@ -352,4 +353,18 @@ export function knownFreeMounts<V>(
   if (count !== freeCount || fields !== freeFields) return false;
   for (let i = 0; i < count; i++) if (containerPath(volumes[i] as V) !== freeDirs[i]) return false;
   return true;
+}
+
+/**
+ * knownFreeMounts one volume at a time, for a verdict that already loops over the list: true
+ * when the last list checkDuplicateMounts found free under `fields` had `count` volumes and
+ * `mountPoint` at `index`. All indexes true (with count >= 2) means knownFreeMounts.
+ */
+export function knownFreeMount(
+  index: number,
+  count: number,
+  fields: VolumeFields,
+  mountPoint: string | undefined,
+): boolean {
+  return count === freeCount && fields === freeFields && freeDirs[index] === mountPoint;
 }

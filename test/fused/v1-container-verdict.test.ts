@@ -154,7 +154,6 @@ const NOT_CLEAN: [string, Container][] = [
 
 // Shapes the rules pass but the verdict does not settle: left to the walk.
 const WALKED: [string, Container][] = [
-  ["no type", create(Schema, { docker: { image: "busybox" } })],
   ["a hostname on a bridge network", docker({ image: "busybox", network: 2 }, { hostname: "web" })],
   ["network_infos", docker({ image: "busybox" }, { networkInfos: [{ name: "n" }] })],
   ["linux_info", docker({ image: "busybox" }, { linuxInfo: { sharePidNamespace: true } })],
@@ -229,7 +228,12 @@ function stripUndefined(init: Init): Init {
   return Object.fromEntries(Object.entries(init).filter(([, v]) => v !== undefined));
 }
 
-const anyContainer = fc.oneof(containers, arbitraryMessage(Schema, { maxDepth: 3, maxLength: 3 }));
+// With the clean shapes themselves, so that some judged containers are clean.
+const anyContainer = fc.oneof(
+  containers,
+  arbitraryMessage(Schema, { maxDepth: 3, maxLength: 3 }),
+  fc.constantFrom(...CLEAN.map(([, container]) => container)),
+);
 
 // The rules-only check of a freshly decoded container equals the full check (the compiled tier,
 // which asks the verdict, once a plan has run a few times).
@@ -257,6 +261,21 @@ describe("v1 ContainerInfo", () => {
     const copy = decode(Schema, toBinary(Schema, container));
     expect(clean(copy as never, 0)).toBe(true);
     for (let i = 0; i < 5; i++) expectFusedEqual(container);
+  });
+
+  test("clean without a type (required, so only in memory): it runs a subset of the DOCKER rules", () => {
+    const container = create(Schema, { docker: { image: "busybox:1.36" } });
+    expect(ruleIssues(container)).toEqual([]);
+    expect(clean(container as never, 0)).toBe(true);
+  });
+
+  test("the mode is not compared: the v1 volume rules never read it", () => {
+    const rw = withVolumes([{ containerPath: "/data", hostPath: "/var/data", mode: RW }]);
+    const ro = withVolumes([{ containerPath: "/data", hostPath: "/var/data", mode: RO }]);
+    expect(ruleIssues(rw)).toEqual([]);
+    expect(ruleIssues(ro)).toEqual([]);
+    ruleIssues(rw);
+    expect(clean(ro as never, 0)).toBe(true);
   });
 
   test.each(NOT_CLEAN)("left to the walk, even once walked: %s", (_case, container) => {
