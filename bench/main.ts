@@ -2,8 +2,8 @@
 // (issue 8). Prints Markdown tables (stdout) and writes bench/results.json. Progress goes to stderr.
 //
 //   npm run bench                      full run (~2 min on 2 cores)
-//   npm run bench -- --quick           short run for a quick look (~30 s)
-//   npm run bench -- --filter docker   only operations whose id matches the regular expression
+//   npm run bench:ops -- --quick       short run of the operations only (~30 s)
+//   npm run bench:ops -- --filter docker   only operations whose id matches the regular expression
 //
 // Budgets are goals the numbers are read against, never assertions: the exit code is 0 unless
 // the bench itself fails.
@@ -27,7 +27,7 @@ import {
   summarizeRatios,
 } from "./summary.js";
 
-const USAGE = `usage: npm run bench -- [--quick] [--rounds N] [--round-ms MS] [--filter REGEX] [--out FILE]
+const USAGE = `usage: npm run bench:ops -- [--quick] [--rounds N] [--round-ms MS] [--filter REGEX] [--out FILE]
 
   --quick         6 short rounds instead of 20 (numbers are noisier)
   --rounds N      recorded rounds (every operation runs once per round)
