@@ -2,9 +2,10 @@
 // valid v1TaskInfo in exactly that place, and where the issue must land. A defect replaces the
 // part it breaks wholesale (a container, a command, an executor), so whatever the arbitrary drew
 // there cannot add a second error.
-import { create } from "@bufbuild/protobuf";
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import type { IssueCode, IssuePath } from "../../problems/index.js";
 import * as v1 from "../../v1/index.js";
+import { RESOURCE_BREAKS } from "../defects-task.js";
 import type { V1Defect } from "./near-miss.js";
 
 const RW = v1.Volume_Mode.RW;
@@ -24,9 +25,11 @@ function at(code: IssueCode, path: IssuePath, apply: (task: v1.TaskInfo) => void
 const scalar = (name: string, value: number) =>
   create(v1.ResourceSchema, { name, type: v1.Value_Type.SCALAR, scalar: { value } });
 
-/** Appends `resource` and returns its path. */
-function pushResource(task: v1.TaskInfo, resource: v1.Resource, ...rest: (string | number)[]) {
-  task.resources.push(resource);
+/** Appends a resource built from `init` (the seed's Resource fields, which v1 shares) and returns its path. */
+function pushResource(task: v1.TaskInfo, init: object, ...rest: (string | number)[]) {
+  task.resources.push(
+    create(v1.ResourceSchema, init as MessageInitShape<typeof v1.ResourceSchema>),
+  );
   return ["resources", task.resources.length - 1, ...rest];
 }
 
@@ -134,9 +137,7 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   at("required_field_missing", ["task_id"], (t) => {
     t.taskId = undefined;
   }),
-  defect("unknown_enum_value", (t) =>
-    pushResource(t, create(v1.ResourceSchema, { name: "x", type: 9 as v1.Value_Type }), "type"),
-  ),
+  defect("unknown_enum_value", (t) => pushResource(t, { name: "x", type: 9 }, "type")),
   at("unpaired_surrogate", ["name"], (t) => {
     t.name = "task\ud800";
   }),
@@ -218,62 +219,15 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     t.resources = [];
   }),
   at("executor_command_missing", ["executor", "command"], (t) => launchExecutor(t, {})),
-  defect("resource_name_empty", (t) => pushResource(t, scalar("", 1), "name")),
-  defect("resource_type_unsupported", (t) =>
-    pushResource(t, create(v1.ResourceSchema, { name: "x", type: v1.Value_Type.TEXT }), "type"),
+  defect("resource_name_empty", (t) =>
+    pushResource(t, { name: "", type: v1.Value_Type.SCALAR, scalar: { value: 1 } }, "name"),
   ),
-  defect("resource_payload_mismatch", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "x",
-        type: v1.Value_Type.SCALAR,
-        scalar: { value: 1 },
-        set: { item: [] },
-      }),
-      "set",
-    ),
-  ),
-  defect("scalar_invalid", (t) => pushResource(t, scalar("x", -1), "scalar", "value")),
-  defect("range_inverted", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "r",
-        type: v1.Value_Type.RANGES,
-        ranges: { range: [{ begin: 5n, end: 3n }] },
-      }),
-      "ranges",
-      "range",
-      0,
-    ),
-  ),
-  defect("ranges_overlap", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "r",
-        type: v1.Value_Type.RANGES,
-        ranges: {
-          range: [
-            { begin: 1n, end: 5n },
-            { begin: 3n, end: 8n },
-          ],
-        },
-      }),
-      "ranges",
-      "range",
-      1,
-    ),
-  ),
-  defect("set_item_duplicate", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, { name: "s", type: v1.Value_Type.SET, set: { item: ["a", "a"] } }),
-      "set",
-      "item",
-      1,
-    ),
+  // The whole-resource breaks of the seed's near misses, each with its fixed example.
+  ...RESOURCE_BREAKS.map(({ code, example }) =>
+    defect(code, (t) => {
+      const { init, at } = example("x");
+      return pushResource(t, init, ...at);
+    }),
   ),
   // --- Mesos 1.11 volumes -------------------------------------------------------------------------
   defect("volume_source_not_one", (t) => dockerVolume(t, { containerPath: "/c" })),
