@@ -71,13 +71,13 @@ function mesosContainer(task: v1.TaskInfo, init: Record<string, unknown>): void 
 
 /** A DOCKER container with one volume; the issue path is below that volume. */
 function dockerVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
-  dockerContainer(task, {}, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  dockerContainer(task, {}, { volumes: [{ mode: RW, ...volume }] });
   return ["container", "volumes", 0, ...rest];
 }
 
 /** A MESOS container with one volume; the issue path is below that volume. */
 function mesosVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
-  mesosContainer(task, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  mesosContainer(task, { volumes: [{ mode: RW, ...volume }] });
   return ["container", "volumes", 0, ...rest];
 }
 
@@ -101,10 +101,10 @@ function launchExecutor(task: v1.TaskInfo, init: Record<string, unknown>): void 
   });
 }
 
-/** A DEFAULT executor makes the task a task-group task (keeping a plain command, no container). */
-function defaultExecutor(task: v1.TaskInfo, init: Record<string, unknown> = {}): void {
+/** A DEFAULT executor makes the task a task-group task (a plain command, `container` or none). */
+function defaultExecutor(task: v1.TaskInfo, init: object = {}, container?: object): void {
   plainCommand(task);
-  task.container = undefined;
+  task.container = container && create(v1.ContainerInfoSchema, container);
   task.executor = create(v1.ExecutorInfoSchema, {
     type: v1.ExecutorInfo_Type.DEFAULT,
     executorId: { value: "near-miss-default" },
@@ -174,8 +174,8 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       {},
       {
         volumes: [
-          create(v1.VolumeSchema, { containerPath: "/c", hostPath: "/a", mode: RW }),
-          create(v1.VolumeSchema, { containerPath: "/c/", hostPath: "/b", mode: RW }),
+          { containerPath: "/c", hostPath: "/a", mode: RW },
+          { containerPath: "/c/", hostPath: "/b", mode: RW },
         ],
       },
     ),
@@ -285,14 +285,14 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       { volumeDriver: "local" },
       {
         volumes: [
-          create(v1.VolumeSchema, {
+          {
             containerPath: "/c",
             mode: RW,
             source: {
               type: v1.Volume_Source_Type.DOCKER_VOLUME,
               dockerVolume: { name: "v", driver: "rexray" },
             },
-          }),
+          },
         ],
       },
     ),
@@ -306,13 +306,11 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   ),
   at("port_mappings_need_bridge", ["container", "docker", "port_mappings"], (t) => {
     dockerContainer(t, { portMappings: [{ hostPort: 31000, containerPort: 80 }] });
-    t.resources.push(
-      create(v1.ResourceSchema, {
-        name: "ports",
-        type: v1.Value_Type.RANGES,
-        ranges: { range: [{ begin: 31000n, end: 31000n }] },
-      }),
-    );
+    pushResource(t, {
+      name: "ports",
+      type: v1.Value_Type.RANGES,
+      ranges: { range: [{ begin: 31000n, end: 31000n }] },
+    });
   }),
   at("hostname_with_host_network", ["container", "hostname"], (t) =>
     dockerContainer(t, {}, { hostname: "web" }),
@@ -329,21 +327,13 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     mesosContainer(t, { mesos: { image: { type: v1.Image_Type.DOCKER } } }),
   ),
   at("docker_container_in_group", ["container", "type"], (t) => {
-    defaultExecutor(t);
-    t.container = create(v1.ContainerInfoSchema, {
-      type: v1.ContainerInfo_Type.DOCKER,
-      docker: { image: "busybox" },
-    });
+    defaultExecutor(t, {}, { type: v1.ContainerInfo_Type.DOCKER, docker: { image: "busybox" } });
   }),
   at("share_cgroups_invalid", ["container", "linux_info", "share_cgroups"], (t) =>
     mesosContainer(t, { linuxInfo: { shareCgroups: false } }),
   ),
   defect("group_health_check_network", (t) => {
-    defaultExecutor(t);
-    t.container = create(v1.ContainerInfoSchema, {
-      type: v1.ContainerInfo_Type.MESOS,
-      networkInfos: [{ name: "cni" }],
-    });
+    defaultExecutor(t, {}, { type: v1.ContainerInfo_Type.MESOS, networkInfos: [{ name: "cni" }] });
     return healthCheck(t, { type: v1.HealthCheck_Type.TCP, tcp: { port: 80 } }, "type");
   }),
   // --- Mesos 1.11 executors -----------------------------------------------------------------------
