@@ -13,11 +13,13 @@ import {
 } from "@bufbuild/protobuf";
 import { base64Decode } from "@bufbuild/protobuf/wire";
 import {
+  attempt,
   DecodeError,
   type Issue,
   type IssueCode,
   type IssuePath,
   quote,
+  type Result,
 } from "../problems/index.js";
 import { decodeError } from "./errors.js";
 import { isWellFormed, setOwn } from "./generated/runtime/index.js";
@@ -84,6 +86,15 @@ export function fromMesosJson<Desc extends DescMessage>(
       { cause: error },
     );
   }
+}
+
+/** Like `fromMesosJson`, but returns `{ success: false, issues }` instead of throwing the DecodeError. */
+export function safeFromMesosJson<Desc extends DescMessage>(
+  schema: Desc,
+  input: unknown,
+  options?: FromMesosJsonOptions,
+): Result<MessageShape<Desc>> {
+  return attempt(() => fromMesosJson(schema, input, options));
 }
 
 /** The issue with the character offset of its path's value in the text. */
