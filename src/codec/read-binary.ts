@@ -288,12 +288,8 @@ function childOf(msg: Obj, field: DescField & { fieldKind: "message" }): Obj {
     msg[field.oneof.localName] = { case: field.localName, value: child };
     return child;
   }
-  let child = msg[field.localName] as Obj | undefined;
-  if (child === undefined) {
-    child = create(field.message) as unknown as Obj;
-    msg[field.localName] = child;
-  }
-  return child;
+  msg[field.localName] ??= create(field.message);
+  return msg[field.localName] as Obj;
 }
 
 /** A scalar or enum value of `field` (for lists and maps: one element). */
@@ -370,12 +366,8 @@ function long(value: bigint, asString: boolean): unknown {
 /** An unknown field: kept as protobuf-es keeps it ({ no, wireType, data after the tag }). */
 function keepUnknown(r: R.Reader, frame: Frame, no: number, wt: number, tagPos: number): void {
   const record = R.unknown(r, no, wt, tagPos, frame.end, frame.depth);
-  let list = frame.msg.$unknown as R.UnknownRecord[] | undefined;
-  if (list === undefined) {
-    list = [];
-    frame.msg.$unknown = list;
-  }
-  list.push(record);
+  frame.msg.$unknown ??= [];
+  (frame.msg.$unknown as R.UnknownRecord[]).push(record);
 }
 
 function expectWire(
