@@ -23,10 +23,9 @@ import {
 } from "../problems/index.js";
 import { decodeError } from "./errors.js";
 import { isWellFormed, setOwn } from "./generated/runtime/index.js";
-import { locateJsonPath } from "./locate-json-path.js";
 import { assertRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
-import { readJson, UnsafeInteger } from "./read-json.js";
+import { locateJsonPath, readJson, UnsafeInteger } from "./read-json.js";
 import { describeValue, FLOAT32_MAX, INTEGER_RANGES } from "./scalar-check.js";
 
 export interface FromMesosJsonOptions extends LimitOptions {
