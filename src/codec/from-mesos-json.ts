@@ -162,18 +162,13 @@ const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /** One fromMesosJson call: its options and the stack of objects still to read. */
 class JsonReader {
-  readonly ignoreUnknown: boolean;
-  readonly v0Names: boolean;
   readonly todo: Todo[] = [];
 
   constructor(
     readonly typeName: string,
     readonly maxDepth: number,
-    options: FromMesosJsonOptions | undefined,
-  ) {
-    this.ignoreUnknown = options?.ignoreUnknownFields === true;
-    this.v0Names = options?.v0Names === true;
-  }
+    readonly options: FromMesosJsonOptions | undefined,
+  ) {}
 
   readMessage(item: Todo): void {
     const { desc, json, path } = item;
@@ -185,9 +180,11 @@ class JsonReader {
       if (value === undefined) continue; // not JSON: a JS value's absent property
       const field =
         fields.get(key) ??
-        (this.v0Names && key.startsWith("slave") ? fields.get(`agent${key.slice(5)}`) : undefined);
+        (this.options?.v0Names === true && key.startsWith("slave")
+          ? fields.get(`agent${key.slice(5)}`)
+          : undefined);
       if (field === undefined) {
-        if (this.ignoreUnknown) continue;
+        if (this.options?.ignoreUnknownFields === true) continue;
         this.fail("unknown_field", path.at(key), unknownKeyDetail(desc, key));
       }
       const other = seen.get(field);
@@ -359,7 +356,13 @@ class JsonReader {
     if (typeof value === "number") {
       if (!Number.isInteger(value))
         this.fail("invalid_value", path, `${value} is not an integer (${type})`);
-      if (wide && !Number.isSafeInteger(value)) this.unsafe(String(value), type, path);
+      if (wide && !Number.isSafeInteger(value)) {
+        this.fail(
+          "unsafe_integer",
+          path,
+          `the JSON number ${value} for a ${type} field is past 2^53 - 1, where JSON numbers lose digits (JSON.parse may already have rounded it); write it as a string: "${value}"`,
+        );
+      }
       n = BigInt(value);
     } else if (value instanceof UnsafeInteger) {
       // Bare digits in JSON text, read exactly (Mesos writes 64-bit integers this way).
@@ -401,14 +404,6 @@ class JsonReader {
       );
     }
     return BigInt(text);
-  }
-
-  unsafe(text: string, type: string, path: Where): never {
-    return this.fail(
-      "unsafe_integer",
-      path,
-      `the JSON number ${text} for a ${type} field is past 2^53 - 1, where JSON numbers lose digits (JSON.parse may already have rounded it); write it as a string: "${text}"`,
-    );
   }
 
   readMapKey(type: ScalarType, key: string, path: Where): unknown {
