@@ -124,8 +124,9 @@ function resourceBreak<P>(
   build: (name: string, p: P) => BuiltResource,
 ): ResourceBreak {
   const replace = defect(code, anyTask, fc.tuple(resourceTarget, params), (task, [target, p]) => {
-    const list = resourcesOf(task, target[1]);
-    const index = pick(target[0], list.value.length);
+    const [n, useExecutor] = target;
+    const list = resourcesOf(task, useExecutor);
+    const index = pick(n, list.value.length);
     const { init, at } = build((list.value[index] as Resource).name, p);
     list.value[index] = create(ResourceSchema, init);
     return [...list.path, index, ...at];
