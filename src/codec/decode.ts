@@ -5,6 +5,7 @@
 // one is held to. Both read through the same runtime primitives, so a failure reads the same
 // (code, path, offset and words) whichever reader found it.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { attempt, type Result } from "../problems/index.js";
 import { assertValid, assertValidDecoded } from "../validation/index.js";
 import { decodeError } from "./errors.js";
 import { type GeneratedCodec, generatedCodec } from "./generated/index.js";
@@ -42,6 +43,18 @@ export function decode<Desc extends DescMessage>(
   options?: DecodeOptions,
 ): MessageShape<Desc> {
   return decodeUsing(generatedCodec(schema), schema, bytes, options);
+}
+
+/**
+ * Like `decode`, but returns `{ success: false, issues }` instead of throwing a DecodeError (or,
+ * with `validate: true`, a ValidationError). Other exceptions are bugs and are rethrown.
+ */
+export function safeDecode<Desc extends DescMessage>(
+  schema: Desc,
+  bytes: Uint8Array,
+  options?: DecodeOptions,
+): Result<MessageShape<Desc>> {
+  return attempt(() => decode(schema, bytes, options));
 }
 
 /** Internal (differential tests, bench): `decode` by the reflective reader only. */

@@ -13,18 +13,19 @@ import {
 } from "@bufbuild/protobuf";
 import { base64Decode } from "@bufbuild/protobuf/wire";
 import {
+  attempt,
   DecodeError,
   type Issue,
   type IssueCode,
   type IssuePath,
   quote,
+  type Result,
 } from "../problems/index.js";
 import { decodeError } from "./errors.js";
 import { isWellFormed, setOwn } from "./generated/runtime/index.js";
-import { locateJsonPath } from "./locate-json-path.js";
 import { assertRequired } from "./missing-required.js";
 import { checkSize, type LimitOptions, type Limits, limitsOf } from "./options.js";
-import { readJson, UnsafeInteger } from "./read-json.js";
+import { locateJsonPath, readJson, UnsafeInteger } from "./read-json.js";
 import { describeValue, FLOAT32_MAX, INTEGER_RANGES } from "./scalar-check.js";
 
 export interface FromMesosJsonOptions extends LimitOptions {
@@ -86,6 +87,15 @@ export function fromMesosJson<Desc extends DescMessage>(
   }
 }
 
+/** Like `fromMesosJson`, but returns `{ success: false, issues }` instead of throwing the DecodeError. */
+export function safeFromMesosJson<Desc extends DescMessage>(
+  schema: Desc,
+  input: unknown,
+  options?: FromMesosJsonOptions,
+): Result<MessageShape<Desc>> {
+  return attempt(() => fromMesosJson(schema, input, options));
+}
+
 /** The issue with the character offset of its path's value in the text. */
 function located(text: string, issue: Issue): Issue {
   if (issue.offset !== undefined) return issue;
@@ -99,25 +109,13 @@ function readValue<Desc extends DescMessage>(
   limits: Limits,
   options: FromMesosJsonOptions | undefined,
 ): MessageShape<Desc> {
-  if (!isObject(json)) {
-    throw decodeError(
-      schema.typeName,
-      "invalid_input",
-      [],
-      `expected a JSON object (or JSON text of one) for ${schema.typeName}, got ${describeJson(json)}`,
-    );
-  }
-  const ctx: Context = {
-    typeName: schema.typeName,
-    ignoreUnknown: options?.ignoreUnknownFields === true,
-    v0Names: options?.v0Names === true,
-    maxDepth: limits.maxDepth,
-    todo: [],
-  };
+  const reader: JsonReader = new JsonReader(schema.typeName, limits.maxDepth, options);
+  const what = `a JSON object (or JSON text of one) for ${schema.typeName}`;
+  if (!isObject(json)) reader.expected(what, json, ROOT, "invalid_input");
   const message = create(schema) as unknown as MessageObject;
-  if (limits.maxDepth < 1) tooDeep(ctx, ROOT);
-  ctx.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
-  while (ctx.todo.length > 0) readMessage(ctx, ctx.todo.pop() as Todo);
+  if (limits.maxDepth < 1) reader.tooDeep(ROOT);
+  reader.todo.push({ desc: schema, json, msg: message, path: ROOT, depth: 1 });
+  while (reader.todo.length > 0) reader.readMessage(reader.todo.pop() as Todo);
   if (limits.required) assertRequired(schema, message);
   return message as MessageShape<Desc>;
 }
@@ -158,341 +156,287 @@ interface Todo {
   readonly depth: number;
 }
 
-interface Context {
-  readonly typeName: string;
-  readonly ignoreUnknown: boolean;
-  readonly v0Names: boolean;
-  readonly maxDepth: number;
-  readonly todo: Todo[];
-}
-
-function readMessage(ctx: Context, item: Todo): void {
-  const { desc, json, path } = item;
-  const fields = fieldsByKey(desc);
-  const seen = new Map<DescField, string>();
-  const children: Todo[] = [];
-  for (const key of Object.keys(json)) {
-    const value = json[key];
-    if (value === undefined) continue; // not JSON: a JS value's absent property
-    const field =
-      fields.get(key) ??
-      (ctx.v0Names && key.startsWith("slave") ? fields.get(`agent${key.slice(5)}`) : undefined);
-    if (field === undefined) {
-      if (ctx.ignoreUnknown) continue;
-      fail(ctx, "unknown_field", path.at(key), unknownKeyDetail(desc, key));
-    }
-    const other = seen.get(field);
-    if (other !== undefined) {
-      fail(
-        ctx,
-        "duplicate_key",
-        path.at(field.name),
-        `field ${field.name} is given twice, as ${JSON.stringify(other)} and ${JSON.stringify(key)}; keep one`,
-      );
-    }
-    seen.set(field, key);
-    if (value === null) continue; // null means "not set", as in Mesos
-    readField(ctx, item, field, value, path.at(field.name), children);
-  }
-  // Reversed onto the stack, so nested messages are read in field order.
-  for (let i = children.length - 1; i >= 0; i--) ctx.todo.push(children[i] as Todo);
-}
-
-function readField(
-  ctx: Context,
-  item: Todo,
-  field: DescField,
-  value: unknown,
-  path: Where,
-  children: Todo[],
-): void {
-  const msg = item.msg;
-  // One value of the field (of a list or map: one element).
-  const one = (json: unknown, at: Where): unknown => {
-    if (field.enum !== undefined) return readEnum(ctx, field.enum, json, at);
-    if (field.message === undefined) {
-      const long = "longAsString" in field && field.longAsString;
-      return readScalar(ctx, field.scalar as ScalarType, long, json, at);
-    }
-    const desc = field.message;
-    if (!isObject(json))
-      fail(
-        ctx,
-        "invalid_value",
-        at,
-        `expected a JSON object for message ${desc.typeName}, got ${describeJson(json)}`,
-      );
-    if (item.depth + 1 > ctx.maxDepth) tooDeep(ctx, at);
-    const m = create(desc) as unknown as MessageObject;
-    children.push({ desc, json, msg: m, path: at, depth: item.depth + 1 });
-    return m;
-  };
-  switch (field.fieldKind) {
-    case "list": {
-      const list = msg[field.localName] as unknown[];
-      const items = Array.isArray(value) ? value : [value]; // a single value: a one-element list
-      for (let i = 0; i < items.length; i++) {
-        const at = path.at(i);
-        const element: unknown = items[i];
-        if (element === null || element === undefined)
-          fail(ctx, "invalid_value", at, "null is not allowed in a list");
-        list.push(one(element, at));
-      }
-      return;
-    }
-    case "map": {
-      if (!isObject(value))
-        fail(
-          ctx,
-          "invalid_value",
-          path,
-          `expected a JSON object for a map, got ${describeJson(value)}`,
-        );
-      const record = msg[field.localName] as Record<string, unknown>;
-      for (const key of Object.keys(value)) {
-        const at = path.at(key);
-        const element = value[key];
-        if (element === null || element === undefined)
-          fail(ctx, "invalid_value", at, "a map value cannot be null");
-        const mapKey = String(readMapKey(ctx, field.mapKey, key, at));
-        setOwn(record, mapKey, one(element, at)); // a key may be "__proto__": never assigned
-      }
-      return;
-    }
-    default:
-      assign(ctx, msg, field, one(value, path), path);
-  }
-}
-
-function tooDeep(ctx: Context, path: Where): never {
-  return fail(
-    ctx,
-    "max_depth_exceeded",
-    path,
-    `messages nest deeper than maxDepth (${ctx.maxDepth}); raise maxDepth if such input is expected`,
-  );
-}
-
-function assign(
-  ctx: Context,
-  message: MessageObject,
-  field: DescField,
-  value: unknown,
-  path: Where,
-): void {
-  if (field.oneof !== undefined) {
-    const current = message[field.oneof.localName] as { case?: string };
-    if (current.case !== undefined && current.case !== field.localName) {
-      fail(
-        ctx,
-        "duplicate_key",
-        path,
-        `oneof ${field.oneof.name} is set twice (${current.case} and ${field.localName}); keep one`,
-      );
-    }
-    message[field.oneof.localName] = { case: field.localName, value };
-  } else {
-    message[field.localName] = value;
-  }
-}
-
-function readEnum(ctx: Context, desc: DescEnum, value: unknown, path: Where): number {
-  if (typeof value === "string") {
-    const found = desc.values.find((v) => v.name === value);
-    if (found !== undefined) return found.number;
-  }
-  const names = desc.values.map((v) => `"${v.name}"`).join(", ");
-  if (typeof value === "string") {
-    fail(
-      ctx,
-      "unknown_enum_value",
-      path,
-      `"${value}" is not a value of enum ${desc.typeName} (one of ${names})`,
-    );
-  }
-  if (typeof value === "number" || value instanceof UnsafeInteger) {
-    const n = value instanceof UnsafeInteger ? value.text : String(value);
-    const named = desc.values.find((v) => String(v.number) === n);
-    fail(
-      ctx,
-      "invalid_value",
-      path,
-      `enum ${desc.typeName} must be written as a name, as Mesos requires (it rejects numbers): ` +
-        `${named === undefined ? `one of ${names}` : `write "${named.name}" instead of ${n}`}`,
-    );
-  }
-  return fail(
-    ctx,
-    "invalid_value",
-    path,
-    `expected an enum name (one of ${names}), got ${describeJson(value)}`,
-  );
-}
-
 const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 const DECIMAL_INTEGER = /^-?[0-9]+$/;
-
-function readScalar(
-  ctx: Context,
-  type: ScalarType,
-  longAsString: boolean,
-  value: unknown,
-  path: Where,
-): unknown {
-  switch (type) {
-    case ScalarType.STRING:
-      if (typeof value !== "string") return expected(ctx, "a JSON string", value, path);
-      if (!isWellFormed(value)) {
-        fail(
-          ctx,
-          "unpaired_surrogate",
-          path,
-          "the string holds an unpaired UTF-16 surrogate (a lone \\ud800-\\udfff escape), which " +
-            "UTF-8 cannot carry",
-        );
-      }
-      return value;
-    case ScalarType.BOOL:
-      if (typeof value === "boolean") return value;
-      if (value === "true" || value === "false") return value === "true";
-      return expected(ctx, 'true or false (or "true" / "false")', value, path);
-    case ScalarType.BYTES:
-      if (typeof value !== "string") return expected(ctx, "a base64 JSON string", value, path);
-      return readBase64(ctx, value, path);
-    case ScalarType.DOUBLE:
-    case ScalarType.FLOAT:
-      return readFloat(ctx, type === ScalarType.FLOAT, value, path);
-    case ScalarType.INT32:
-    case ScalarType.SINT32:
-    case ScalarType.SFIXED32:
-      return Number(readInteger(ctx, value, INTEGER_RANGES.int32, "int32", false, path));
-    case ScalarType.UINT32:
-    case ScalarType.FIXED32:
-      return Number(readInteger(ctx, value, INTEGER_RANGES.uint32, "uint32", false, path));
-    default: {
-      const t = type === ScalarType.UINT64 || type === ScalarType.FIXED64 ? "uint64" : "int64";
-      const n = readInteger(ctx, value, INTEGER_RANGES[t], t, true, path);
-      return longAsString ? String(n) : n;
-    }
-  }
-}
-
-function readFloat(ctx: Context, float32: boolean, value: unknown, path: Where): number {
-  let n: number;
-  if (typeof value === "number") n = value;
-  else if (value instanceof UnsafeInteger) n = value.value;
-  else if (value === "NaN") n = Number.NaN;
-  else if (value === "Infinity") n = Number.POSITIVE_INFINITY;
-  else if (value === "-Infinity") n = Number.NEGATIVE_INFINITY;
-  else if (typeof value === "string" && JSON_NUMBER.test(value)) n = Number(value);
-  else
-    return expected(
-      ctx,
-      'a number (or a numeric string, "NaN", "Infinity", "-Infinity")',
-      value,
-      path,
-    );
-  if (float32 && Number.isFinite(n) && Math.abs(n) > FLOAT32_MAX) {
-    fail(ctx, "out_of_range", path, `${n} is out of range for float (at most ±3.4028235e38)`);
-  }
-  return n;
-}
-
-function readInteger(
-  ctx: Context,
-  value: unknown,
-  [min, max]: readonly [bigint, bigint],
-  type: string,
-  wide: boolean,
-  path: Where,
-): bigint {
-  let n: bigint;
-  if (typeof value === "number") {
-    if (!Number.isInteger(value))
-      fail(ctx, "invalid_value", path, `${value} is not an integer (${type})`);
-    if (wide && !Number.isSafeInteger(value)) unsafe(ctx, String(value), type, path);
-    n = BigInt(value);
-  } else if (value instanceof UnsafeInteger) {
-    // Bare digits in JSON text, read exactly (Mesos writes 64-bit integers this way).
-    n = decimal(ctx, value.text, type, path);
-  } else if (typeof value === "bigint") {
-    n = value;
-  } else if (typeof value === "string" && DECIMAL_INTEGER.test(value)) {
-    n = decimal(ctx, value, type, path);
-  } else if (
-    typeof value === "string" &&
-    JSON_NUMBER.test(value) &&
-    Number.isInteger(Number(value)) &&
-    !wide
-  ) {
-    n = BigInt(Number(value)); // "1e3" for an int32, as a number would be read
-  } else {
-    return expected(ctx, `an integer (${type}) as a JSON number or a decimal string`, value, path);
-  }
-  if (n < min || n > max)
-    fail(ctx, "out_of_range", path, `${n} is out of range for ${type} (${min} to ${max})`);
-  return n;
-}
-
-/**
- * A decimal integer, refused by its digit count before any arithmetic when it has more digits
- * than any 64-bit integer (20): a 2,000,000-digit string costs one scan, and the message quotes
- * a prefix.
- */
-function decimal(ctx: Context, text: string, type: string, path: Where): bigint {
-  let first = text.charCodeAt(0) === 0x2d ? 1 : 0;
-  while (first < text.length - 1 && text.charCodeAt(first) === 0x30) first++;
-  if (text.length - first > 20) {
-    fail(
-      ctx,
-      "out_of_range",
-      path,
-      `${quote(text)} has ${text.length - first} digits, out of range for ${type}`,
-    );
-  }
-  return BigInt(text);
-}
-
-function unsafe(ctx: Context, text: string, type: string, path: Where): never {
-  return fail(
-    ctx,
-    "unsafe_integer",
-    path,
-    `the JSON number ${text} for a ${type} field is past 2^53 - 1, where JSON numbers lose digits (JSON.parse may already have rounded it); write it as a string: "${text}"`,
-  );
-}
-
-function readMapKey(ctx: Context, type: ScalarType, key: string, path: Where): unknown {
-  switch (type) {
-    case ScalarType.STRING:
-      return key;
-    case ScalarType.BOOL:
-      if (key === "true" || key === "false") return key;
-      return fail(
-        ctx,
-        "invalid_value",
-        path,
-        `map key ${JSON.stringify(key)} is not "true" or "false"`,
-      );
-    default:
-      return readScalar(ctx, type, false, key, path);
-  }
-}
-
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
-function readBase64(ctx: Context, value: string, path: Where): Uint8Array {
-  const unpadded = value.replace(/=+$/, "");
-  const padded = unpadded.length !== value.length;
-  if (!BASE64.test(value) || unpadded.length % 4 === 1 || (padded && value.length % 4 !== 0)) {
-    fail(
-      ctx,
-      "invalid_base64",
+/** One fromMesosJson call: its options and the stack of objects still to read. */
+class JsonReader {
+  readonly todo: Todo[] = [];
+
+  constructor(
+    readonly typeName: string,
+    readonly maxDepth: number,
+    readonly options: FromMesosJsonOptions | undefined,
+  ) {}
+
+  readMessage(item: Todo): void {
+    const { desc, json, path } = item;
+    const fields = fieldsByKey(desc);
+    const seen = new Map<DescField, string>();
+    const children: Todo[] = [];
+    for (const key of Object.keys(json)) {
+      const value = json[key];
+      if (value === undefined) continue; // not JSON: a JS value's absent property
+      const field =
+        fields.get(key) ??
+        (this.options?.v0Names === true && key.startsWith("slave")
+          ? fields.get(`agent${key.slice(5)}`)
+          : undefined);
+      if (field === undefined) {
+        if (this.options?.ignoreUnknownFields === true) continue;
+        this.fail("unknown_field", path.at(key), unknownKeyDetail(desc, key));
+      }
+      const other = seen.get(field);
+      if (other !== undefined) {
+        const keys = `${JSON.stringify(other)} and ${JSON.stringify(key)}`;
+        this.fail(
+          "duplicate_key",
+          path.at(field.name),
+          `field ${field.name} is given twice, as ${keys}; keep one`,
+        );
+      }
+      seen.set(field, key);
+      if (value === null) continue; // null means "not set", as in Mesos
+      this.readField(item, field, value, path.at(field.name), children);
+    }
+    // Reversed onto the stack, so nested messages are read in field order.
+    for (let i = children.length - 1; i >= 0; i--) this.todo.push(children[i] as Todo);
+  }
+
+  readField(item: Todo, field: DescField, value: unknown, path: Where, children: Todo[]): void {
+    const msg = item.msg;
+    // One value of the field (of a list or map: one element).
+    const one = (json: unknown, at: Where): unknown => {
+      if (field.enum !== undefined) return this.readEnum(field.enum, json, at);
+      if (field.message === undefined) {
+        const long = "longAsString" in field && field.longAsString;
+        return this.readScalar(field.scalar as ScalarType, long, json, at);
+      }
+      const desc = field.message;
+      if (!isObject(json)) this.expected(`a JSON object for message ${desc.typeName}`, json, at);
+      if (item.depth + 1 > this.maxDepth) this.tooDeep(at);
+      const m = create(desc) as unknown as MessageObject;
+      children.push({ desc, json, msg: m, path: at, depth: item.depth + 1 });
+      return m;
+    };
+    switch (field.fieldKind) {
+      case "list": {
+        const list = msg[field.localName] as unknown[];
+        const items = Array.isArray(value) ? value : [value]; // a single value: a one-element list
+        for (let i = 0; i < items.length; i++) {
+          const at = path.at(i);
+          const element: unknown = items[i];
+          if (element === null || element === undefined)
+            this.fail("invalid_value", at, "null is not allowed in a list");
+          list.push(one(element, at));
+        }
+        return;
+      }
+      case "map": {
+        if (!isObject(value)) this.expected("a JSON object for a map", value, path);
+        const record = msg[field.localName] as Record<string, unknown>;
+        for (const key of Object.keys(value)) {
+          const at = path.at(key);
+          const element = value[key];
+          if (element === null || element === undefined)
+            this.fail("invalid_value", at, "a map value cannot be null");
+          const mapKey = String(this.readMapKey(field.mapKey, key, at));
+          setOwn(record, mapKey, one(element, at)); // a key may be "__proto__": never assigned
+        }
+        return;
+      }
+      default:
+        this.assign(msg, field, one(value, path), path);
+    }
+  }
+
+  tooDeep(path: Where): never {
+    return this.fail(
+      "max_depth_exceeded",
       path,
-      `${describeJson(value)} is not base64 (RFC 4648: A-Z a-z 0-9 + / with = padding; - _ also accepted)`,
+      `messages nest deeper than maxDepth (${this.maxDepth}); raise maxDepth if such input is expected`,
     );
   }
-  return base64Decode(value);
+
+  assign(message: MessageObject, field: DescField, value: unknown, path: Where): void {
+    if (field.oneof === undefined) {
+      message[field.localName] = value;
+      return;
+    }
+    const current = message[field.oneof.localName] as { case?: string };
+    if (current.case !== undefined && current.case !== field.localName) {
+      const twice = `(${current.case} and ${field.localName})`;
+      this.fail("duplicate_key", path, `oneof ${field.oneof.name} is set twice ${twice}; keep one`);
+    }
+    message[field.oneof.localName] = { case: field.localName, value };
+  }
+
+  readEnum(desc: DescEnum, value: unknown, path: Where): number {
+    const names = desc.values.map((v) => `"${v.name}"`).join(", ");
+    if (typeof value === "string") {
+      const found = desc.values.find((v) => v.name === value);
+      if (found !== undefined) return found.number;
+      const what = `"${value}" is not a value of enum ${desc.typeName} (one of ${names})`;
+      this.fail("unknown_enum_value", path, what);
+    }
+    if (typeof value === "number" || value instanceof UnsafeInteger) {
+      const n = value instanceof UnsafeInteger ? value.text : String(value);
+      const named = desc.values.find((v) => String(v.number) === n);
+      this.fail(
+        "invalid_value",
+        path,
+        `enum ${desc.typeName} must be written as a name, as Mesos requires (it rejects numbers): ` +
+          `${named === undefined ? `one of ${names}` : `write "${named.name}" instead of ${n}`}`,
+      );
+    }
+    return this.expected(`an enum name (one of ${names})`, value, path);
+  }
+
+  readScalar(type: ScalarType, longAsString: boolean, value: unknown, path: Where): unknown {
+    switch (type) {
+      case ScalarType.STRING:
+        if (typeof value !== "string") return this.expected("a JSON string", value, path);
+        if (!isWellFormed(value)) {
+          this.fail(
+            "unpaired_surrogate",
+            path,
+            "the string holds an unpaired UTF-16 surrogate (a lone \\ud800-\\udfff escape), which " +
+              "UTF-8 cannot carry",
+          );
+        }
+        return value;
+      case ScalarType.BOOL:
+        if (typeof value === "boolean") return value;
+        if (value === "true" || value === "false") return value === "true";
+        return this.expected('true or false (or "true" / "false")', value, path);
+      case ScalarType.BYTES:
+        if (typeof value !== "string") return this.expected("a base64 JSON string", value, path);
+        return this.readBase64(value, path);
+      case ScalarType.DOUBLE:
+      case ScalarType.FLOAT:
+        return this.readFloat(type === ScalarType.FLOAT, value, path);
+      case ScalarType.INT32:
+      case ScalarType.SINT32:
+      case ScalarType.SFIXED32:
+        return Number(this.readInteger(value, "int32", path));
+      case ScalarType.UINT32:
+      case ScalarType.FIXED32:
+        return Number(this.readInteger(value, "uint32", path));
+      default: {
+        const t = type === ScalarType.UINT64 || type === ScalarType.FIXED64 ? "uint64" : "int64";
+        const n = this.readInteger(value, t, path);
+        return longAsString ? String(n) : n;
+      }
+    }
+  }
+
+  readFloat(float32: boolean, value: unknown, path: Where): number {
+    let n: number;
+    if (typeof value === "number") n = value;
+    else if (value instanceof UnsafeInteger) n = value.value;
+    else if (value === "NaN") n = Number.NaN;
+    else if (value === "Infinity") n = Number.POSITIVE_INFINITY;
+    else if (value === "-Infinity") n = Number.NEGATIVE_INFINITY;
+    else if (typeof value === "string" && JSON_NUMBER.test(value)) n = Number(value);
+    else {
+      const what = 'a number (or a numeric string, "NaN", "Infinity", "-Infinity")';
+      return this.expected(what, value, path);
+    }
+    if (float32 && Number.isFinite(n) && Math.abs(n) > FLOAT32_MAX) {
+      this.fail("out_of_range", path, `${n} is out of range for float (at most ±3.4028235e38)`);
+    }
+    return n;
+  }
+
+  readInteger(value: unknown, type: keyof typeof INTEGER_RANGES, path: Where): bigint {
+    const [min, max] = INTEGER_RANGES[type];
+    const wide = type === "int64" || type === "uint64";
+    let n: bigint;
+    if (typeof value === "number") {
+      if (!Number.isInteger(value))
+        this.fail("invalid_value", path, `${value} is not an integer (${type})`);
+      if (wide && !Number.isSafeInteger(value)) {
+        this.fail(
+          "unsafe_integer",
+          path,
+          `the JSON number ${value} for a ${type} field is past 2^53 - 1, where JSON numbers lose digits (JSON.parse may already have rounded it); write it as a string: "${value}"`,
+        );
+      }
+      n = BigInt(value);
+    } else if (value instanceof UnsafeInteger) {
+      // Bare digits in JSON text, read exactly (Mesos writes 64-bit integers this way).
+      n = this.decimal(value.text, type, path);
+    } else if (typeof value === "bigint") {
+      n = value;
+    } else if (typeof value === "string" && DECIMAL_INTEGER.test(value)) {
+      n = this.decimal(value, type, path);
+    } else if (
+      typeof value === "string" &&
+      JSON_NUMBER.test(value) &&
+      Number.isInteger(Number(value)) &&
+      !wide
+    ) {
+      n = BigInt(Number(value)); // "1e3" for an int32, as a number would be read
+    } else {
+      const what = `an integer (${type}) as a JSON number or a decimal string`;
+      return this.expected(what, value, path);
+    }
+    if (n < min || n > max)
+      this.fail("out_of_range", path, `${n} is out of range for ${type} (${min} to ${max})`);
+    return n;
+  }
+
+  /**
+   * A decimal integer, refused by its digit count before any arithmetic when it has more digits
+   * than any 64-bit integer (20): a 2,000,000-digit string costs one scan, and the message quotes
+   * a prefix.
+   */
+  decimal(text: string, type: string, path: Where): bigint {
+    let first = text.charCodeAt(0) === 0x2d ? 1 : 0;
+    while (first < text.length - 1 && text.charCodeAt(first) === 0x30) first++;
+    const digits = text.length - first;
+    if (digits > 20) {
+      this.fail(
+        "out_of_range",
+        path,
+        `${quote(text)} has ${digits} digits, out of range for ${type}`,
+      );
+    }
+    return BigInt(text);
+  }
+
+  readMapKey(type: ScalarType, key: string, path: Where): unknown {
+    if (type === ScalarType.STRING) return key;
+    if (type !== ScalarType.BOOL) return this.readScalar(type, false, key, path);
+    if (key === "true" || key === "false") return key;
+    return this.fail(
+      "invalid_value",
+      path,
+      `map key ${JSON.stringify(key)} is not "true" or "false"`,
+    );
+  }
+
+  readBase64(value: string, path: Where): Uint8Array {
+    const unpadded = value.replace(/=+$/, "");
+    const padded = unpadded.length !== value.length;
+    if (!BASE64.test(value) || unpadded.length % 4 === 1 || (padded && value.length % 4 !== 0)) {
+      this.fail(
+        "invalid_base64",
+        path,
+        `${describeJson(value)} is not base64 (RFC 4648: A-Z a-z 0-9 + / with = padding; - _ also accepted)`,
+      );
+    }
+    return base64Decode(value);
+  }
+
+  expected(what: string, value: unknown, path: Where, code: IssueCode = "invalid_value"): never {
+    return this.fail(code, path, `expected ${what}, got ${describeJson(value)}`);
+  }
+
+  fail(code: IssueCode, path: Where, detail: string): never {
+    throw decodeError(this.typeName, code, path.get(), detail);
+  }
 }
 
 // ---- field lookup and error helpers ---------------------------------------------------------
@@ -554,12 +498,4 @@ function describeJson(value: unknown): string {
     return `a ${String(value.$typeName)} message (fromMesosJson reads JSON; this is already a message)`;
   }
   return describeValue(value);
-}
-
-function expected(ctx: Context, what: string, value: unknown, path: Where): never {
-  return fail(ctx, "invalid_value", path, `expected ${what}, got ${describeJson(value)}`);
-}
-
-function fail(ctx: Context, code: IssueCode, path: Where, detail: string): never {
-  throw decodeError(ctx.typeName, code, path.get(), detail);
 }

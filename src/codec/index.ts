@@ -1,11 +1,10 @@
 // Public API of src/codec; re-exported from the package root.
-export { type DecodeOptions, decode } from "./decode.js";
+export { type DecodeOptions, decode, safeDecode } from "./decode.js";
 export { encode, safeEncode } from "./encode.js";
 export { DecodeError, EncodeError } from "./errors.js";
-export { type FromMesosJsonOptions, fromMesosJson } from "./from-mesos-json.js";
+export { type FromMesosJsonOptions, fromMesosJson, safeFromMesosJson } from "./from-mesos-json.js";
 // For src/mesos-v1, which registers the Mesos 1.11 codecs when it loads (not re-exported at the root).
 export { type CodecEntry, registerGeneratedCodecs } from "./generated/index.js";
-export { locateJsonPath } from "./locate-json-path.js";
 export {
   // Internal (decodeLaunch); not re-exported from the root.
   checksRequired,
@@ -14,8 +13,7 @@ export {
   DEFAULT_MAX_UNKNOWN_FIELDS,
   type LimitOptions,
 } from "./options.js";
-export { safeDecode } from "./safe-decode.js";
-export { safeFromMesosJson } from "./safe-from-mesos-json.js";
+export { locateJsonPath } from "./read-json.js";
 export {
   safeToMesosJson,
   type ToMesosJsonOptions,

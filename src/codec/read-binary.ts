@@ -76,6 +76,7 @@ export function readBinary<Desc extends DescMessage>(
   // Where every nested message last started (its tag), for required-field issues.
   const starts = new WeakMap<object, number | undefined>();
   r.starts = starts;
+  const steps = new Steps(r);
   if (limits.maxDepth < 1) R.failDepth(r, 0, undefined, -1);
   const root = create(desc) as unknown as Obj;
   starts.set(root, 0);
@@ -121,125 +122,18 @@ export function readBinary<Desc extends DescMessage>(
     }
     let child: Frame | undefined;
     if (frame.entry !== undefined) {
-      child = readEntryField(r, frame, frame.entry, no, wt, tagPos);
+      child = steps.entryField(frame, frame.entry, no, wt, tagPos);
     } else {
       const field = fieldByNumber(frame.desc as DescMessage, no);
-      if (field === undefined) keepUnknown(r, frame, no, wt, tagPos);
-      else child = readField(r, frame, field, wt, tagPos);
+      if (field === undefined) steps.keepUnknown(frame, no, wt, tagPos);
+      else child = steps.field(frame, field, wt, tagPos);
     }
     if (child !== undefined) frame = child;
   }
   return { message: root as MessageShape<Desc>, starts };
 }
 
-/** One known field: a value stored, or a child frame to continue in. */
-function readField(
-  r: R.Reader,
-  frame: Frame,
-  field: DescField,
-  wt: number,
-  tagPos: number,
-): Frame | undefined {
-  const msg = frame.msg;
-  const name = field.name;
-  switch (field.fieldKind) {
-    case "scalar":
-    case "enum": {
-      expectWire(r, field, wt, wireOf(field), tagPos, -1);
-      const value = readValue(r, field, frame.end, tagPos, name, -1);
-      if (field.oneof !== undefined) msg[field.oneof.localName] = { case: field.localName, value };
-      else msg[field.localName] = value;
-      return undefined;
-    }
-    case "message": {
-      expectWire(r, field, wt, field.delimitedEncoding ? 3 : 2, tagPos, -1);
-      const enter = { r, frame, field, tagPos, name, index: -1 };
-      if (field.oneof === undefined && isWrapperDesc(field.message)) {
-        // protobuf-es stores singular wrapper fields unwrapped: read the wrapper, then unwrap.
-        const wrapper = create(field.message) as unknown as Obj;
-        const inner = (field.message.fields[0] as DescField).localName;
-        return push(enter, field.message, wrapper, field.delimitedEncoding, () => {
-          msg[field.localName] = wrapper[inner];
-        });
-      }
-      return push(enter, field.message, childOf(msg, field), field.delimitedEncoding);
-    }
-    case "list": {
-      const list = msg[field.localName] as unknown[];
-      if (field.listKind === "message") {
-        expectWire(r, field, wt, field.delimitedEncoding ? 3 : 2, tagPos, list.length);
-        const child = create(field.message) as unknown as Obj;
-        list.push(child);
-        const enter = { r, frame, field, tagPos, name, index: list.length - 1 };
-        return push(enter, field.message, child, field.delimitedEncoding);
-      }
-      const single = wireOf(field);
-      if (wt === 2 && single !== 2) {
-        // Packed: a run of values without tags, which must hold whole values.
-        const width = single === 1 ? 8 : single === 5 ? 4 : 0;
-        const end = R.packedEnd(r, frame.end, tagPos, name, list.length, width, labelOf(field));
-        while (r.pos < end) list.push(readValue(r, field, end, tagPos, name, list.length));
-        return undefined;
-      }
-      expectWire(r, field, wt, single, tagPos, list.length);
-      list.push(readValue(r, field, frame.end, tagPos, name, list.length));
-      return undefined;
-    }
-    case "map": {
-      expectWire(r, field, wt, 2, tagPos, -1);
-      const entry: Entry = { field, key: undefined, value: undefined };
-      const map = msg[field.localName] as Obj;
-      const enter = { r, frame, field, tagPos, name, index: -1 };
-      const store = () => {
-        // An entry without a key field has the key type's zero value as its key.
-        const key = entry.key ?? scalarZeroValue(field.mapKey, false);
-        R.setOwn(map, String(key), entry.value ?? defaultMapValue(field));
-      };
-      return push(enter, undefined, {}, false, store, entry);
-    }
-  }
-}
-
-/** A field of a map entry: 1 = key, 2 = value; anything else is skipped (not kept). */
-function readEntryField(
-  r: R.Reader,
-  frame: Frame,
-  entry: Entry,
-  no: number,
-  wt: number,
-  tagPos: number,
-): Frame | undefined {
-  const field = entry.field;
-  if (no === 1) {
-    const keyWire = scalarWire(field.mapKey);
-    if (wt !== keyWire) {
-      R.failMismatch(r, tagPos, "key", -1, labelOf(field, "key"), 1, keyWire, wt, false);
-    }
-    entry.key = readScalar(r, field.mapKey, false, frame.end, tagPos, undefined, -1);
-    return undefined;
-  }
-  if (no === 2) {
-    const key = R.keySegment(entry.key);
-    const valueWire = field.mapKind === "message" ? 2 : wireOf(field);
-    if (wt !== valueWire) {
-      r.path.push(key); // the runtime names a map value by its key within the entry
-      R.failMismatch(r, tagPos, "value", -1, labelOf(field, "value"), 2, valueWire, wt, false);
-    }
-    if (field.mapKind !== "message") {
-      entry.value = readValue(r, field, frame.end, tagPos, key, -1);
-      return undefined;
-    }
-    const child = (entry.value ?? create(field.message)) as Obj;
-    entry.value = child;
-    const enter = { r, frame, field, tagPos, name: key, index: -1 };
-    return push(enter, field.message, child, false);
-  }
-  R.skip(r, no, wt, tagPos, frame.end, frame.depth);
-  return undefined;
-}
-
 interface Enter {
-  readonly r: R.Reader;
   readonly frame: Frame;
   readonly field: DescField;
   readonly tagPos: number;
@@ -248,35 +142,216 @@ interface Enter {
   readonly index: number;
 }
 
-/** Enter a nested message (length-delimited or group) or map entry. */
-function push(
-  { r, frame, field, tagPos, name, index }: Enter,
-  desc: DescMessage | undefined,
-  msg: Obj,
-  delimited: boolean,
-  done?: () => void,
-  entry?: Entry,
-): Frame {
-  // The length first: it moves r.pos, and a bad one is reported before the depth.
-  const len = delimited ? 0 : R.length(r, frame.end, tagPos, field.name, -1);
-  const end = delimited ? frame.end : r.pos + len;
-  if (frame.depth >= r.maxDepth) R.failDepth(r, tagPos, name, index);
-  r.starts?.set(msg, tagPos);
-  const base = r.path.length;
-  r.path.push(name);
-  if (index >= 0) r.path.push(index);
-  return {
-    desc,
-    msg,
-    end,
-    group: delimited ? field.number : 0,
-    start: tagPos,
-    depth: frame.depth + 1,
-    parent: frame,
-    base,
-    ...(entry === undefined ? {} : { entry }),
-    ...(done === undefined ? {} : { done }),
-  };
+/** The steps of one readBinary call, on its runtime Reader. */
+class Steps {
+  constructor(readonly r: R.Reader) {}
+
+  /** One known field: a value stored, or a child frame to continue in. */
+  field(frame: Frame, field: DescField, wt: number, tagPos: number): Frame | undefined {
+    const r = this.r;
+    const msg = frame.msg;
+    const name = field.name;
+    switch (field.fieldKind) {
+      case "scalar":
+      case "enum": {
+        this.expectWire(field, wt, wireOf(field), tagPos, -1);
+        const value = this.value(field, frame.end, tagPos, name, -1);
+        if (field.oneof !== undefined)
+          msg[field.oneof.localName] = { case: field.localName, value };
+        else msg[field.localName] = value;
+        return undefined;
+      }
+      case "message": {
+        this.expectWire(field, wt, field.delimitedEncoding ? 3 : 2, tagPos, -1);
+        const enter = { frame, field, tagPos, name, index: -1 };
+        if (field.oneof === undefined && isWrapperDesc(field.message)) {
+          // protobuf-es stores singular wrapper fields unwrapped: read the wrapper, then unwrap.
+          const wrapper = create(field.message) as unknown as Obj;
+          const inner = (field.message.fields[0] as DescField).localName;
+          return this.push(enter, field.message, wrapper, field.delimitedEncoding, () => {
+            msg[field.localName] = wrapper[inner];
+          });
+        }
+        return this.push(enter, field.message, childOf(msg, field), field.delimitedEncoding);
+      }
+      case "list": {
+        const list = msg[field.localName] as unknown[];
+        if (field.listKind === "message") {
+          this.expectWire(field, wt, field.delimitedEncoding ? 3 : 2, tagPos, list.length);
+          const child = create(field.message) as unknown as Obj;
+          list.push(child);
+          const enter = { frame, field, tagPos, name, index: list.length - 1 };
+          return this.push(enter, field.message, child, field.delimitedEncoding);
+        }
+        const single = wireOf(field);
+        if (wt === 2 && single !== 2) {
+          // Packed: a run of values without tags, which must hold whole values.
+          const width = single === 1 ? 8 : single === 5 ? 4 : 0;
+          const end = R.packedEnd(r, frame.end, tagPos, name, list.length, width, labelOf(field));
+          while (r.pos < end) list.push(this.value(field, end, tagPos, name, list.length));
+          return undefined;
+        }
+        this.expectWire(field, wt, single, tagPos, list.length);
+        list.push(this.value(field, frame.end, tagPos, name, list.length));
+        return undefined;
+      }
+      case "map": {
+        this.expectWire(field, wt, 2, tagPos, -1);
+        const entry: Entry = { field, key: undefined, value: undefined };
+        const map = msg[field.localName] as Obj;
+        const enter = { frame, field, tagPos, name, index: -1 };
+        const store = () => {
+          // An entry without a key field has the key type's zero value as its key.
+          const key = entry.key ?? scalarZeroValue(field.mapKey, false);
+          R.setOwn(map, String(key), entry.value ?? defaultMapValue(field));
+        };
+        return this.push(enter, undefined, {}, false, store, entry);
+      }
+    }
+  }
+
+  /** A field of a map entry: 1 = key, 2 = value; anything else is skipped (not kept). */
+  entryField(
+    frame: Frame,
+    entry: Entry,
+    no: number,
+    wt: number,
+    tagPos: number,
+  ): Frame | undefined {
+    const r = this.r;
+    const field = entry.field;
+    if (no === 1) {
+      const keyWire = scalarWire(field.mapKey);
+      if (wt !== keyWire) {
+        R.failMismatch(r, tagPos, "key", -1, labelOf(field, "key"), 1, keyWire, wt, false);
+      }
+      entry.key = this.scalar(field.mapKey, false, frame.end, tagPos, undefined, -1);
+      return undefined;
+    }
+    if (no === 2) {
+      const key = R.keySegment(entry.key);
+      const valueWire = field.mapKind === "message" ? 2 : wireOf(field);
+      if (wt !== valueWire) {
+        r.path.push(key); // the runtime names a map value by its key within the entry
+        R.failMismatch(r, tagPos, "value", -1, labelOf(field, "value"), 2, valueWire, wt, false);
+      }
+      if (field.mapKind !== "message") {
+        entry.value = this.value(field, frame.end, tagPos, key, -1);
+        return undefined;
+      }
+      const child = (entry.value ?? create(field.message)) as Obj;
+      entry.value = child;
+      const enter = { frame, field, tagPos, name: key, index: -1 };
+      return this.push(enter, field.message, child, false);
+    }
+    R.skip(r, no, wt, tagPos, frame.end, frame.depth);
+    return undefined;
+  }
+
+  /** Enter a nested message (length-delimited or group) or map entry. */
+  push(
+    { frame, field, tagPos, name, index }: Enter,
+    desc: DescMessage | undefined,
+    msg: Obj,
+    delimited: boolean,
+    done?: () => void,
+    entry?: Entry,
+  ): Frame {
+    const r = this.r;
+    // The length first: it moves r.pos, and a bad one is reported before the depth.
+    const len = delimited ? 0 : R.length(r, frame.end, tagPos, field.name, -1);
+    const end = delimited ? frame.end : r.pos + len;
+    if (frame.depth >= r.maxDepth) R.failDepth(r, tagPos, name, index);
+    r.starts?.set(msg, tagPos);
+    const base = r.path.length;
+    r.path.push(name);
+    if (index >= 0) r.path.push(index);
+    return {
+      desc,
+      msg,
+      end,
+      group: delimited ? field.number : 0,
+      start: tagPos,
+      depth: frame.depth + 1,
+      parent: frame,
+      base,
+      ...(entry === undefined ? {} : { entry }),
+      ...(done === undefined ? {} : { done }),
+    };
+  }
+
+  /** A scalar or enum value of `field` (for lists and maps: one element). */
+  value(field: DescField, limit: number, tagPos: number, name: string, index: number): unknown {
+    const r = this.r;
+    if (field.enum === undefined) {
+      return this.scalar(field.scalar as ScalarType, asString(field), limit, tagPos, name, index);
+    }
+    const at = r.pos;
+    const value = R.varint(r, limit, tagPos, name, index);
+    if (!field.enum.open && field.enum.value[value] === undefined) {
+      const declared = field.enum.values.map((v) => `${v.name} = ${v.number}`).join(", ");
+      R.failEnum(r, at, value, name, index, `enum ${field.enum.typeName}`, declared);
+    }
+    return value;
+  }
+
+  scalar(
+    type: ScalarType,
+    longAsString: boolean,
+    limit: number,
+    tagPos: number,
+    name: string | undefined,
+    index: number,
+  ): unknown {
+    const r = this.r;
+    switch (type) {
+      case ScalarType.STRING:
+        return R.string(r, limit, tagPos, name, index);
+      case ScalarType.BYTES:
+        return R.bytes(r, limit, tagPos, name, index);
+      case ScalarType.DOUBLE:
+      case ScalarType.FIXED64:
+      case ScalarType.SFIXED64:
+        R.need(r, limit, 8, tagPos, name, index);
+        if (type === ScalarType.DOUBLE) return R.double(r);
+        return long(type === ScalarType.FIXED64 ? R.fixed64(r) : R.sfixed64(r), longAsString);
+      case ScalarType.FLOAT:
+      case ScalarType.FIXED32:
+      case ScalarType.SFIXED32:
+        R.need(r, limit, 4, tagPos, name, index);
+        if (type === ScalarType.FLOAT) return R.float(r);
+        return type === ScalarType.FIXED32 ? R.fixed32(r) : R.sfixed32(r);
+    }
+    const lo = R.varint(r, limit, tagPos, name, index);
+    switch (type) {
+      case ScalarType.BOOL:
+        return (lo | r.hi) !== 0;
+      case ScalarType.INT32:
+        return lo;
+      case ScalarType.UINT32:
+        return lo >>> 0;
+      case ScalarType.SINT32:
+        return R.sint32(lo);
+      case ScalarType.SINT64:
+        return long(R.sint64(r, lo), longAsString);
+      case ScalarType.UINT64:
+        return long(R.uint64(r, lo), longAsString);
+      default:
+        return long(R.int64(r, lo), longAsString);
+    }
+  }
+
+  /** An unknown field: kept as protobuf-es keeps it ({ no, wireType, data after the tag }). */
+  keepUnknown(frame: Frame, no: number, wt: number, tagPos: number): void {
+    const record = R.unknown(this.r, no, wt, tagPos, frame.end, frame.depth);
+    frame.msg.$unknown ??= [];
+    (frame.msg.$unknown as R.UnknownRecord[]).push(record);
+  }
+
+  expectWire(field: DescField, wt: number, want: number, tagPos: number, index: number): void {
+    if (wt === want) return;
+    R.failMismatch(this.r, tagPos, field.name, index, labelOf(field), field.number, want, wt, true);
+  }
 }
 
 /** The message in `field` to merge into: the one already set, or a new one. */
@@ -288,106 +363,12 @@ function childOf(msg: Obj, field: DescField & { fieldKind: "message" }): Obj {
     msg[field.oneof.localName] = { case: field.localName, value: child };
     return child;
   }
-  let child = msg[field.localName] as Obj | undefined;
-  if (child === undefined) {
-    child = create(field.message) as unknown as Obj;
-    msg[field.localName] = child;
-  }
-  return child;
-}
-
-/** A scalar or enum value of `field` (for lists and maps: one element). */
-function readValue(
-  r: R.Reader,
-  field: DescField,
-  limit: number,
-  tagPos: number,
-  name: string,
-  index: number,
-): unknown {
-  if (field.enum === undefined) {
-    return readScalar(r, field.scalar as ScalarType, asString(field), limit, tagPos, name, index);
-  }
-  const at = r.pos;
-  const value = R.varint(r, limit, tagPos, name, index);
-  if (!field.enum.open && field.enum.value[value] === undefined) {
-    const declared = field.enum.values.map((v) => `${v.name} = ${v.number}`).join(", ");
-    R.failEnum(r, at, value, name, index, `enum ${field.enum.typeName}`, declared);
-  }
-  return value;
-}
-
-function readScalar(
-  r: R.Reader,
-  type: ScalarType,
-  longAsString: boolean,
-  limit: number,
-  tagPos: number,
-  name: string | undefined,
-  index: number,
-): unknown {
-  switch (type) {
-    case ScalarType.STRING:
-      return R.string(r, limit, tagPos, name, index);
-    case ScalarType.BYTES:
-      return R.bytes(r, limit, tagPos, name, index);
-    case ScalarType.DOUBLE:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64:
-      R.need(r, limit, 8, tagPos, name, index);
-      if (type === ScalarType.DOUBLE) return R.double(r);
-      return long(type === ScalarType.FIXED64 ? R.fixed64(r) : R.sfixed64(r), longAsString);
-    case ScalarType.FLOAT:
-    case ScalarType.FIXED32:
-    case ScalarType.SFIXED32:
-      R.need(r, limit, 4, tagPos, name, index);
-      if (type === ScalarType.FLOAT) return R.float(r);
-      return type === ScalarType.FIXED32 ? R.fixed32(r) : R.sfixed32(r);
-  }
-  const lo = R.varint(r, limit, tagPos, name, index);
-  switch (type) {
-    case ScalarType.BOOL:
-      return (lo | r.hi) !== 0;
-    case ScalarType.INT32:
-      return lo;
-    case ScalarType.UINT32:
-      return lo >>> 0;
-    case ScalarType.SINT32:
-      return R.sint32(lo);
-    case ScalarType.SINT64:
-      return long(R.sint64(r, lo), longAsString);
-    case ScalarType.UINT64:
-      return long(R.uint64(r, lo), longAsString);
-    default:
-      return long(R.int64(r, lo), longAsString);
-  }
+  msg[field.localName] ??= create(field.message);
+  return msg[field.localName] as Obj;
 }
 
 function long(value: bigint, asString: boolean): unknown {
   return asString ? String(value) : value;
-}
-
-/** An unknown field: kept as protobuf-es keeps it ({ no, wireType, data after the tag }). */
-function keepUnknown(r: R.Reader, frame: Frame, no: number, wt: number, tagPos: number): void {
-  const record = R.unknown(r, no, wt, tagPos, frame.end, frame.depth);
-  let list = frame.msg.$unknown as R.UnknownRecord[] | undefined;
-  if (list === undefined) {
-    list = [];
-    frame.msg.$unknown = list;
-  }
-  list.push(record);
-}
-
-function expectWire(
-  r: R.Reader,
-  field: DescField,
-  wt: number,
-  want: number,
-  tagPos: number,
-  index: number,
-): void {
-  if (wt === want) return;
-  R.failMismatch(r, tagPos, field.name, index, labelOf(field), field.number, want, wt, true);
 }
 
 /**

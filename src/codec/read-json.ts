@@ -30,7 +30,7 @@ export type ReadJson =
 type Container = { obj: { [key: string]: ReadJson }; key: string } | { arr: ReadJson[] };
 
 /** Where `readJson` found the value at (a prefix of) a target path. */
-export interface Found {
+interface Found {
   depth: number;
   offset: number;
 }
@@ -329,7 +329,7 @@ function isDigit(c: number): boolean {
 }
 
 /** 1-based line and column (UTF-16 code units) of `offset` in `text`. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
@@ -342,4 +342,25 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 function lineColumn(text: string, offset: number): string {
   const { line, column } = lineAndColumn(text, offset);
   return ` (line ${line}, column ${column})`;
+}
+
+/**
+ * The position of the value at `path` in `text` (offset in UTF-16 code units, 1-based line and
+ * column), or of the deepest enclosing value that exists (a missing field points at its message),
+ * for errors that point into the user's file; undefined when not even the root value can be
+ * found. One pass of the reader, which notes positions on the way: text that is not valid JSON
+ * is read up to the error, so a path before it is still found.
+ */
+export function locateJsonPath(
+  text: string,
+  path: IssuePath,
+): { offset: number; line: number; column: number } | undefined {
+  const found: Found = { depth: -1, offset: 0 };
+  try {
+    readJson(text, Number.MAX_SAFE_INTEGER, "JSON", path, found);
+  } catch {
+    // Invalid JSON: keep what was found before the error.
+  }
+  if (found.depth < 0) return undefined;
+  return { offset: found.offset, ...lineAndColumn(text, found.offset) };
 }

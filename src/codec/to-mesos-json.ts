@@ -15,6 +15,7 @@ import {
   EncodeError,
   errorIssue,
   type Issue,
+  type IssueCode,
   type IssuePath,
   type Result,
 } from "../problems/index.js";
@@ -22,7 +23,7 @@ import { type MessageObject, setValue } from "./field-access.js";
 import { setOwn } from "./generated/runtime/index.js";
 import { stackExhausted } from "./message-depth.js";
 import { DEFAULT_MAX_DEPTH } from "./options.js";
-import { enumChecker, scalarChecker, type ValueProblem } from "./scalar-check.js";
+import { enumChecker, scalarChecker } from "./scalar-check.js";
 
 export interface ToMesosJsonOptions {
   /**
@@ -104,29 +105,21 @@ function write(
   text: boolean,
 ): Out {
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const what = `cannot write ${schema.typeName} as Mesos JSON`;
   if (!Number.isSafeInteger(maxDepth) || maxDepth < 0) {
     const why = `maxDepth must be a non-negative integer, got ${String(maxDepth)}`;
-    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [
-      errorIssue("invalid_option", ["maxDepth"], why),
-    ]);
+    throw new EncodeError(what, [errorIssue("invalid_option", ["maxDepth"], why)]);
   }
-  const ctx: Context = {
-    emitDefaults: options?.emitDefaults !== false,
-    text,
-    problems: [],
-    depth: 0,
-    maxDepth,
-  };
+  const writer = new Writer(options?.emitDefaults !== false, text, maxDepth);
   let json: Out;
   try {
-    json = writeMessage(ctx, schema, message as MessageObject, []);
+    json = writer.message(schema, message as MessageObject, []);
   } catch (error) {
     // A maxDepth raised past what the stack holds: the same typed error, never a RangeError.
-    stackExhausted(error, schema, message, `cannot write ${schema.typeName} as Mesos JSON`);
+    stackExhausted(error, schema, message, what);
   }
-  const [first, ...rest] = ctx.problems;
-  if (first !== undefined)
-    throw new EncodeError(`cannot write ${schema.typeName} as Mesos JSON`, [first, ...rest]);
+  const [first, ...rest] = writer.problems;
+  if (first !== undefined) throw new EncodeError(what, [first, ...rest]);
   return json;
 }
 
@@ -148,132 +141,118 @@ function stringify(value: Out, indent: string, nl: string, at = ""): string {
   return `{${sep}${keys.map((k) => `${JSON.stringify(k)}${colon}${stringify(obj[k] as Out, indent, nl, inner)}`).join(`,${sep}`)}${end}}`;
 }
 
-interface Context {
-  readonly emitDefaults: boolean;
-  /** Writing text: numbers JSON values cannot hold become Raw tokens. */
-  readonly text: boolean;
-  readonly problems: Issue[];
-  depth: number;
-  readonly maxDepth: number;
-}
+/** One toMesosJson call: its options, the nesting reached, and the problems found so far. */
+class Writer {
+  readonly problems: Issue[] = [];
+  depth = 0;
 
-function writeMessage(
-  ctx: Context,
-  desc: DescMessage,
-  message: MessageObject,
-  path: IssuePath,
-): OutObject {
-  const json: OutObject = {};
-  if (typeof message !== "object" || message === null || message.$typeName !== desc.typeName) {
-    ctx.problems.push(
-      errorIssue("wrong_message_type", path, `expected a ${desc.typeName} message`),
-    );
+  constructor(
+    readonly emitDefaults: boolean,
+    /** Writing text: numbers JSON values cannot hold become Raw tokens. */
+    readonly text: boolean,
+    readonly maxDepth: number,
+  ) {}
+
+  message(desc: DescMessage, message: MessageObject, path: IssuePath): OutObject {
+    const json: OutObject = {};
+    if (typeof message !== "object" || message === null || message.$typeName !== desc.typeName) {
+      this.problem(path, "wrong_message_type", `expected a ${desc.typeName} message`);
+      return json;
+    }
+    if (++this.depth > this.maxDepth) {
+      const why = `messages nest deeper than maxDepth (${this.maxDepth}) here: raise maxDepth if such messages are expected`;
+      this.problem(path, "max_depth_exceeded", why);
+      this.depth--;
+      return json;
+    }
+    for (const field of desc.fields) {
+      let value = setValue(message, field);
+      const scalar = field.fieldKind === "scalar" || field.fieldKind === "enum";
+      if (value === undefined && scalar && this.emitDefaults && !field.deprecated) {
+        value = field.getDefaultValue(); // its [default = …], if it declares one
+      }
+      if (value === undefined) continue;
+      path.push(field.name);
+      const out = this.field(field, value, path);
+      if (out !== undefined) setOwn(json, field.name, out);
+      path.pop();
+    }
+    this.depth--;
     return json;
   }
-  if (++ctx.depth > ctx.maxDepth) {
-    const why = `messages nest deeper than maxDepth (${ctx.maxDepth}) here: raise maxDepth if such messages are expected`;
-    ctx.problems.push(errorIssue("max_depth_exceeded", path, why));
-    ctx.depth--;
-    return json;
-  }
-  for (const field of desc.fields) {
-    let value = setValue(message, field);
-    const scalar = field.fieldKind === "scalar" || field.fieldKind === "enum";
-    if (value === undefined && scalar && ctx.emitDefaults && !field.deprecated) {
-      value = field.getDefaultValue(); // its [default = …], if it declares one
-    }
-    if (value === undefined) continue;
-    path.push(field.name);
-    const out = writeField(ctx, field, value, path);
-    if (out !== undefined) setOwn(json, field.name, out);
-    path.pop();
-  }
-  ctx.depth--;
-  return json;
-}
 
-function writeField(
-  ctx: Context,
-  field: DescField,
-  value: unknown,
-  path: IssuePath,
-): Out | undefined {
-  switch (field.fieldKind) {
-    case "list": {
-      if (!Array.isArray(value))
-        return problem(ctx, path, { code: "invalid_value", reason: "expected an array" });
-      const out: Out[] = [];
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        const item = writeSingular(ctx, field, value[i], path);
-        if (item !== undefined) out.push(item);
-        path.pop();
+  field(field: DescField, value: unknown, path: IssuePath): Out | undefined {
+    switch (field.fieldKind) {
+      case "list": {
+        if (!Array.isArray(value)) return this.problem(path, "invalid_value", "expected an array");
+        const out: Out[] = [];
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          const item = this.singular(field, value[i], path);
+          if (item !== undefined) out.push(item);
+          path.pop();
+        }
+        return out;
       }
-      return out;
-    }
-    case "map": {
-      const out: OutObject = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        path.push(key);
-        const written = writeSingular(ctx, field, item, path);
-        if (written !== undefined) setOwn(out, key, written);
-        path.pop();
+      case "map": {
+        const out: OutObject = {};
+        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+          path.push(key);
+          const written = this.singular(field, item, path);
+          if (written !== undefined) setOwn(out, key, written);
+          path.pop();
+        }
+        return out;
       }
-      return out;
+      default:
+        return this.singular(field, value, path);
     }
-    default:
-      return writeSingular(ctx, field, value, path);
   }
-}
 
-/** One value of `field` (for lists and maps: one element). */
-function writeSingular(
-  ctx: Context,
-  field: DescField,
-  value: unknown,
-  path: IssuePath,
-): Out | undefined {
-  if (field.message !== undefined)
-    return writeMessage(ctx, field.message, value as MessageObject, path);
-  if (field.enum !== undefined) return writeEnum(ctx, field.enum, value, path);
-  const scalar = field.scalar as ScalarType;
-  const p = scalarChecker(scalar)(value);
-  if (p !== undefined) return problem(ctx, path, p);
-  switch (scalar) {
-    case ScalarType.BYTES:
-      return base64Encode(value as Uint8Array, "std");
-    case ScalarType.DOUBLE:
-    case ScalarType.FLOAT: {
-      const n = value as number;
-      if (Number.isFinite(n)) return ctx.text && Object.is(n, -0) ? new Raw("-0") : n;
-      const token = Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
-      return ctx.text ? new Raw(token) : token;
+  /** One value of `field` (for lists and maps: one element). */
+  singular(field: DescField, value: unknown, path: IssuePath): Out | undefined {
+    if (field.message !== undefined)
+      return this.message(field.message, value as MessageObject, path);
+    if (field.enum !== undefined) return this.enum(field.enum, value, path);
+    const scalar = field.scalar as ScalarType;
+    const p = scalarChecker(scalar)(value);
+    if (p !== undefined) return this.problem(path, p.code, p.reason);
+    switch (scalar) {
+      case ScalarType.BYTES:
+        return base64Encode(value as Uint8Array, "std");
+      case ScalarType.DOUBLE:
+      case ScalarType.FLOAT: {
+        const n = value as number;
+        if (Number.isFinite(n)) return this.text && Object.is(n, -0) ? new Raw("-0") : n;
+        const token = Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+        return this.text ? new Raw(token) : token;
+      }
+      case ScalarType.INT64:
+      case ScalarType.UINT64:
+      case ScalarType.SINT64:
+      case ScalarType.FIXED64:
+      case ScalarType.SFIXED64: {
+        const n = BigInt(value as bigint | string | number);
+        if (n >= -MAX_SAFE && n <= MAX_SAFE) return Number(n);
+        return this.text ? new Raw(String(n)) : String(n);
+      }
+      default:
+        return value as JsonValue;
     }
-    case ScalarType.INT64:
-    case ScalarType.UINT64:
-    case ScalarType.SINT64:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64: {
-      const n = BigInt(value as bigint | string | number);
-      if (n >= -MAX_SAFE && n <= MAX_SAFE) return Number(n);
-      return ctx.text ? new Raw(String(n)) : String(n);
-    }
-    default:
-      return value as JsonValue;
+  }
+
+  enum(desc: DescEnum, value: unknown, path: IssuePath): Out | undefined {
+    const p = enumChecker(desc)(value);
+    if (p !== undefined) return this.problem(path, p.code, p.reason);
+    const named = desc.value[value as number];
+    // An open enum may hold a number without a name; Mesos has none, but write it faithfully.
+    return named === undefined ? (value as number) : named.name;
+  }
+
+  problem(path: IssuePath, code: IssueCode, why: string): undefined {
+    this.problems.push(errorIssue(code, path, why));
+    return undefined;
   }
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-function writeEnum(ctx: Context, desc: DescEnum, value: unknown, path: IssuePath): Out | undefined {
-  const p = enumChecker(desc)(value);
-  if (p !== undefined) return problem(ctx, path, p);
-  const named = desc.value[value as number];
-  // An open enum may hold a number without a name; Mesos has none, but write it faithfully.
-  return named === undefined ? (value as number) : named.name;
-}
-
-function problem(ctx: Context, path: IssuePath, p: ValueProblem): undefined {
-  ctx.problems.push(errorIssue(p.code, path, p.reason));
-  return undefined;
-}

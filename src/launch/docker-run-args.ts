@@ -398,20 +398,11 @@ function scalarSum(
 
 /** Order of C++ `std::string` comparison on UTF-8 text: Unicode code point order. */
 function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // UTF-16 order differs from code point order only where a surrogate (a code point above
-      // U+FFFF) meets U+E000–U+FFFF: the surrogate is the larger code point.
-      const xSurrogate = x >= 0xd800 && x <= 0xdfff;
-      const ySurrogate = y >= 0xd800 && y <= 0xdfff;
-      if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
-      return x - y;
-    }
-  }
-  return a.length - b.length;
+  const x = Array.from(a, (c) => c.codePointAt(0) as number);
+  const y = Array.from(b, (c) => c.codePointAt(0) as number);
+  const differ = x.findIndex((cp, i) => cp !== y[i]);
+  if (differ < 0 || differ >= y.length) return x.length - y.length;
+  return (x[differ] as number) - (y[differ] as number);
 }
 
 /** Replaces every character Docker does not allow in a container name with `_`. */

@@ -68,13 +68,6 @@ const REQUIRED_CYCLE_LIMIT = 64;
 // proto2 `required` (FeatureSet.FieldPresence.LEGACY_REQUIRED).
 const LEGACY_REQUIRED = 3;
 
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
-const UINT32_MAX = 2 ** 32 - 1;
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
 /**
  * One generator per option set: it caches the arbitrary of each (descriptor, depth) pair, so a
  * schema is walked once per option set and later calls of `arbitraryMessage` are a map lookup.
@@ -113,7 +106,10 @@ class Generator {
     for (const member of desc.members) {
       if (member.kind === "oneof") {
         const cases = member.fields.filter((f) => nest || f.fieldKind !== "message");
-        if (cases.length > 0) model[member.localName] = this.oneof(cases, depth);
+        const arms = cases.map((f) =>
+          this.value(f, depth).map((value) => ({ case: f.localName, value })),
+        );
+        if (cases.length > 0) model[member.localName] = fc.oneof(...arms);
         continue;
       }
       const required = member.presence === LEGACY_REQUIRED;
@@ -130,12 +126,6 @@ class Generator {
       if (unknown.length > 0) message.$unknown = unknown;
       return message;
     });
-  }
-
-  private oneof(cases: DescField[], depth: number): fc.Arbitrary<unknown> {
-    return fc.oneof(
-      ...cases.map((f) => this.value(f, depth).map((value) => ({ case: f.localName, value }))),
-    );
   }
 
   private field(field: DescField, depth: number): fc.Arbitrary<unknown> {
@@ -197,17 +187,17 @@ function scalarArbitrary(type: ScalarType, o: ResolvedOptions): fc.Arbitrary<unk
     case ScalarType.INT32:
     case ScalarType.SINT32:
     case ScalarType.SFIXED32:
-      return fc.integer({ min: INT32_MIN, max: INT32_MAX });
+      return fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
     case ScalarType.UINT32:
     case ScalarType.FIXED32:
-      return fc.integer({ min: 0, max: UINT32_MAX });
+      return fc.integer({ min: 0, max: 2 ** 32 - 1 });
     case ScalarType.INT64:
     case ScalarType.SINT64:
     case ScalarType.SFIXED64:
-      return fc.bigInt({ min: INT64_MIN, max: INT64_MAX });
+      return fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
     case ScalarType.UINT64:
     case ScalarType.FIXED64:
-      return fc.bigInt({ min: 0n, max: UINT64_MAX });
+      return fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
     case ScalarType.BOOL:
       return fc.boolean();
     case ScalarType.STRING:

@@ -2,7 +2,7 @@
 import { create } from "@bufbuild/protobuf";
 import * as fc from "fast-check";
 import { type CommandInfo, CommandInfoSchema } from "../schema/index.js";
-import { anyText, identifier, nonEmptyText } from "./text.js";
+import { anyText, identifier } from "./text.js";
 
 /** Options of {@link commandInfo}. */
 export interface CommandInfoOptions {
@@ -15,7 +15,7 @@ export interface CommandInfoOptions {
 }
 
 const uri = fc.record(
-  { value: nonEmptyText(24), executable: fc.boolean(), extract: fc.boolean() },
+  { value: anyText(24, 1), executable: fc.boolean(), extract: fc.boolean() },
   { requiredKeys: ["value"] },
 );
 
@@ -30,10 +30,10 @@ const environment = fc.record({
 // A value is always set. With shell unset or true, Mesos runs `/bin/sh -c value` and ignores
 // arguments (a warning), so arguments come only with shell: false (exec value with arguments).
 const withValue = fc.oneof(
-  fc.record({ shell: fc.constant(true), value: nonEmptyText(24) }, { requiredKeys: ["value"] }),
+  fc.record({ shell: fc.constant(true), value: anyText(24, 1) }, { requiredKeys: ["value"] }),
   fc.record({
     shell: fc.constant(false),
-    value: nonEmptyText(24),
+    value: anyText(24, 1),
     arguments: fc.array(anyText(), { maxLength: 3 }),
   }),
 );
@@ -51,7 +51,7 @@ function model(run: fc.Arbitrary<Record<string, unknown>>) {
         run,
         uris: fc.array(uri, { maxLength: 2 }),
         environment,
-        user: nonEmptyText(8),
+        user: anyText(8, 1),
       },
       { requiredKeys: ["run", "uris"] },
     )

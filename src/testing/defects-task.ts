@@ -104,13 +104,26 @@ function resourceDefect<P>(
   return partDefect(code, anyTask, resourceTarget, resourceOf, params, apply);
 }
 
-/** Replace a resource by one of the same name built by `build`, which also names the issue's path. */
-function replaceDefect<P>(
+type BuiltResource = { init: MessageInitShape<typeof ResourceSchema>; at: IssuePath };
+
+/**
+ * A resource that breaks `code`, built by `build` from a name and parameters: drawn from `params`
+ * in the seed's near misses (it replaces a resource of the task, keeping its name), fixed to
+ * `example` in the v1 defects.
+ */
+export interface ResourceBreak {
+  readonly code: IssueCode;
+  readonly defect: Defect;
+  example(name: string): BuiltResource;
+}
+
+function resourceBreak<P>(
   code: IssueCode,
   params: fc.Arbitrary<P>,
-  build: (name: string, p: P) => { init: MessageInitShape<typeof ResourceSchema>; at: IssuePath },
-): Defect {
-  return defect(code, anyTask, fc.tuple(resourceTarget, params), (task, [target, p]) => {
+  example: NoInfer<P>,
+  build: (name: string, p: P) => BuiltResource,
+): ResourceBreak {
+  const replace = defect(code, anyTask, fc.tuple(resourceTarget, params), (task, [target, p]) => {
     const [n, useExecutor] = target;
     const list = resourcesOf(task, useExecutor);
     const index = pick(n, list.value.length);
@@ -118,9 +131,95 @@ function replaceDefect<P>(
     list.value[index] = create(ResourceSchema, init);
     return [...list.path, index, ...at];
   });
+  return { code, defect: replace, example: (name) => build(name, example) };
 }
 
 const bigStep = fc.bigInt({ min: 0n, max: 1000n });
+
+/** The resource rules a whole resource breaks (the seed's and Mesos 1.11's alike). */
+export const RESOURCE_BREAKS: readonly ResourceBreak[] = [
+  resourceBreak("resource_type_unsupported", fc.constant(null), null, (name) => ({
+    init: { name, type: Value_Type.TEXT },
+    at: ["type"],
+  })),
+  // The payload that type names is missing, or another payload is set beside it.
+  resourceBreak(
+    "resource_payload_mismatch",
+    fc.tuple(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PAYLOADS), fc.boolean()),
+    ["scalar", "set", false],
+    (name, [type, other, missing]) => {
+      if (missing || other === type) {
+        return { init: { name, type: TYPE_OF[type] }, at: [type] };
+      }
+      const init = { name, type: TYPE_OF[type], [type]: VALID_PAYLOAD[type] };
+      return { init: { ...init, [other]: VALID_PAYLOAD[other] }, at: [other] };
+    },
+  ),
+  resourceBreak(
+    "scalar_invalid",
+    fc.oneof(
+      fc.constantFrom(
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        -1,
+        -Number.MIN_VALUE,
+      ),
+      fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+    ),
+    -1,
+    (name, value) => ({
+      init: { name, type: Value_Type.SCALAR, scalar: { value } },
+      at: ["scalar", "value"],
+    }),
+  ),
+  resourceBreak("range_inverted", fc.tuple(bigStep, bigStep), [3n, 1n], (name, [end, gap]) => ({
+    init: { name, type: Value_Type.RANGES, ranges: { range: [{ begin: end + gap + 1n, end }] } },
+    at: ["ranges", "range", 0],
+  })),
+  // The second range starts inside the first (begin ≤ the first's end).
+  resourceBreak(
+    "ranges_overlap",
+    fc.tuple(bigStep, bigStep, bigStep, bigStep),
+    [1n, 4n, 2n, 5n],
+    (name, [a, len, into, len2]) => {
+      const second = a + (into % (len + 1n)); // starts within [a, a + len]
+      const range = [
+        { begin: a, end: a + len },
+        { begin: second, end: second + len2 },
+      ];
+      return {
+        init: { name, type: Value_Type.RANGES, ranges: { range } },
+        at: ["ranges", "range", 1],
+      };
+    },
+  ),
+  resourceBreak(
+    "set_item_duplicate",
+    fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+    ["a"],
+    (name, items) => ({
+      init: { name, type: Value_Type.SET, set: { item: [...items, items[0] as string] } },
+      at: ["set", "item", items.length],
+    }),
+  ),
+  resourceBreak(
+    "required_field_missing",
+    fc.constantFrom("scalar", "begin", "end"),
+    "scalar",
+    (name, field) =>
+      field === "scalar"
+        ? { init: { name, type: Value_Type.SCALAR, scalar: {} }, at: ["scalar", "value"] }
+        : {
+            init: {
+              name,
+              type: Value_Type.RANGES,
+              ranges: { range: [field === "begin" ? { end: 5n } : { begin: 5n }] },
+            },
+            at: ["ranges", "range", 0, field],
+          },
+  ),
+];
 
 /** Near misses of the task, ID, label and resource rules. */
 export function taskDefects(): Defect[] {
@@ -203,93 +302,6 @@ export function taskDefects(): Defect[] {
         return ["type"];
       },
     ),
-    replaceDefect("resource_type_unsupported", fc.constant(null), (name) => ({
-      init: { name, type: Value_Type.TEXT },
-      at: ["type"],
-    })),
-    // The payload that type names is missing, or another payload is set beside it.
-    replaceDefect(
-      "resource_payload_mismatch",
-      fc.tuple(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PAYLOADS), fc.boolean()),
-      (name, [type, other, missing]) => {
-        if (missing || other === type) {
-          return { init: { name, type: TYPE_OF[type] }, at: [type] };
-        }
-        return {
-          init: {
-            name,
-            type: TYPE_OF[type],
-            [type]: VALID_PAYLOAD[type],
-            [other]: VALID_PAYLOAD[other],
-          },
-          at: [other],
-        };
-      },
-    ),
-    replaceDefect(
-      "scalar_invalid",
-      fc.oneof(
-        fc.constantFrom(
-          Number.NaN,
-          Number.POSITIVE_INFINITY,
-          Number.NEGATIVE_INFINITY,
-          -1,
-          -Number.MIN_VALUE,
-        ),
-        fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
-      ),
-      (name, value) => ({
-        init: { name, type: Value_Type.SCALAR, scalar: { value } },
-        at: ["scalar", "value"],
-      }),
-    ),
-    replaceDefect("range_inverted", fc.tuple(bigStep, bigStep), (name, [end, gap]) => ({
-      init: { name, type: Value_Type.RANGES, ranges: { range: [{ begin: end + gap + 1n, end }] } },
-      at: ["ranges", "range", 0],
-    })),
-    // The second range starts inside the first (begin ≤ the first's end).
-    replaceDefect(
-      "ranges_overlap",
-      fc.tuple(bigStep, bigStep, bigStep, bigStep),
-      (name, [a, len, into, len2]) => {
-        const second = a + (into % (len + 1n)); // starts within [a, a + len]
-        return {
-          init: {
-            name,
-            type: Value_Type.RANGES,
-            ranges: {
-              range: [
-                { begin: a, end: a + len },
-                { begin: second, end: second + len2 },
-              ],
-            },
-          },
-          at: ["ranges", "range", 1],
-        };
-      },
-    ),
-    replaceDefect(
-      "set_item_duplicate",
-      fc.uniqueArray(fc.string({ maxLength: 4 }), { minLength: 1, maxLength: 4 }),
-      (name, items) => ({
-        init: { name, type: Value_Type.SET, set: { item: [...items, items[0] as string] } },
-        at: ["set", "item", items.length],
-      }),
-    ),
-    replaceDefect(
-      "required_field_missing",
-      fc.constantFrom("scalar", "begin", "end"),
-      (name, field) =>
-        field === "scalar"
-          ? { init: { name, type: Value_Type.SCALAR, scalar: {} }, at: ["scalar", "value"] }
-          : {
-              init: {
-                name,
-                type: Value_Type.RANGES,
-                ranges: { range: [field === "begin" ? { end: 5n } : { begin: 5n }] },
-              },
-              at: ["ranges", "range", 0, field],
-            },
-    ),
+    ...RESOURCE_BREAKS.map((b) => b.defect),
   ];
 }

@@ -8,7 +8,7 @@ import {
   ResourceSchema,
   Value_Type,
 } from "../schema/index.js";
-import { anyText, identifier, nonEmptyText } from "./text.js";
+import { anyText, identifier } from "./text.js";
 
 /** Finite, non-negative scalars: mostly Mesos-like (three decimals), sometimes any double. */
 const scalarValue = fc.oneof(
@@ -48,7 +48,7 @@ const payload = fc.oneof(
 
 const resourceName = fc.oneof(
   { arbitrary: fc.constantFrom("cpus", "mem", "disk", "ports", "gpus"), weight: 3 },
-  { arbitrary: nonEmptyText(12), weight: 1 },
+  { arbitrary: anyText(12, 1), weight: 1 },
 );
 
 const role = fc.oneof(fc.constant("*"), identifier(8));
@@ -89,6 +89,6 @@ export function attribute(): fc.Arbitrary<Attribute> {
     anyText().map((value) => ({ type: Value_Type.TEXT, text: { value } })),
   );
   return fc
-    .record({ name: nonEmptyText(12), payload: withText })
+    .record({ name: anyText(12, 1), payload: withText })
     .map(({ name, payload: p }) => create(AttributeSchema, { name, ...p }));
 }

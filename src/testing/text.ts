@@ -13,7 +13,7 @@ const anyCodePoint = fc.string({ unit: "binary", minLength: 1, maxLength: 1 });
 const CONTROL = /\p{Cc}/u;
 
 /** A character: mostly from `ascii`, sometimes any code point that `forbidden` does not match. */
-export function textUnit(ascii: string, forbidden: RegExp): fc.Arbitrary<string> {
+function textUnit(ascii: string, forbidden: RegExp): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.constantFrom(...ascii), weight: 6 },
     // A forbidden code point becomes "_": a map keeps shrinking intact where a filter would not.
@@ -25,14 +25,9 @@ export function textUnit(ascii: string, forbidden: RegExp): fc.Arbitrary<string>
 // variables reach exec as C strings, which end at a NUL (rule string_contains_nul).
 const NUL = /\0/;
 
-/** Any string of up to `maxLength` code points (non-ASCII and astral included; no NUL). */
-export function anyText(maxLength = 12): fc.Arbitrary<string> {
-  return fc.string({ unit: textUnit(`${ALNUM} -_.`, NUL), maxLength });
-}
-
-/** A non-empty string of up to `maxLength` code points (no NUL). */
-export function nonEmptyText(maxLength = 12): fc.Arbitrary<string> {
-  return fc.string({ unit: textUnit(`${ALNUM} -_.`, NUL), minLength: 1, maxLength });
+/** Any string of `minLength` to `maxLength` code points (non-ASCII and astral included; no NUL). */
+export function anyText(maxLength = 12, minLength = 0): fc.Arbitrary<string> {
+  return fc.string({ unit: textUnit(`${ALNUM} -_.`, NUL), minLength, maxLength });
 }
 
 /** The characters an ID or a path segment may hold: no control character, no separators. */

@@ -10,9 +10,8 @@ import {
   TaskIDSchema,
   TaskInfoSchema,
 } from "../../gen/mesos/mesos_pb.js";
-import { decode } from "../../src/codec/decode.js";
+import { decode, safeDecode } from "../../src/codec/decode.js";
 import { DecodeError } from "../../src/codec/errors.js";
-import { safeDecode } from "../../src/codec/safe-decode.js";
 import { ValidationError } from "../../src/validation/index.js";
 import {
   commandTask,

@@ -11,9 +11,8 @@ import {
   TaskIDSchema,
   TaskInfoSchema,
 } from "../../gen/mesos/mesos_pb.js";
-import { decode } from "../../src/codec/decode.js";
+import { decode, safeDecode } from "../../src/codec/decode.js";
 import { DecodeError } from "../../src/codec/errors.js";
-import { safeDecode } from "../../src/codec/safe-decode.js";
 import type { IssueCode } from "../../src/problems/index.js";
 import { commandTask, dockerTask } from "../fixtures/canonical.js";
 import { NodeSchema, WideSchema } from "./test-schema.js";

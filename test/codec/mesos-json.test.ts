@@ -10,8 +10,7 @@ import {
   Value_ScalarSchema,
 } from "../../gen/mesos/mesos_pb.js";
 import { DecodeError, EncodeError } from "../../src/codec/errors.js";
-import { fromMesosJson } from "../../src/codec/from-mesos-json.js";
-import { safeFromMesosJson } from "../../src/codec/safe-from-mesos-json.js";
+import { fromMesosJson, safeFromMesosJson } from "../../src/codec/from-mesos-json.js";
 import { toMesosJson } from "../../src/codec/to-mesos-json.js";
 import type { IssueCode } from "../../src/problems/index.js";
 import { commandTask, dockerExecutorTask, dockerTask } from "../fixtures/canonical.js";

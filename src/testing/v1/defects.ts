@@ -2,9 +2,10 @@
 // valid v1TaskInfo in exactly that place, and where the issue must land. A defect replaces the
 // part it breaks wholesale (a container, a command, an executor), so whatever the arbitrary drew
 // there cannot add a second error.
-import { create } from "@bufbuild/protobuf";
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import type { IssueCode, IssuePath } from "../../problems/index.js";
 import * as v1 from "../../v1/index.js";
+import { RESOURCE_BREAKS } from "../defects-task.js";
 import type { V1Defect } from "./near-miss.js";
 
 const RW = v1.Volume_Mode.RW;
@@ -24,9 +25,11 @@ function at(code: IssueCode, path: IssuePath, apply: (task: v1.TaskInfo) => void
 const scalar = (name: string, value: number) =>
   create(v1.ResourceSchema, { name, type: v1.Value_Type.SCALAR, scalar: { value } });
 
-/** Appends `resource` and returns its path. */
-function pushResource(task: v1.TaskInfo, resource: v1.Resource, ...rest: (string | number)[]) {
-  task.resources.push(resource);
+/** Appends a resource built from `init` (the seed's Resource fields, which v1 shares) and returns its path. */
+function pushResource(task: v1.TaskInfo, init: object, ...rest: (string | number)[]) {
+  task.resources.push(
+    create(v1.ResourceSchema, init as MessageInitShape<typeof v1.ResourceSchema>),
+  );
   return ["resources", task.resources.length - 1, ...rest];
 }
 
@@ -68,13 +71,13 @@ function mesosContainer(task: v1.TaskInfo, init: Record<string, unknown>): void 
 
 /** A DOCKER container with one volume; the issue path is below that volume. */
 function dockerVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
-  dockerContainer(task, {}, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  dockerContainer(task, {}, { volumes: [{ mode: RW, ...volume }] });
   return ["container", "volumes", 0, ...rest];
 }
 
 /** A MESOS container with one volume; the issue path is below that volume. */
 function mesosVolume(task: v1.TaskInfo, volume: Record<string, unknown>, ...rest: string[]) {
-  mesosContainer(task, { volumes: [create(v1.VolumeSchema, { mode: RW, ...volume })] });
+  mesosContainer(task, { volumes: [{ mode: RW, ...volume }] });
   return ["container", "volumes", 0, ...rest];
 }
 
@@ -98,10 +101,10 @@ function launchExecutor(task: v1.TaskInfo, init: Record<string, unknown>): void 
   });
 }
 
-/** A DEFAULT executor makes the task a task-group task (keeping a plain command, no container). */
-function defaultExecutor(task: v1.TaskInfo, init: Record<string, unknown> = {}): void {
+/** A DEFAULT executor makes the task a task-group task (a plain command, `container` or none). */
+function defaultExecutor(task: v1.TaskInfo, init: object = {}, container?: object): void {
   plainCommand(task);
-  task.container = undefined;
+  task.container = container && create(v1.ContainerInfoSchema, container);
   task.executor = create(v1.ExecutorInfoSchema, {
     type: v1.ExecutorInfo_Type.DEFAULT,
     executorId: { value: "near-miss-default" },
@@ -134,9 +137,7 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   at("required_field_missing", ["task_id"], (t) => {
     t.taskId = undefined;
   }),
-  defect("unknown_enum_value", (t) =>
-    pushResource(t, create(v1.ResourceSchema, { name: "x", type: 9 as v1.Value_Type }), "type"),
-  ),
+  defect("unknown_enum_value", (t) => pushResource(t, { name: "x", type: 9 }, "type")),
   at("unpaired_surrogate", ["name"], (t) => {
     t.name = "task\ud800";
   }),
@@ -148,23 +149,19 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       mesos: { image: { type: v1.Image_Type.DOCKER, docker: { name: "a b" } } },
     }),
   ),
-  defect("path_empty", (t) =>
-    dockerVolume(t, { containerPath: "", hostPath: "/h" }, "container_path"),
-  ),
-  defect("container_dir_is_root", (t) =>
-    dockerVolume(t, { containerPath: "/", hostPath: "/h" }, "container_path"),
-  ),
-  defect("container_dir_is_sandbox", (t) =>
-    dockerVolume(t, { containerPath: "/mnt/mesos/sandbox", hostPath: "/h" }, "container_path"),
-  ),
-  defect("path_contains_colon", (t) =>
-    dockerVolume(t, { containerPath: "/c", hostPath: "/h:x" }, "host_path"),
-  ),
-  defect("path_contains_control_character", (t) =>
-    dockerVolume(t, { containerPath: "/c\u0001", hostPath: "/h" }, "container_path"),
-  ),
-  defect("path_has_parent_segment", (t) =>
-    dockerVolume(t, { containerPath: "/c", hostPath: "../up" }, "host_path"),
+  // One bad path in a DOCKER volume: [code, container_path, host_path, the field the issue names].
+  ...(
+    [
+      ["path_empty", "", "/h", "container_path"],
+      ["container_dir_is_root", "/", "/h", "container_path"],
+      ["container_dir_is_sandbox", "/mnt/mesos/sandbox", "/h", "container_path"],
+      ["path_contains_colon", "/c", "/h:x", "host_path"],
+      ["path_contains_control_character", "/c\u0001", "/h", "container_path"],
+      ["path_has_parent_segment", "/c", "../up", "host_path"],
+      ["volume_paths_both_relative", "c", "h", "host_path"],
+    ] as const
+  ).map(([code, containerPath, hostPath, field]) =>
+    defect(code, (t) => dockerVolume(t, { containerPath, hostPath }, field)),
   ),
   // "/c/" is also not clean: a warning, not an error.
   at("duplicate_container_dir", ["container", "volumes", 1, "container_path"], (t) =>
@@ -173,8 +170,8 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       {},
       {
         volumes: [
-          create(v1.VolumeSchema, { containerPath: "/c", hostPath: "/a", mode: RW }),
-          create(v1.VolumeSchema, { containerPath: "/c/", hostPath: "/b", mode: RW }),
+          { containerPath: "/c", hostPath: "/a", mode: RW },
+          { containerPath: "/c/", hostPath: "/b", mode: RW },
         ],
       },
     ),
@@ -218,62 +215,15 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     t.resources = [];
   }),
   at("executor_command_missing", ["executor", "command"], (t) => launchExecutor(t, {})),
-  defect("resource_name_empty", (t) => pushResource(t, scalar("", 1), "name")),
-  defect("resource_type_unsupported", (t) =>
-    pushResource(t, create(v1.ResourceSchema, { name: "x", type: v1.Value_Type.TEXT }), "type"),
+  defect("resource_name_empty", (t) =>
+    pushResource(t, { name: "", type: v1.Value_Type.SCALAR, scalar: { value: 1 } }, "name"),
   ),
-  defect("resource_payload_mismatch", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "x",
-        type: v1.Value_Type.SCALAR,
-        scalar: { value: 1 },
-        set: { item: [] },
-      }),
-      "set",
-    ),
-  ),
-  defect("scalar_invalid", (t) => pushResource(t, scalar("x", -1), "scalar", "value")),
-  defect("range_inverted", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "r",
-        type: v1.Value_Type.RANGES,
-        ranges: { range: [{ begin: 5n, end: 3n }] },
-      }),
-      "ranges",
-      "range",
-      0,
-    ),
-  ),
-  defect("ranges_overlap", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, {
-        name: "r",
-        type: v1.Value_Type.RANGES,
-        ranges: {
-          range: [
-            { begin: 1n, end: 5n },
-            { begin: 3n, end: 8n },
-          ],
-        },
-      }),
-      "ranges",
-      "range",
-      1,
-    ),
-  ),
-  defect("set_item_duplicate", (t) =>
-    pushResource(
-      t,
-      create(v1.ResourceSchema, { name: "s", type: v1.Value_Type.SET, set: { item: ["a", "a"] } }),
-      "set",
-      "item",
-      1,
-    ),
+  // The whole-resource breaks of the seed's near misses, each with its fixed example.
+  ...RESOURCE_BREAKS.map(({ code, example }) =>
+    defect(code, (t) => {
+      const { init, at } = example("x");
+      return pushResource(t, init, ...at);
+    }),
   ),
   // --- Mesos 1.11 volumes -------------------------------------------------------------------------
   defect("volume_source_not_one", (t) => dockerVolume(t, { containerPath: "/c" })),
@@ -287,9 +237,6 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   ),
   defect("volume_source_type_unknown", (t) =>
     mesosVolume(t, { containerPath: "/c", source: { hostPath: { path: "/h" } } }, "source", "type"),
-  ),
-  defect("volume_paths_both_relative", (t) =>
-    dockerVolume(t, { containerPath: "c", hostPath: "h" }, "host_path"),
   ),
   defect("volume_image_in_docker", (t) =>
     dockerVolume(
@@ -331,14 +278,14 @@ export const V1_DEFECTS: readonly V1Defect[] = [
       { volumeDriver: "local" },
       {
         volumes: [
-          create(v1.VolumeSchema, {
+          {
             containerPath: "/c",
             mode: RW,
             source: {
               type: v1.Volume_Source_Type.DOCKER_VOLUME,
               dockerVolume: { name: "v", driver: "rexray" },
             },
-          }),
+          },
         ],
       },
     ),
@@ -352,13 +299,11 @@ export const V1_DEFECTS: readonly V1Defect[] = [
   ),
   at("port_mappings_need_bridge", ["container", "docker", "port_mappings"], (t) => {
     dockerContainer(t, { portMappings: [{ hostPort: 31000, containerPort: 80 }] });
-    t.resources.push(
-      create(v1.ResourceSchema, {
-        name: "ports",
-        type: v1.Value_Type.RANGES,
-        ranges: { range: [{ begin: 31000n, end: 31000n }] },
-      }),
-    );
+    pushResource(t, {
+      name: "ports",
+      type: v1.Value_Type.RANGES,
+      ranges: { range: [{ begin: 31000n, end: 31000n }] },
+    });
   }),
   at("hostname_with_host_network", ["container", "hostname"], (t) =>
     dockerContainer(t, {}, { hostname: "web" }),
@@ -375,21 +320,13 @@ export const V1_DEFECTS: readonly V1Defect[] = [
     mesosContainer(t, { mesos: { image: { type: v1.Image_Type.DOCKER } } }),
   ),
   at("docker_container_in_group", ["container", "type"], (t) => {
-    defaultExecutor(t);
-    t.container = create(v1.ContainerInfoSchema, {
-      type: v1.ContainerInfo_Type.DOCKER,
-      docker: { image: "busybox" },
-    });
+    defaultExecutor(t, {}, { type: v1.ContainerInfo_Type.DOCKER, docker: { image: "busybox" } });
   }),
   at("share_cgroups_invalid", ["container", "linux_info", "share_cgroups"], (t) =>
     mesosContainer(t, { linuxInfo: { shareCgroups: false } }),
   ),
   defect("group_health_check_network", (t) => {
-    defaultExecutor(t);
-    t.container = create(v1.ContainerInfoSchema, {
-      type: v1.ContainerInfo_Type.MESOS,
-      networkInfos: [{ name: "cni" }],
-    });
+    defaultExecutor(t, {}, { type: v1.ContainerInfo_Type.MESOS, networkInfos: [{ name: "cni" }] });
     return healthCheck(t, { type: v1.HealthCheck_Type.TCP, tcp: { port: 80 } }, "type");
   }),
   // --- Mesos 1.11 executors -----------------------------------------------------------------------
