@@ -133,33 +133,11 @@ function readAll(fd: number, maxBytes: number): Uint8Array {
   for (;;) {
     const chunk = new Uint8Array(CHUNK_BYTES);
     const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-    if (read === 0) return concat(chunks);
+    if (read === 0) return Buffer.concat(chunks);
     total += read;
     if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk.subarray(0, read));
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of source) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    total += bytes.length;
-    if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(bytes);
-  }
-  return concat(chunks);
 }
 
 interface ReadContext {
@@ -184,12 +162,20 @@ export async function readInput(
   return format === "json" ? decodeText(bytes) : bytes;
 }
 
-async function readStdin(context: ReadContext): Promise<Uint8Array> {
+async function readStdin({ stdin, maxBytes }: ReadContext): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
-    return await readChunks(context.stdin, context.maxBytes);
+    for await (const chunk of stdin) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(bytes);
+    }
   } catch (error) {
     throw error instanceof InputError ? error : fromSystemError(error);
   }
+  return Buffer.concat(chunks);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
