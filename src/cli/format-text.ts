@@ -12,9 +12,6 @@ import type { Style } from "./style.js";
 
 const INDENT = "  ";
 
-/** ["container", "docker", "volume", 0, "host_dir"] → "container.docker.volume[0].host_dir". */
-export const formatPath = formatLocation;
-
 /** `file:line:col` for an issue located in JSON text, else the file name alone. */
 function issueWhere(file: string, issue: FileIssue): string {
   const name = displayFile(file);
@@ -31,7 +28,7 @@ function severityLabel(severity: FileIssue["severity"], style: Style): string {
 /** `error   file.json:7:16 container.docker.image: <message> [image_empty]`. */
 function formatIssue(file: string, issue: FileIssue, style: Style): string {
   const where = escapeLine(issueWhere(file, issue));
-  const path = style.paint("bold", escapeLine(formatPath(issue.path)));
+  const path = style.paint("bold", escapeLine(formatLocation(issue.path)));
   const offset =
     issue.offset !== undefined && issue.line === undefined ? ` (byte offset ${issue.offset})` : "";
   return `${severityLabel(issue.severity, style)} ${where} ${path}${offset}: ${escapeLine(issue.message)} ${style.paint("dim", `[${issue.code}]`)}`;
@@ -44,11 +41,6 @@ function statusText(report: FileReport, strict: boolean): string {
   const counts = parts.join(", ");
   if (report.status === "valid") return counts === "" ? "valid" : `valid, ${counts}`;
   return errors === 0 && strict ? `invalid under --strict: ${counts}` : `invalid: ${counts}`;
-}
-
-/** "TaskInfo, mesos.v1": which message of which schema the file was read as. */
-function typeAndSchema(report: FileReport): string {
-  return report.schema === null ? report.type : `${report.type}, ${report.schema}`;
 }
 
 function label(name: string, style: Style): string {
@@ -68,8 +60,10 @@ export function formatFileReport(
   const valid = report.status === "valid";
   const symbol = style.symbols ? (valid ? "✔ " : "✖ ") : "";
   const status = style.paint(valid ? "green" : "red", `${symbol}${statusText(report, strict)}`);
+  // "TaskInfo, mesos.v1": which message of which schema the file was read as.
+  const read = report.schema === null ? report.type : `${report.type}, ${report.schema}`;
   const lines = [
-    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(typeAndSchema(report))}): ${status}`,
+    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(read)}): ${status}`,
   ];
   if (!quiet) {
     if (report.launch)
@@ -99,7 +93,7 @@ export function formatFileError(file: string, issue: FileIssue, style: Style): s
   // convert also tells a conversion's warnings this way (without an offset).
   const warning = issue.severity === "warning";
   const symbol = style.symbols ? (warning ? "⚠ " : "✖ ") : "";
-  const at = issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : "";
+  const at = issue.path.length > 0 ? ` at ${formatLocation(issue.path)}` : "";
   const offset =
     !warning && issue.offset !== undefined && issue.line === undefined
       ? `, byte offset ${issue.offset}`
