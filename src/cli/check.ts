@@ -101,12 +101,7 @@ export function parseCheckArgs(args: string[]): CheckCommand {
  * Reads, decodes and inspects one file; bad input is a report, never a throw. `wanted` is
  * --type checked by requestType (runCheck does it once for all files).
  */
-async function checkFile(
-  file: string,
-  settings: CheckCommand,
-  io: Io,
-  wanted: TypeRequest,
-): Promise<FileReport> {
+async function checkFile(file: string, settings: CheckCommand, io: Io, wanted: TypeRequest) {
   let type = wanted.seed === undefined ? wanted.name : displayName(wanted.seed);
   let schema: string | null = null;
   let schemaReason: string | null = null;

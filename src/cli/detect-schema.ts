@@ -40,11 +40,7 @@ const FALLBACK: Detection = {
 };
 
 /** Detects the schema of an input; `type` is the message type's name inside its package. */
-export function detectSchema(
-  input: string | Uint8Array,
-  format: InputFormat,
-  type: string,
-): Detection {
+export function detectSchema(input: string | Uint8Array, format: InputFormat, type: string) {
   if (format === "json")
     return detectJson(typeof input === "string" ? input : new TextDecoder().decode(input));
   return typeof input === "string" ? FALLBACK : detectBinary(input, type);

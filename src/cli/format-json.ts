@@ -11,11 +11,7 @@ function unicodeEscape(char: string): string {
 }
 
 /** `quiet` (--quiet) leaves warnings out of each file's issues; the summary still counts them. */
-export function formatJsonDocument(
-  files: readonly FileReport[],
-  summary: Summary,
-  quiet = false,
-): string {
+export function formatJsonDocument(files: readonly FileReport[], summary: Summary, quiet = false) {
   const shown = quiet
     ? files.map((file) => ({ ...file, issues: file.issues.filter((i) => i.severity === "error") }))
     : files;

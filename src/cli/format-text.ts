@@ -51,12 +51,7 @@ function label(name: string, style: Style): string {
  * The block for one decoded file: status line, launch, issues, argv. `quiet` (--quiet) keeps the
  * status line and the errors only.
  */
-export function formatFileReport(
-  report: FileReport,
-  style: Style,
-  strict: boolean,
-  quiet = false,
-): string {
+export function formatFileReport(report: FileReport, style: Style, strict: boolean, quiet = false) {
   const valid = report.status === "valid";
   const symbol = style.symbols ? (valid ? "✔ " : "✖ ") : "";
   const status = style.paint(valid ? "green" : "red", `${symbol}${statusText(report, strict)}`);

@@ -115,12 +115,7 @@ export function inspect(
  * a UsageError for that flag. The task is not resolved (validated) a second time: the argv is
  * built from `launch`.
  */
-function runArgs(
-  task: TaskInfo,
-  launch: Launch,
-  docker: DockerRunOptions,
-  command: string,
-): string[] {
+function runArgs(task: TaskInfo, launch: Launch, docker: DockerRunOptions, command: string) {
   try {
     return dockerRunArgsOf(task, launch, docker);
   } catch (error) {

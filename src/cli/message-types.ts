@@ -24,11 +24,7 @@ export function displayName(schema: DescMessage): string {
  * ("DockerInfo") when only one message of the set has it. Undefined when the set has no such
  * message; a UsageError when the last segment is ambiguous.
  */
-export function findMessageType(
-  set: SchemaSet,
-  name: string,
-  command?: string,
-): DescMessage | undefined {
+export function findMessageType(set: SchemaSet, name: string, command?: string) {
   const key = withoutPackage(name.trim().toLowerCase().replaceAll("_", ".")).toLowerCase();
   const exact = set.messages.find((schema) => displayName(schema).toLowerCase() === key);
   if (exact) return exact;

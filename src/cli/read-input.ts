@@ -89,11 +89,7 @@ function notRegular(file: string, info: Stats, command: string) {
  * FIFO blocks until a writer appears. Missing or unreadable files pass here and are reported per
  * file by readInput, so the other files are still checked.
  */
-export async function assertRegularFiles(
-  files: readonly string[],
-  cwd: string,
-  command: string,
-): Promise<void> {
+export async function assertRegularFiles(files: readonly string[], cwd: string, command: string) {
   for (const file of files) {
     if (file === STDIO) continue;
     const info = statSync(resolve(cwd, file), { throwIfNoEntry: false });
@@ -153,11 +149,7 @@ interface ReadContext {
  * `json` (see decodeText), its bytes for `binary`. Throws InputError for a file that cannot be
  * read or text that cannot be JSON, UsageError for a file that is not a regular file.
  */
-export async function readInput(
-  file: string,
-  format: InputFormat,
-  context: ReadContext,
-): Promise<string | Uint8Array> {
+export async function readInput(file: string, format: InputFormat, context: ReadContext) {
   const bytes = file !== STDIO ? readFileLimited(file, context) : await readStdin(context);
   return format === "json" ? decodeText(bytes) : bytes;
 }

@@ -98,11 +98,7 @@ async function* events<Desc extends DescMessage>(
   }
 }
 
-function fromProtobuf<Desc extends DescMessage>(
-  schema: Desc,
-  frame: Frame,
-  settings: Settings,
-): MessageShape<Desc> {
+function fromProtobuf<Desc extends DescMessage>(schema: Desc, frame: Frame, settings: Settings) {
   try {
     return decode(schema, frame.bytes, {
       strict: settings.strict,
@@ -117,11 +113,7 @@ function fromProtobuf<Desc extends DescMessage>(
   }
 }
 
-function fromJson<Desc extends DescMessage>(
-  schema: Desc,
-  frame: Frame,
-  settings: Settings,
-): MessageShape<Desc> {
+function fromJson<Desc extends DescMessage>(schema: Desc, frame: Frame, settings: Settings) {
   let text: string;
   try {
     text = utf8.decode(frame.bytes);
