@@ -58,9 +58,20 @@ const warning = rules("warning", BOTH);
 const v1Error = rules("error", V1);
 const v1Warning = rules("warning", V1);
 
-function input(what: string, why: string, from: readonly IssueSource[] = ["decode"]): CodeInfo {
-  return { severity: "error", what, why, stricter: false, from, schemas: BOTH };
+/** The entries of what a verb reads or writes: `input(what, why, from = ["decode"])`. */
+function input(
+  what: string,
+  why: string,
+  from: readonly IssueSource[] = ["decode"],
+  severity: Severity = "error",
+): CodeInfo {
+  return { severity, what, why, stricter: false, from, schemas: BOTH };
 }
+
+/** Entries of the launch verbs and the conversions, and of the files the CLI reads and writes. */
+const launchError = (what: string, why: string) => input(what, why, ["launch"]);
+const launchWarning = (what: string, why: string) => input(what, why, ["launch"], "warning");
+const cliError = (what: string, why: string) => input(what, why, ["cli"]);
 
 const DECODE_ENCODE = ["decode", "encode"] as const;
 const EVERYWHERE = ["validate", "decode", "encode"] as const;
@@ -511,67 +522,52 @@ export const CODES = {
     "each kept unknown field costs memory: 2 MB of one-byte fields would otherwise take hundreds of MiB",
   ),
   // --- launch -------------------------------------------------------------------------------
-  not_docker_launch: input(
+  not_docker_launch: launchError(
     "dockerRunArgs was asked for a task that launches without Docker (a command or custom executor task)",
     "no docker run command exists for it",
-    ["launch"],
   ),
-  legacy_conflict: input(
+  legacy_conflict: launchError(
     "migrateLegacyContainer would have to drop data to migrate",
     "the legacy image and a ContainerInfo disagree",
-    ["launch"],
   ),
   // --- conversion (toMesosV1 / fromMesosV1) ----------------------------------------------------
-  not_in_seed: input(
+  not_in_seed: launchError(
     "a Mesos 1.11 (mesos.v1) field or enum value that the seed schema has no place for",
     "fromMesosV1 never drops data: the seed (the 2014 DockerInfo design) would lose it",
-    ["launch"],
   ),
-  required_in_seed: input(
+  required_in_seed: launchError(
     "a field the seed requires is unset in the mesos.v1 message (v1 made it optional)",
     "the seed message could not be encoded (a required field is missing)",
-    ["launch"],
   ),
-  not_in_v1: input(
+  not_in_v1: launchError(
     "a seed field that Mesos 1.11 (mesos.v1) has no place for (a non-docker:/// legacy container)",
     "toMesosV1 never drops data: Mesos 1.11 removed the legacy CommandInfo.container",
-    ["launch"],
   ),
-  unknown_field_conflict: input(
+  unknown_field_conflict: launchError(
     "an unknown field whose number the other schema declares",
     "carried over, its bytes would be read as a different field; decode the message with the right schema",
-    ["launch"],
   ),
-  anonymous_volume_refused_by_mesos: {
-    ...input(
-      "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
-      "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
-      ["launch"],
-    ),
-    severity: "warning",
-  },
-  legacy_container_migrated: {
-    ...input(
-      "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",
-      "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
-      ["launch"],
-    ),
-    severity: "warning",
-  },
+  anonymous_volume_refused_by_mesos: launchWarning(
+    "toMesosV1 converted a seed volume without host_dir (an anonymous Docker volume)",
+    "Mesos >= 1.5 requires exactly one of host_path, image, source on every volume (src/common/validation.cpp validateVolume) and rejects the task",
+  ),
+  legacy_container_migrated: launchWarning(
+    "toMesosV1 moved a legacy docker:/// CommandInfo.container to ContainerInfo/DockerInfo",
+    "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
+  ),
   // --- cli: files the mesos-dockerinfo command reads and writes ------------------------------
-  file_not_found: input("an input file does not exist", "nothing can be read from it", ["cli"]),
-  permission_denied: input(
+  file_not_found: cliError("an input file does not exist", "nothing can be read from it"),
+  permission_denied: cliError(
     "an input file cannot be opened for lack of permission",
     "nothing can be read from it",
-    ["cli"],
   ),
-  read_failed: input("an input file cannot be read (an I/O error)", "nothing can be read from it", [
-    "cli",
-  ]),
-  write_failed: input(
+  read_failed: cliError(
+    "an input file cannot be read (an I/O error)",
+    "nothing can be read from it",
+  ),
+  write_failed: cliError(
     "convert cannot write its OUT file",
     "nothing is written: a failed conversion never leaves a partial file",
-    ["cli"],
   ),
 } as const satisfies Record<string, CodeInfo>;
 
