@@ -38,11 +38,11 @@ const SEED = ["seed"] as const;
 const V1 = ["v1"] as const;
 
 /**
- * The entries of validate's rules, one helper per severity and schema set:
- * `error(what, why, stricter = false, schemas = BOTH)`.
+ * The entries of validate's rules, one helper per severity, strictness and schema set:
+ * `error(what, why, schemas = BOTH)`; the "stricter" ones are library policy beyond Mesos.
  */
-function rules(severity: Severity, schemas: readonly SchemaName[]) {
-  return (what: string, why: string, stricter = false, only = schemas): CodeInfo => ({
+function rules(severity: Severity, stricter: boolean, schemas: readonly SchemaName[]) {
+  return (what: string, why: string, only = schemas): CodeInfo => ({
     severity,
     what,
     why,
@@ -52,11 +52,14 @@ function rules(severity: Severity, schemas: readonly SchemaName[]) {
   });
 }
 
-const error = rules("error", BOTH);
-const warning = rules("warning", BOTH);
+const error = rules("error", false, BOTH);
+const stricterError = rules("error", true, BOTH);
+const warning = rules("warning", false, BOTH);
+const stricterWarning = rules("warning", true, BOTH);
 /** Rules of Mesos 1.11 (mesos.v1 messages only). */
-const v1Error = rules("error", V1);
-const v1Warning = rules("warning", V1);
+const v1Error = rules("error", false, V1);
+const v1StricterError = rules("error", true, V1);
+const v1Warning = rules("warning", false, V1);
 
 /** The entries of what a verb reads or writes: `input(what, why, from = ["decode"])`. */
 function input(
@@ -89,79 +92,65 @@ export const CODES = {
     EVERYWHERE,
   ),
   // --- DockerInfo.image ----------------------------------------------------------------------
-  image_empty: error(
+  image_empty: stricterError(
     "DockerInfo.image (or a legacy image after docker:///) is empty",
     "docker run needs an image name",
-    true,
   ),
-  image_docker_uri: error(
+  image_docker_uri: stricterError(
     "DockerInfo.image starts with docker://",
     "the docker:/// URI form belongs to the legacy CommandInfo.ContainerInfo; DockerInfo.image is a plain reference",
-    true,
   ),
-  image_invalid: error(
+  image_invalid: stricterError(
     "DockerInfo.image (or a legacy image after docker:///) is not a valid reference (distribution/reference grammar)",
     "the docker CLI refuses it when the container starts on the agent",
-    true,
   ),
   // --- Volume paths --------------------------------------------------------------------------
-  path_empty: error(
+  path_empty: stricterError(
     "a volume path (container_dir or host_dir; v1: container_path or host_path) is set but empty",
     "docker -v cannot express an empty path",
-    true,
   ),
-  container_dir_not_absolute: error(
+  container_dir_not_absolute: stricterError(
     "container_dir is not an absolute path",
     "Docker requires an absolute mount destination (for v1 messages the library follows Mesos 1.11, which joins a relative container_path under the sandbox mount point)",
-    true,
     SEED,
   ),
-  container_dir_is_root: error(
+  container_dir_is_root: stricterError(
     "container_dir (v1: an absolute container_path) is /",
     "Docker refuses '/' as a mount destination",
-    true,
   ),
-  container_dir_is_sandbox: error(
+  container_dir_is_sandbox: stricterError(
     "container_dir (v1: an absolute container_path) is the Mesos sandbox mount point /mnt/mesos/sandbox",
     "Mesos always mounts the sandbox there; Docker fails with a duplicate mount point",
-    true,
   ),
-  host_dir_not_absolute: error(
+  host_dir_not_absolute: stricterError(
     "host_dir is not an absolute path",
     "the seed's rule: host_dir is an absolute host directory (for v1 messages the library follows Mesos 1.11, which joins a relative host_path under the sandbox)",
-    true,
     SEED,
   ),
-  path_contains_colon: error(
+  path_contains_colon: stricterError(
     "a volume path contains ':'",
     "a ':' cannot be written in a docker -v spec",
-    true,
   ),
-  path_contains_control_character: error(
+  path_contains_control_character: stricterError(
     "a volume path contains NUL or another control character",
     "such paths cannot be passed safely to docker",
-    true,
   ),
-  path_has_parent_segment: error(
+  path_has_parent_segment: stricterError(
     "a volume path contains a '..' segment",
     "'..' escapes the intended directory and Docker resolves it silently",
-    true,
   ),
-  path_not_clean: warning(
+  path_not_clean: stricterWarning(
     "a volume path is not in clean form ('//', trailing '/', '.' segments)",
     "Docker cleans paths before comparing them; the clean form is what is mounted",
-    true,
   ),
-  read_only_anonymous_volume: error(
+  read_only_anonymous_volume: stricterError(
     "mode RO without host_dir",
     "Mesos writes '-v <dir>:ro', which Docker refuses as an invalid volume specification",
-    true,
     SEED,
   ),
-  duplicate_container_dir: error(
+  duplicate_container_dir: stricterError(
     "two volumes of one DockerInfo (v1: of one DOCKER ContainerInfo) have the same cleaned container path",
     "Docker refuses duplicate mount points",
-    true,
   ),
   // --- ContainerInfo -------------------------------------------------------------------------
   docker_info_missing: error(
@@ -173,35 +162,29 @@ export const CODES = {
     "shell is true (the default) but value is unset (or, as library policy, empty)",
     "Mesos: 'Shell specified but no command value provided'; /bin/sh -c '' runs nothing",
   ),
-  executable_missing: error(
+  executable_missing: stricterError(
     "shell is false and value is unset on a plain command task",
     "without an image there is no entrypoint to fall back on",
-    true,
   ),
-  arguments_ignored_with_shell: warning(
+  arguments_ignored_with_shell: stricterWarning(
     "shell is true (the default) and arguments are set",
     "Mesos runs only /bin/sh -c value: the arguments are silently dropped",
-    true,
   ),
-  env_name_empty: error(
+  env_name_empty: stricterError(
     "an environment variable has an empty name",
     "an empty name cannot be exported",
-    true,
   ),
-  env_name_contains_equals: error(
+  env_name_contains_equals: stricterError(
     "an environment variable name contains '='",
     "NAME=value would split at the wrong place",
-    true,
   ),
-  env_name_duplicate: warning(
+  env_name_duplicate: stricterWarning(
     "an environment variable name appears twice",
     "only one value survives, and which one depends on the containerizer",
-    true,
   ),
-  uri_value_empty: error(
+  uri_value_empty: stricterError(
     "a CommandInfo.URI value is empty",
     "the fetcher fails on an empty URI",
-    true,
   ),
   // --- IDs -----------------------------------------------------------------------------------
   id_empty: error("an ID is empty", "Mesos: 'ID must not be empty'"),
@@ -228,22 +211,19 @@ export const CODES = {
     "TaskInfo.container is set together with executor",
     "Mesos does not launch anything with it; it is only handed to the executor",
   ),
-  legacy_and_container_both_set: error(
+  legacy_and_container_both_set: stricterError(
     "legacy command.container and ContainerInfo both name an image",
     "two images named: only one can be launched",
-    true,
     SEED,
   ),
   legacy_container_deprecated: warning(
     "the legacy CommandInfo.container docker:/// form is used",
     "replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27; use migrateLegacyContainer",
-    false,
     SEED,
   ),
   legacy_container_not_docker: warning(
     "the legacy CommandInfo.container image is not a docker:/// URI",
     "only docker:/// images were launched by the Docker containerizer; other schemes are not Docker launches",
-    false,
     SEED,
   ),
   // --- ExecutorInfo --------------------------------------------------------------------------
@@ -297,10 +277,9 @@ export const CODES = {
     "a SANDBOX_PATH source has no type (SELF or PARENT), or a path that is absolute or climbs out with '..'",
     "Mesos 1.11 (Volume.Source.SandboxPath): the path is relative to the sandbox and upward traversal is not allowed",
   ),
-  docker_volume_name_empty: v1Error(
+  docker_volume_name_empty: v1StricterError(
     "a DOCKER_VOLUME source has an empty name",
     "docker -v cannot name an empty volume",
-    true,
   ),
   volume_driver_conflict: v1Error(
     "the docker volumes of one container name different drivers, or differ from DockerInfo.volume_driver",
@@ -331,10 +310,9 @@ export const CODES = {
     "a Docker task's port mapping has a host_port outside the task's ports resources",
     "Mesos 1.11: 'Port mappings require port resources' / 'Port [<p>] not included in resources'",
   ),
-  image_payload_missing: v1Error(
+  image_payload_missing: v1StricterError(
     "an Image of type DOCKER without docker, or of type APPC without appc (or with an empty appc name)",
     "the Mesos containerizer's provisioner has no image to pull",
-    true,
   ),
   docker_container_in_group: v1Error(
     "a task or executor of a task group (LAUNCH_GROUP, or a DEFAULT executor) uses a DOCKER ContainerInfo",
@@ -428,10 +406,9 @@ export const CODES = {
   ),
   // --- text that reaches exec (wave 2, validation core) -------------------------------------
   string_contains_nul: {
-    ...error(
+    ...stricterError(
       "an environment name or value, a command value or an argument contains NUL (U+0000)",
       "Mesos passes these to exec and docker as C strings, which end at the NUL: the argv that runs is cut there",
-      true,
     ),
     from: ["validate", "launch"],
   },
