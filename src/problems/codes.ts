@@ -39,16 +39,16 @@ const V1 = ["v1"] as const;
 
 /**
  * The entries of validate's rules, one helper per severity, strictness and schema set:
- * `error(what, why, schemas = BOTH)`; the "stricter" ones are library policy beyond Mesos.
+ * `error(what, why)`; the "stricter" ones are library policy beyond Mesos.
  */
 function rules(severity: Severity, stricter: boolean, schemas: readonly SchemaName[]) {
-  return (what: string, why: string, only = schemas): CodeInfo => ({
+  return (what: string, why: string): CodeInfo => ({
     severity,
     what,
     why,
     stricter,
     from: VALIDATE,
-    schemas: only,
+    schemas,
   });
 }
 
@@ -60,6 +60,9 @@ const stricterWarning = rules("warning", true, BOTH);
 const v1Error = rules("error", false, V1);
 const v1StricterError = rules("error", true, V1);
 const v1Warning = rules("warning", false, V1);
+/** Rules of the seed only (package mesos messages). */
+const seedStricterError = rules("error", true, SEED);
+const seedWarning = rules("warning", false, SEED);
 
 /** The entries of what a verb reads or writes: `input(what, why, from = ["decode"])`. */
 function input(
@@ -109,10 +112,9 @@ export const CODES = {
     "a volume path (container_dir or host_dir; v1: container_path or host_path) is set but empty",
     "docker -v cannot express an empty path",
   ),
-  container_dir_not_absolute: stricterError(
+  container_dir_not_absolute: seedStricterError(
     "container_dir is not an absolute path",
     "Docker requires an absolute mount destination (for v1 messages the library follows Mesos 1.11, which joins a relative container_path under the sandbox mount point)",
-    SEED,
   ),
   container_dir_is_root: stricterError(
     "container_dir (v1: an absolute container_path) is /",
@@ -122,10 +124,9 @@ export const CODES = {
     "container_dir (v1: an absolute container_path) is the Mesos sandbox mount point /mnt/mesos/sandbox",
     "Mesos always mounts the sandbox there; Docker fails with a duplicate mount point",
   ),
-  host_dir_not_absolute: stricterError(
+  host_dir_not_absolute: seedStricterError(
     "host_dir is not an absolute path",
     "the seed's rule: host_dir is an absolute host directory (for v1 messages the library follows Mesos 1.11, which joins a relative host_path under the sandbox)",
-    SEED,
   ),
   path_contains_colon: stricterError(
     "a volume path contains ':'",
@@ -143,10 +144,9 @@ export const CODES = {
     "a volume path is not in clean form ('//', trailing '/', '.' segments)",
     "Docker cleans paths before comparing them; the clean form is what is mounted",
   ),
-  read_only_anonymous_volume: stricterError(
+  read_only_anonymous_volume: seedStricterError(
     "mode RO without host_dir",
     "Mesos writes '-v <dir>:ro', which Docker refuses as an invalid volume specification",
-    SEED,
   ),
   duplicate_container_dir: stricterError(
     "two volumes of one DockerInfo (v1: of one DOCKER ContainerInfo) have the same cleaned container path",
@@ -211,20 +211,17 @@ export const CODES = {
     "TaskInfo.container is set together with executor",
     "Mesos does not launch anything with it; it is only handed to the executor",
   ),
-  legacy_and_container_both_set: stricterError(
+  legacy_and_container_both_set: seedStricterError(
     "legacy command.container and ContainerInfo both name an image",
     "two images named: only one can be launched",
-    SEED,
   ),
-  legacy_container_deprecated: warning(
+  legacy_container_deprecated: seedWarning(
     "the legacy CommandInfo.container docker:/// form is used",
     "replaced by ContainerInfo/DockerInfo in Mesos 0.20 and removed in 0.27; use migrateLegacyContainer",
-    SEED,
   ),
-  legacy_container_not_docker: warning(
+  legacy_container_not_docker: seedWarning(
     "the legacy CommandInfo.container image is not a docker:/// URI",
     "only docker:/// images were launched by the Docker containerizer; other schemes are not Docker launches",
-    SEED,
   ),
   // --- ExecutorInfo --------------------------------------------------------------------------
   executor_command_missing: error(
