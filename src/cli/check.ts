@@ -35,9 +35,8 @@ const OPTIONS = {
   "no-color": { type: "boolean" },
 } as const;
 
-export type Reporter = "text" | "json" | "github";
-
-const REPORTERS: readonly Reporter[] = ["text", "json", "github"];
+const REPORTERS = ["text", "json", "github"] as const;
+type Reporter = (typeof REPORTERS)[number];
 
 export interface CheckCommand extends ParseOptions {
   readonly files: readonly string[];
