@@ -37,8 +37,8 @@ export async function parseMessage(
   complete = false,
 ): Promise<Message> {
   if (typeof input !== "string") {
-    const { decodeBinary } = await import("./decode-binary.js");
-    return decodeBinary(type, input, options.maxBytes, complete);
+    const { decode } = await import("./decode-binary.js");
+    return decode(type, input, { maxBytes: options.maxBytes, required: complete });
   }
   return fromMesosJson(type, input, {
     maxBytes: options.maxBytes,
