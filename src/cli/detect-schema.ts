@@ -85,9 +85,8 @@ export function detectJson(text: string): Detection {
     }
     if (typeof value !== "object" || value === null) continue;
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      classifyKey(markers, parent, key, record[key]);
-      const child = record[key];
+    for (const [key, child] of Object.entries(record)) {
+      classifyKey(markers, parent, key, child);
       if (typeof child === "object" && child !== null) stack.push({ value: child, key });
     }
     if (parent === "docker" && "image" in record && !("volume" in record)) {
