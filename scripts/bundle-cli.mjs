@@ -62,12 +62,6 @@ await build({
   plugins: [embeddedDescriptors],
   platform: "node",
   logLevel: "warn",
-  onLog(level, log, handler) {
-    // library.ts imports schema-set.js with import() (convert's counterpart lookup) though check
-    // already loaded it statically: expected, and nothing to act on.
-    if (log.code === "INEFFECTIVE_DYNAMIC_IMPORT") return;
-    handler(level, log);
-  },
   // The bin exports nothing; letting the chunks' export lists change is what lets the groups
   // below take modules out of the dynamic-import chunks.
   preserveEntrySignatures: false,

@@ -2,7 +2,6 @@
 // share (--type, --format, --schema values). Nothing here loads the library: `rules` and usage
 // errors use it too (--max-bytes, whose default is the codec's, is in max-bytes.ts).
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import type { InputFormat } from "./read-input.js";
 import type { SchemaName } from "./schema-set.js";
 import { UsageError } from "./usage-error.js";
 
@@ -54,11 +53,7 @@ export function parseCommandArgs<T extends Options>(
   return { values, positionals } as Pick<Parsed<T>, "values" | "positionals">;
 }
 
-export function parseFormat(
-  value: string | undefined,
-  flag: string,
-  command: string,
-): InputFormat | undefined {
+export function parseFormat(value: string | undefined, flag: string, command: string) {
   if (value === undefined || value === "auto") return undefined;
   if (value === "json" || value === "binary") return value;
   throw new UsageError(`${flag} must be json or binary (got ${JSON.stringify(value)})`, command);

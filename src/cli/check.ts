@@ -35,11 +35,11 @@ const OPTIONS = {
   "no-color": { type: "boolean" },
 } as const;
 
-export type Reporter = "text" | "json" | "github";
+const REPORTERS = ["text", "json", "github"] as const;
+type Reporter = (typeof REPORTERS)[number];
 
-const REPORTERS: readonly Reporter[] = ["text", "json", "github"];
-
-interface CheckSettings extends ParseOptions {
+export interface CheckCommand extends ParseOptions {
+  readonly files: readonly string[];
   /** --type: the message type's name, looked up in the schema each input is read with. */
   readonly type: string;
   /** --schema: read every input with this schema; undefined: detect it per input. */
@@ -47,10 +47,6 @@ interface CheckSettings extends ParseOptions {
   readonly format: InputFormat | undefined;
   readonly strict: boolean;
   readonly docker: DockerRunOptions;
-}
-
-export interface CheckCommand extends CheckSettings {
-  readonly files: readonly string[];
   readonly reporter: Reporter;
   readonly quiet: boolean;
   readonly color: ColorChoice;
@@ -101,16 +97,10 @@ export function parseCheckArgs(args: string[]): CheckCommand {
 }
 
 /**
- * Reads, decodes and inspects one file; bad input is a report, never a throw. `request` is
+ * Reads, decodes and inspects one file; bad input is a report, never a throw. `wanted` is
  * --type checked by requestType (runCheck does it once for all files).
  */
-export async function checkFile(
-  file: string,
-  settings: CheckSettings,
-  io: Io,
-  request?: TypeRequest,
-): Promise<FileReport> {
-  const wanted = request ?? (await requestType(settings.type, settings.schema, COMMAND));
+async function checkFile(file: string, settings: CheckCommand, io: Io, wanted: TypeRequest) {
   let type = wanted.seed === undefined ? wanted.name : displayName(wanted.seed);
   let schema: string | null = null;
   let schemaReason: string | null = null;

@@ -5,7 +5,7 @@ import type { DescMessage } from "@bufbuild/protobuf";
 import { detectSchema } from "./detect-schema.js";
 import { displayName, type TypeRequest, typeFor } from "./message-types.js";
 import type { InputFormat } from "./read-input.js";
-import { loadSchemaSet, type SchemaName, type SchemaSet, schemaOf } from "./schema-set.js";
+import { loadSchemaSet, type SchemaName, type SchemaSet } from "./schema-set.js";
 
 export interface SchemaChoice {
   /** The message type the input is read as. */
@@ -28,7 +28,7 @@ export async function chooseSchema(
         ? { schema: "v1" as const, reason: `--type ${request.name} exists only in mesos.v1` }
         : detectSchema(input, format, displayName(request.seed));
   const type = await typeFor(request, detected.schema);
-  const used = schemaOf(type);
+  const used = type.typeName.startsWith("mesos.v1.") ? "v1" : "seed";
   const reason =
     used === detected.schema
       ? detected.reason

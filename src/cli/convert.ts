@@ -85,10 +85,7 @@ export function parseConvertArgs(args: string[]): ConvertCommand {
  * --to takes an output format (json, binary), a schema (seed, v1), or one of each: given twice
  * (`--to v1 --to json`) or comma-separated (`--to v1,json`).
  */
-function parseTargets(values: readonly string[]): {
-  format: InputFormat | undefined;
-  schema: SchemaName | undefined;
-} {
+function parseTargets(values: readonly string[]) {
   let format: InputFormat | undefined;
   let schema: SchemaName | undefined;
   for (const value of values.flatMap((v) => v.split(","))) {

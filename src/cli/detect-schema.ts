@@ -18,6 +18,7 @@
 //   ContainerInfo, TaskInfo, ExecutorInfo, Resource, Offer, CommandInfo.URI, ...) → mesos.v1; the
 //   legacy CommandInfo.container (4) → seed. The first deciding field in wire order wins. Bytes
 //   that are not protobuf decide nothing (the decoder then says what is wrong).
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import type { InputFormat } from "./read-input.js";
 import { SEED_ONLY_KEYS, V1_ONLY_KEYS } from "./schema-keys.js";
 import type { SchemaName } from "./schema-set.js";
@@ -39,11 +40,7 @@ const FALLBACK: Detection = {
 };
 
 /** Detects the schema of an input; `type` is the message type's name inside its package. */
-export function detectSchema(
-  input: string | Uint8Array,
-  format: InputFormat,
-  type: string,
-): Detection {
+export function detectSchema(input: string | Uint8Array, format: InputFormat, type: string) {
   if (format === "json")
     return detectJson(typeof input === "string" ? input : new TextDecoder().decode(input));
   return typeof input === "string" ? FALLBACK : detectBinary(input, type);
@@ -88,9 +85,8 @@ export function detectJson(text: string): Detection {
     }
     if (typeof value !== "object" || value === null) continue;
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      classifyKey(markers, parent, key, record[key]);
-      const child = record[key];
+    for (const [key, child] of Object.entries(record)) {
+      classifyKey(markers, parent, key, child);
       if (typeof child === "object" && child !== null) stack.push({ value: child, key });
     }
     if (parent === "docker" && "image" in record && !("volume" in record)) {
@@ -141,44 +137,17 @@ function decide(m: Markers): Detection {
 
 // --- binary ----------------------------------------------------------------------------------
 
-/** Thrown inside the walk for bytes that are not protobuf: detection gives up. */
-class NotProtobuf extends Error {}
-
-class Reader {
-  pos = 0;
-  constructor(
-    readonly buf: Uint8Array,
-    public end: number,
-  ) {}
-  varint(): number {
-    let result = 0;
-    let scale = 1;
-    for (let i = 0; i < 10; i++) {
-      if (this.pos >= this.end) throw new NotProtobuf();
-      const byte = this.buf[this.pos++] as number;
-      result += (byte & 0x7f) * scale;
-      if (byte < 0x80) return result;
-      scale *= 128;
-    }
-    throw new NotProtobuf();
-  }
-  skip(n: number): void {
-    if (n > this.end - this.pos) throw new NotProtobuf();
-    this.pos += n;
-  }
-}
-
 type Verdict = Omit<Detection, "v0Names">;
 
 /** Detects the schema of binary `bytes` of message type `type` (its name inside the package). */
 export function detectBinary(bytes: Uint8Array, type: string): Detection {
   if (WIRE[type] === undefined) return FALLBACK;
   try {
-    const verdict = walk(new Reader(bytes, bytes.length), type, 0);
+    const verdict = walk(new BinaryReader(bytes), type, 0);
     return verdict === undefined ? FALLBACK : { ...verdict, v0Names: false };
-  } catch (error) {
-    if (error instanceof NotProtobuf) return FALLBACK;
-    throw error;
+  } catch {
+    // protobuf-es's reader throws on bytes that are not protobuf: they decide nothing.
+    return FALLBACK;
   }
 }
 
@@ -187,12 +156,10 @@ export function detectBinary(bytes: Uint8Array, type: string): Detection {
 const MAX_DEPTH = 16;
 
 /** The first field that decides, in wire order, depth first; undefined if none does. */
-function walk(r: Reader, type: string, depth: number): Verdict | undefined {
+function walk(r: BinaryReader, type: string, depth: number): Verdict | undefined {
   const entry = WIRE[type] as WireEntry;
-  while (r.pos < r.end) {
-    const tag = r.varint();
-    const field = Math.floor(tag / 8);
-    const wire = tag % 8;
+  while (r.pos < r.len) {
+    const [field, wire] = r.tag();
     const at = `field ${field} of ${type}`;
     if (entry.seed.includes(field)) return { schema: "seed", reason: `${at} is a seed field` };
     if (entry.v1.includes(field)) return { schema: "v1", reason: `${at} is a mesos.v1 field` };
@@ -201,32 +168,19 @@ function walk(r: Reader, type: string, depth: number): Verdict | undefined {
       if (wire === wires[0]) return { schema: "seed", reason: `${at} has the seed's wire type` };
       if (wire === wires[1]) return { schema: "v1", reason: `${at} has mesos.v1's wire type` };
     }
-    if (wire === 0) {
-      const value = r.varint();
+    // Groups (3, 4) appear in neither schema.
+    if (wire === WireType.StartGroup || wire === WireType.EndGroup) throw new Error("a group");
+    const child = entry.children?.[field];
+    if (wire === WireType.Varint) {
+      const value = r.uint32();
       if (entry.enums?.[field]?.includes(value)) {
         return { schema: "v1", reason: `${at} holds ${value}, an enum value only mesos.v1 has` };
       }
-    } else if (wire === 1) {
-      r.skip(8);
-    } else if (wire === 5) {
-      r.skip(4);
-    } else if (wire === 2) {
-      const length = r.varint();
-      const child = entry.children?.[field];
-      if (child === undefined || depth >= MAX_DEPTH) {
-        r.skip(length);
-        continue;
-      }
-      const end = r.end;
-      if (length > end - r.pos) throw new NotProtobuf();
-      r.end = r.pos + length;
-      const verdict = walk(r, child, depth + 1);
-      if (verdict !== undefined) return verdict;
-      r.pos = r.end;
-      r.end = end;
+    } else if (wire !== WireType.LengthDelimited || child === undefined || depth >= MAX_DEPTH) {
+      r.skip(wire, field);
     } else {
-      // Groups (3, 4) appear in neither schema; 6 and 7 are not wire types.
-      throw new NotProtobuf();
+      const verdict = walk(new BinaryReader(r.bytes()), child, depth + 1);
+      if (verdict !== undefined) return verdict;
     }
   }
   return undefined;

@@ -6,18 +6,11 @@ import type { FileReport, Summary } from "./report.js";
 
 const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-
 /** `quiet` (--quiet) leaves warnings out of each file's issues; the summary still counts them. */
-export function formatJsonDocument(
-  files: readonly FileReport[],
-  summary: Summary,
-  quiet = false,
-): string {
+export function formatJsonDocument(files: readonly FileReport[], summary: Summary, quiet = false) {
   const shown = quiet
     ? files.map((file) => ({ ...file, issues: file.issues.filter((i) => i.severity === "error") }))
     : files;
-  return `${JSON.stringify({ files: shown, summary }, null, 2).replace(RAW_IN_JSON, unicodeEscape)}\n`;
+  const json = JSON.stringify({ files: shown, summary }, null, 2);
+  return `${json.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }

@@ -12,29 +12,29 @@ import type { Style } from "./style.js";
 
 const INDENT = "  ";
 
-/** ["container", "docker", "volume", 0, "host_dir"] → "container.docker.volume[0].host_dir". */
-export const formatPath = formatLocation;
-
 /** `file:line:col` for an issue located in JSON text, else the file name alone. */
 function issueWhere(file: string, issue: FileIssue): string {
   const name = displayFile(file);
   return issue.line === undefined ? name : `${name}:${issue.line}:${issue.column ?? 1}`;
 }
 
-function severityLabel(severity: FileIssue["severity"], style: Style): string {
-  // Padded so paths line up under each other in plain text.
-  const word = severity === "error" ? "error  " : "warning";
-  const symbol = style.symbols ? (severity === "error" ? "✖ " : "⚠ ") : "";
-  return style.paint(severity === "error" ? "red" : "yellow", `${symbol}${word}`);
+const TONES = { ok: ["green", "✔ "], error: ["red", "✖ "], warning: ["yellow", "⚠ "] } as const;
+
+/** `text` in the tone's colour, after its symbol on a terminal (✔ ok, ✖ error, ⚠ warning). */
+function toned(style: Style, tone: keyof typeof TONES, text: string): string {
+  const [color, symbol] = TONES[tone];
+  return style.paint(color, `${style.symbols ? symbol : ""}${text}`);
 }
 
 /** `error   file.json:7:16 container.docker.image: <message> [image_empty]`. */
 function formatIssue(file: string, issue: FileIssue, style: Style): string {
   const where = escapeLine(issueWhere(file, issue));
-  const path = style.paint("bold", escapeLine(formatPath(issue.path)));
+  const path = style.paint("bold", escapeLine(formatLocation(issue.path)));
   const offset =
     issue.offset !== undefined && issue.line === undefined ? ` (byte offset ${issue.offset})` : "";
-  return `${severityLabel(issue.severity, style)} ${where} ${path}${offset}: ${escapeLine(issue.message)} ${style.paint("dim", `[${issue.code}]`)}`;
+  // Padded so paths line up under each other in plain text.
+  const label = toned(style, issue.severity, issue.severity === "error" ? "error  " : "warning");
+  return `${label} ${where} ${path}${offset}: ${escapeLine(issue.message)} ${style.paint("dim", `[${issue.code}]`)}`;
 }
 
 function statusText(report: FileReport, strict: boolean): string {
@@ -46,11 +46,6 @@ function statusText(report: FileReport, strict: boolean): string {
   return errors === 0 && strict ? `invalid under --strict: ${counts}` : `invalid: ${counts}`;
 }
 
-/** "TaskInfo, mesos.v1": which message of which schema the file was read as. */
-function typeAndSchema(report: FileReport): string {
-  return report.schema === null ? report.type : `${report.type}, ${report.schema}`;
-}
-
 function label(name: string, style: Style): string {
   return style.paint("dim", `${name}:`);
 }
@@ -59,17 +54,13 @@ function label(name: string, style: Style): string {
  * The block for one decoded file: status line, launch, issues, argv. `quiet` (--quiet) keeps the
  * status line and the errors only.
  */
-export function formatFileReport(
-  report: FileReport,
-  style: Style,
-  strict: boolean,
-  quiet = false,
-): string {
-  const valid = report.status === "valid";
-  const symbol = style.symbols ? (valid ? "✔ " : "✖ ") : "";
-  const status = style.paint(valid ? "green" : "red", `${symbol}${statusText(report, strict)}`);
+export function formatFileReport(report: FileReport, style: Style, strict: boolean, quiet = false) {
+  const tone = report.status === "valid" ? "ok" : "error";
+  const status = toned(style, tone, statusText(report, strict));
+  // "TaskInfo, mesos.v1": which message of which schema the file was read as.
+  const read = report.schema === null ? report.type : `${report.type}, ${report.schema}`;
   const lines = [
-    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(typeAndSchema(report))}): ${status}`,
+    `${style.paint("bold", escapeLine(displayFile(report.file)))} (${escapeLine(read)}): ${status}`,
   ];
   if (!quiet) {
     if (report.launch)
@@ -98,23 +89,19 @@ export function formatFileReport(
 export function formatFileError(file: string, issue: FileIssue, style: Style): string {
   // convert also tells a conversion's warnings this way (without an offset).
   const warning = issue.severity === "warning";
-  const symbol = style.symbols ? (warning ? "⚠ " : "✖ ") : "";
-  const at = issue.path.length > 0 ? ` at ${formatPath(issue.path)}` : "";
+  const at = issue.path.length > 0 ? ` at ${formatLocation(issue.path)}` : "";
   const offset =
     !warning && issue.offset !== undefined && issue.line === undefined
       ? `, byte offset ${issue.offset}`
       : "";
-  const head = style.paint(warning ? "yellow" : "red", `${symbol}${issue.severity}`);
-  return `${head}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${at}${offset}: ${issue.message}`)}\n`;
+  return `${toned(style, issue.severity, issue.severity)}: ${escapeLine(issueWhere(file, issue))}: ${escapeLine(`${issue.code}${at}${offset}: ${issue.message}`)}\n`;
 }
 
 export function formatSummary(summary: Summary, style: Style): string {
   const parts = [`${summary.valid} valid`];
   if (summary.invalid > 0) parts.push(`${summary.invalid} invalid`);
   if (summary.failed > 0) parts.push(`${summary.failed} not readable or decodable`);
-  const ok = summary.exitCode === 0;
-  const symbol = style.symbols ? (ok ? "✔ " : "✖ ") : "";
   const strict = summary.strict && summary.warnings > 0 ? " (--strict: warnings fail)" : "";
-  const text = `${symbol}${plural(summary.files, "file")} checked: ${parts.join(", ")}; ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}${strict}`;
-  return `${style.paint(ok ? "green" : "red", text)}\n`;
+  const text = `${plural(summary.files, "file")} checked: ${parts.join(", ")}; ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}${strict}`;
+  return `${toned(style, summary.exitCode === 0 ? "ok" : "error", text)}\n`;
 }

@@ -37,8 +37,8 @@ export async function parseMessage(
   complete = false,
 ): Promise<Message> {
   if (typeof input !== "string") {
-    const { decodeBinary } = await import("./decode-binary.js");
-    return decodeBinary(type, input, options.maxBytes, complete);
+    const { decode } = await import("./decode-binary.js");
+    return decode(type, input, { maxBytes: options.maxBytes, required: complete });
   }
   return fromMesosJson(type, input, {
     maxBytes: options.maxBytes,
@@ -115,12 +115,7 @@ export function inspect(
  * a UsageError for that flag. The task is not resolved (validated) a second time: the argv is
  * built from `launch`.
  */
-function runArgs(
-  task: TaskInfo,
-  launch: Launch,
-  docker: DockerRunOptions,
-  command: string,
-): string[] {
+function runArgs(task: TaskInfo, launch: Launch, docker: DockerRunOptions, command: string) {
   try {
     return dockerRunArgsOf(task, launch, docker);
   } catch (error) {

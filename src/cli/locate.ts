@@ -19,10 +19,7 @@ function locateIssue(text: string, issue: Issue): FileIssue {
 }
 
 /** `issues` located in the input's text; binary input (or none read) has no lines. */
-export function locateIssues(
-  input: string | Uint8Array | undefined,
-  issues: readonly Issue[],
-): FileIssue[] {
+export function locateIssues(input: string | Uint8Array | undefined, issues: readonly Issue[]) {
   return typeof input === "string" ? issues.map((issue) => locateIssue(input, issue)) : [...issues];
 }
 

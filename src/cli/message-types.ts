@@ -8,13 +8,9 @@ import { UsageError } from "./usage-error.js";
 // The longest package: "mesos.v1.scheduler.Call" is "Call", not "scheduler.Call".
 const PACKAGE = /^mesos\.(?:v1\.(?:scheduler\.)?)?/;
 
-function withoutPackage(name: string): string {
-  return name.replace(PACKAGE, "");
-}
-
 /** The name users see and type: the full name without the package, e.g. "ContainerInfo.DockerInfo". */
 export function displayName(schema: DescMessage): string {
-  return withoutPackage(schema.typeName);
+  return schema.typeName.replace(PACKAGE, "");
 }
 
 /**
@@ -24,12 +20,8 @@ export function displayName(schema: DescMessage): string {
  * ("DockerInfo") when only one message of the set has it. Undefined when the set has no such
  * message; a UsageError when the last segment is ambiguous.
  */
-export function findMessageType(
-  set: SchemaSet,
-  name: string,
-  command?: string,
-): DescMessage | undefined {
-  const key = withoutPackage(name.trim().toLowerCase().replaceAll("_", ".")).toLowerCase();
+export function findMessageType(set: SchemaSet, name: string, command?: string) {
+  const key = name.trim().toLowerCase().replaceAll("_", ".").replace(PACKAGE, "");
   const exact = set.messages.find((schema) => displayName(schema).toLowerCase() === key);
   if (exact) return exact;
   const candidates = set.messages.filter((schema) => schema.name.toLowerCase() === key);

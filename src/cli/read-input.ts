@@ -89,11 +89,7 @@ function notRegular(file: string, info: Stats, command: string) {
  * FIFO blocks until a writer appears. Missing or unreadable files pass here and are reported per
  * file by readInput, so the other files are still checked.
  */
-export async function assertRegularFiles(
-  files: readonly string[],
-  cwd: string,
-  command: string,
-): Promise<void> {
+export async function assertRegularFiles(files: readonly string[], cwd: string, command: string) {
   for (const file of files) {
     if (file === STDIO) continue;
     const info = statSync(resolve(cwd, file), { throwIfNoEntry: false });
@@ -133,33 +129,11 @@ function readAll(fd: number, maxBytes: number): Uint8Array {
   for (;;) {
     const chunk = new Uint8Array(CHUNK_BYTES);
     const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-    if (read === 0) return concat(chunks);
+    if (read === 0) return Buffer.concat(chunks);
     total += read;
     if (total > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk.subarray(0, read));
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-async function readChunks(source: InputStream, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of source) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    total += bytes.length;
-    if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(bytes);
-  }
-  return concat(chunks);
 }
 
 interface ReadContext {
@@ -175,21 +149,25 @@ interface ReadContext {
  * `json` (see decodeText), its bytes for `binary`. Throws InputError for a file that cannot be
  * read or text that cannot be JSON, UsageError for a file that is not a regular file.
  */
-export async function readInput(
-  file: string,
-  format: InputFormat,
-  context: ReadContext,
-): Promise<string | Uint8Array> {
+export async function readInput(file: string, format: InputFormat, context: ReadContext) {
   const bytes = file !== STDIO ? readFileLimited(file, context) : await readStdin(context);
   return format === "json" ? decodeText(bytes) : bytes;
 }
 
-async function readStdin(context: ReadContext): Promise<Uint8Array> {
+async function readStdin({ stdin, maxBytes }: ReadContext): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
-    return await readChunks(context.stdin, context.maxBytes);
+    for await (const chunk of stdin) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(bytes);
+    }
   } catch (error) {
     throw error instanceof InputError ? error : fromSystemError(error);
   }
+  return Buffer.concat(chunks);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

@@ -24,9 +24,7 @@ export function parseRulesArgs(args: string[]): RulesCommand {
   return { json: values.json ?? false };
 }
 
-interface RuleRow extends CodeInfo {
-  readonly code: IssueCode;
-}
+type RuleRow = CodeInfo & { readonly code: IssueCode };
 
 const HEADERS = ["code", "severity", "schemas", "stricter", "from"] as const;
 

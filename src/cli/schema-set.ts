@@ -43,8 +43,3 @@ export function loadSchemaSet(name: SchemaName): Promise<SchemaSet> {
   loading.set(name, set);
   return set;
 }
-
-/** The schema set a message type belongs to, by its full name. */
-export function schemaOf(type: DescMessage): SchemaName {
-  return type.typeName.startsWith("mesos.v1.") ? "v1" : "seed";
-}

@@ -8,17 +8,14 @@ import { fileURLToPath } from "node:url";
 const PACKAGE_NAME = "mesos-dockerinfo";
 
 export function readVersion(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  let directory = from;
-  for (;;) {
+  for (let directory = from; ; directory = dirname(directory)) {
     const manifest = readManifest(join(directory, "package.json"));
     if (manifest?.name === PACKAGE_NAME && typeof manifest.version === "string") {
       return manifest.version;
     }
-    const parent = dirname(directory);
-    if (parent === directory) {
+    if (dirname(directory) === directory) {
       throw new Error(`cannot find the package.json of ${PACKAGE_NAME} above ${from}`);
     }
-    directory = parent;
   }
 }
 

@@ -1,5 +1,5 @@
 // fromMesosV1: a Mesos 1.11 (mesos.v1) message as a seed message, when the seed can carry it.
-import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
+import { isMessage, type MessageShape } from "@bufbuild/protobuf";
 import { errorIssue, fail, quote, type Result } from "../problems/index.js";
 import { isDescriptor, seedCounterpart } from "./counterpart.js";
 import { runWalk } from "./run.js";
@@ -32,11 +32,5 @@ export function fromMesosV1<Desc extends ConvertibleV1Schema>(
     const why = `${schema.typeName} has no counterpart in the seed schema (it models single Docker tasks: no task groups, scheduler calls or events). Keep the message as mesos.v1.`;
     return fail([errorIssue("not_in_seed", [], why)]);
   }
-  return runWalk<SeedOf<MessageShape<Desc>>>(
-    "fromMesosV1",
-    V1_TO_SEED,
-    schema,
-    message as Message,
-    target,
-  );
+  return runWalk("fromMesosV1", V1_TO_SEED, schema, message, target);
 }

@@ -11,10 +11,8 @@ import { type IssuePath, quote } from "../problems/index.js";
 import * as seed from "../schema/index.js";
 import { isSet } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
+import { legacyDockerImage } from "../validation/index.js";
 import type { Direction, Move, Walk } from "./walk.js";
-
-/** The legacy form's URI scheme for Docker images (Mesos 0.19's Docker containerizer). */
-export const LEGACY_DOCKER_PREFIX = "docker:///";
 
 const moveDocker: Move = (walk, src, dst, path) => {
   const from = (src as seed.ContainerInfo).docker as seed.ContainerInfo_DockerInfo;
@@ -73,7 +71,8 @@ function migrateLegacy(
   at: IssuePath,
 ): void {
   const where = [...at, "container"];
-  if (!legacy.image.startsWith(LEGACY_DOCKER_PREFIX)) {
+  const image = legacyDockerImage(legacy);
+  if (image === undefined) {
     walk.add(
       "not_in_v1",
       [...where, "image"],
@@ -89,7 +88,6 @@ function migrateLegacy(
     );
     return;
   }
-  const image = legacy.image.slice(LEGACY_DOCKER_PREFIX.length);
   dst.container = create(v1.ContainerInfoSchema, {
     type: v1.ContainerInfo_Type.DOCKER,
     docker: { image },

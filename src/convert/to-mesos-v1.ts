@@ -1,5 +1,5 @@
 // toMesosV1: a seed message as the Mesos 1.11 (mesos.v1) message a master reads.
-import { isMessage, type Message, type MessageShape } from "@bufbuild/protobuf";
+import { isMessage, type MessageShape } from "@bufbuild/protobuf";
 import { errorIssue, fail, quote, type Result } from "../problems/index.js";
 import { v1Counterpart } from "./counterpart.js";
 import { runWalk } from "./run.js";
@@ -35,11 +35,5 @@ export function toMesosV1<Desc extends ConvertibleSeedSchema>(
       errorIssue("invalid_input", [], `toMesosV1: the message is not a ${schema.typeName}`),
     ]);
   }
-  return runWalk<V1Of<MessageShape<Desc>>>(
-    "toMesosV1",
-    SEED_TO_V1,
-    schema,
-    message as Message,
-    target,
-  );
+  return runWalk("toMesosV1", SEED_TO_V1, schema, message, target);
 }

@@ -133,7 +133,10 @@ export const V1_TO_SEED: Direction = {
   refusedCode: "not_in_seed",
   refusal(srcDesc: DescMessage, field: DescField, value: string): string {
     const name = `${srcDesc.typeName}.${field.name}`;
-    const why = REASONS[name] ?? `the seed's ${seedTypeName(srcDesc)} has no field ${field.number}`;
+    const seedType = srcDesc.typeName
+      .replace(/^mesos\.v1\./, "mesos.")
+      .replace("mesos.AgentID", "mesos.SlaveID");
+    const why = REASONS[name] ?? `the seed's ${seedType} has no field ${field.number}`;
     return `${name} (${value}) cannot be carried by the seed schema: ${why}. ${FIX}`;
   },
   enumRefusal(srcDesc, field, value, _dstField) {
@@ -157,9 +160,3 @@ export const V1_TO_SEED: Direction = {
     return `${v1Name} is not set, but the seed's ${dstDesc.typeName}.${field.name} is required${why}. Set it to convert.`;
   },
 };
-
-function seedTypeName(v1Desc: DescMessage): string {
-  return v1Desc.typeName
-    .replace(/^mesos\.v1\./, "mesos.")
-    .replace("mesos.AgentID", "mesos.SlaveID");
-}

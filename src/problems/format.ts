@@ -37,14 +37,11 @@ export function formatLocation(path: readonly (string | number)[]): string {
  * `, offset N` after the path when the issue carries an input offset.
  */
 export function formatIssues(issues: readonly Issue[]): string {
-  const lines: string[] = [];
-  for (const issue of issues) {
+  const line = (issue: Issue) => {
     const at = issue.offset === undefined ? "" : ` (offset ${issue.offset})`;
-    lines.push(
-      `${issue.severity} ${formatLocation(issue.path)}${at}: ${issue.message} [${issue.code}]`,
-    );
-  }
-  return lines.join("\n");
+    return `${issue.severity} ${formatLocation(issue.path)}${at}: ${issue.message} [${issue.code}]`;
+  };
+  return issues.map(line).join("\n");
 }
 
 /** "1 error", "2 warnings". */

@@ -24,11 +24,7 @@ export function optionsObject(options: unknown): Record<string, unknown> {
 }
 
 /** A non-negative safe integer option, or its default when absent. */
-export function countOption(
-  options: Record<string, unknown>,
-  name: string,
-  fallback: number,
-): number {
+export function countOption(options: Record<string, unknown>, name: string, fallback: number) {
   const value = options[name];
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {

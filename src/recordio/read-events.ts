@@ -22,11 +22,6 @@ import { chunksOf, type RecordIOSource } from "./source.js";
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
-/** The UTF-8 byte length of text.slice(0, end): a character offset as a record byte offset. */
-function byteOffset(text: string, end: number): number {
-  return encoder.encode(text.slice(0, end)).length;
-}
-
 export interface ReadEventsOptions extends ReadRecordIOOptions {
   /**
    * How each record is encoded: what the SUBSCRIBE call's `Accept` header asked for
@@ -98,11 +93,7 @@ async function* events<Desc extends DescMessage>(
   }
 }
 
-function fromProtobuf<Desc extends DescMessage>(
-  schema: Desc,
-  frame: Frame,
-  settings: Settings,
-): MessageShape<Desc> {
+function fromProtobuf<Desc extends DescMessage>(schema: Desc, frame: Frame, settings: Settings) {
   try {
     return decode(schema, frame.bytes, {
       strict: settings.strict,
@@ -117,11 +108,7 @@ function fromProtobuf<Desc extends DescMessage>(
   }
 }
 
-function fromJson<Desc extends DescMessage>(
-  schema: Desc,
-  frame: Frame,
-  settings: Settings,
-): MessageShape<Desc> {
+function fromJson<Desc extends DescMessage>(schema: Desc, frame: Frame, settings: Settings) {
   let text: string;
   try {
     text = utf8.decode(frame.bytes);
@@ -140,8 +127,9 @@ function fromJson<Desc extends DescMessage>(
       maxBytes: frame.bytes.length,
     });
   } catch (error) {
-    const issues = failWith(error).issues;
-    throw recordFailure(schema, frame, "json", issues, error, (offset) => byteOffset(text, offset));
+    // The codec's character offset as a record byte offset: the UTF-8 length of the text before it.
+    const toBytes = (offset: number) => encoder.encode(text.slice(0, offset)).length;
+    throw recordFailure(schema, frame, "json", failWith(error).issues, error, toBytes);
   }
 }
 

@@ -54,14 +54,10 @@ async function* readerChunks(stream: ReadableStreamLike): AsyncGenerator<Uint8Ar
   }
   let finished = false;
   try {
-    for (;;) {
-      const result = await reader.read();
-      if (result.done) {
-        finished = true;
-        return;
-      }
+    for (let result = await reader.read(); !result.done; result = await reader.read()) {
       yield result.value;
     }
+    finished = true;
   } finally {
     // Reached on early return (break), on a framing error and on a failed read: nobody will
     // read the rest, so tell the stream (cancel) and give it back (releaseLock). A cancel that

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatPath } from "../../src/cli/format-text.js";
-import { plural } from "../../src/problems/index.js";
+import { formatLocation, plural } from "../../src/problems/index.js";
 
-describe("formatPath", () => {
+describe("formatLocation (the paths the CLI prints)", () => {
   it.each([
     [[], "(root)"],
     [["name"], "name"],
     [["container", "docker", "volume", 0, "host_dir"], "container.docker.volume[0].host_dir"],
     [["resources", 2, "ranges", "range", 0], "resources[2].ranges.range[0]"],
   ])("%j → %s", (path, text) => {
-    expect(formatPath(path)).toBe(text);
+    expect(formatLocation(path)).toBe(text);
   });
 });
 
