@@ -44,6 +44,7 @@ import {
   cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
+  knownCleanId,
   knownCleanVolume,
   knownEnum,
   knownFreeMount,
@@ -516,6 +517,57 @@ function cleanDockerVolume(source: v1.Volume_Source | undefined): boolean {
   return d !== undefined && d.$unknown === undefined && d.name !== "" && d.driver === "";
 }
 
+// The fast verdict on a resource (Binding.clean): the usual one (a named scalar, a range or two,
+// a short set, nothing reserved, shared, revocable or on a disk) without the walk.
+function cleanResource(r: v1.Resource): boolean {
+  return (
+    r.$unknown === undefined &&
+    r.providerId === undefined &&
+    r.allocationInfo === undefined &&
+    r.reservation === undefined &&
+    r.reservations.length === 0 &&
+    r.disk === undefined &&
+    r.revocable === undefined &&
+    r.shared === undefined &&
+    cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item)
+  );
+}
+
+// The fast verdict on a whole task (Binding.clean), for the common LAUNCH shapes only: a command
+// task or a Docker task (a command, no executor, not in a group), IDs the ID rules found clean
+// lately, resources, command and container each clean by their own verdicts, and nothing else
+// that has rules (health check, check, kill policy, max_completion_time, limits). Then checkTask
+// reports nothing: command without executor, resources not empty, no limits, and a clean
+// container has no linux_info (share_cgroups unset) and no port mappings. A fresh message from
+// the decoder then needs no walk at all (validate.ts asks this first). Anything else: walk.
+function cleanTask(task: v1.TaskInfo, flags: number): boolean {
+  const command = task.command;
+  const taskId = task.taskId;
+  const agentId = task.agentId;
+  if (
+    (flags & GROUP) !== 0 ||
+    command === undefined ||
+    task.executor !== undefined ||
+    task.healthCheck !== undefined ||
+    task.check !== undefined ||
+    task.killPolicy !== undefined ||
+    task.maxCompletionTime !== undefined ||
+    taskId === undefined ||
+    agentId === undefined ||
+    !knownCleanId(taskId.value) ||
+    !knownCleanId(agentId.value) ||
+    hasKeys(task.limits)
+  ) {
+    return false;
+  }
+  const resources = task.resources;
+  const n = resources.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (!cleanResource(resources[i] as v1.Resource)) return false;
+  const container = task.container;
+  return cleanCommand(command) && (container === undefined || cleanContainer(container));
+}
+
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -526,6 +578,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   bind(v1.TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.TaskInfoSchema, {
+    clean: cleanTask,
     check: checkTask,
     childFlags: {
       command: commandFlags,
@@ -715,18 +768,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.ResourceSchema, {
-    // The usual resource (a named scalar, a range or two, a short set, nothing reserved,
-    // shared, revocable or on a disk) without the walk.
-    clean: (r) =>
-      r.$unknown === undefined &&
-      r.providerId === undefined &&
-      r.allocationInfo === undefined &&
-      r.reservation === undefined &&
-      r.reservations.length === 0 &&
-      r.disk === undefined &&
-      r.revocable === undefined &&
-      r.shared === undefined &&
-      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
+    clean: cleanResource,
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);

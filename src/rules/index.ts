@@ -10,7 +10,7 @@ export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum } from "./enum-value.js";
 export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 export { GROUP } from "./group.js";
-export { checkId } from "./ids.js";
+export { checkId, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
   checkImagePayload,

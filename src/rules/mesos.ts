@@ -25,9 +25,11 @@ import {
   FrameworkIDSchema,
   OfferIDSchema,
   present,
+  type Resource,
   ResourceSchema,
   SlaveIDSchema,
   TaskIDSchema,
+  type TaskInfo,
   TaskInfoSchema,
   Value_RangeSchema,
   Value_RangesSchema,
@@ -45,7 +47,7 @@ import { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from
 import { SeenKeys } from "./duplicates.js";
 import { knownEnum } from "./enum-value.js";
 import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-import { checkId } from "./ids.js";
+import { checkId, knownCleanId } from "./ids.js";
 import { checkImageText, cleanImageText } from "./image.js";
 import {
   checkCommandOrExecutor,
@@ -164,6 +166,43 @@ function cleanContainer(container: ContainerInfo): boolean {
 // Past this many variables the duplicate check is left to the walk (linear there).
 const CLEAN_VARIABLES_MAX = 8;
 
+// The fast verdict on a resource (Binding.clean): the usual one (a named scalar, a range or two,
+// a short set) without the walk.
+function cleanResource(r: Resource): boolean {
+  return (
+    r.$unknown === undefined &&
+    cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item)
+  );
+}
+
+// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command task
+// or a Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
+// command and container each clean by their own verdicts. Then the task's rules report nothing:
+// command without executor, resources not empty, and a clean command has no legacy container.
+// A fresh message from the decoder then needs no walk at all (validate.ts asks this first).
+// Anything else: walk.
+function cleanTask(task: TaskInfo): boolean {
+  const command = task.command;
+  const taskId = task.taskId;
+  const slaveId = task.slaveId;
+  if (
+    command === undefined ||
+    task.executor !== undefined ||
+    taskId === undefined ||
+    slaveId === undefined ||
+    !knownCleanId(taskId.value) ||
+    !knownCleanId(slaveId.value)
+  ) {
+    return false;
+  }
+  const resources = task.resources;
+  const n = resources.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (!cleanResource(resources[i] as Resource)) return false;
+  const container = task.container;
+  return cleanCommand(command) && (container === undefined || cleanContainer(container));
+}
+
 /** The rules of the seed schema, by message type. */
 export const MESOS_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -174,6 +213,7 @@ export const MESOS_RULES: BindingTable = new Map([
   bind(TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(TaskInfoSchema, {
+    clean: cleanTask,
     check(task, c) {
       const command = task.command;
       const executor = task.executor;
@@ -267,10 +307,7 @@ export const MESOS_RULES: BindingTable = new Map([
     },
   }),
   bind(ResourceSchema, {
-    // The usual resource (a named scalar, a range or two, a short set) without the walk.
-    clean: (r) =>
-      r.$unknown === undefined &&
-      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
+    clean: cleanResource,
     check(r, c) {
       const name = r.name;
       if (present(r, "name", name, "")) checkResourceName(c, name);
