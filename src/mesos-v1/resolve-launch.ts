@@ -183,12 +183,8 @@ function dockerSettings(
   const declared = docker.volumeDriver;
   const volumeDriverDeclared = present(docker, "volumeDriver", declared, "");
   const driver = volumeDriverDeclared ? declared : firstDriver(volumes);
-  // Built field by field rather than with conditional spreads (each spread clones an object on
-  // the hot path); the keys come in the same order either way.
-  const settings: Mutable<LaunchDockerSettings> = { network } as Mutable<LaunchDockerSettings>;
-  if (network === "user") settings.networkName = container.networkInfos[0]?.name ?? "";
   const mappings = docker.portMappings;
-  settings.portMappings =
+  const portMappings =
     mappings.length === 0
       ? NO_PORT_MAPPINGS
       : mappings.map((m) =>
@@ -196,14 +192,32 @@ function dockerSettings(
             ? { hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol }
             : { hostPort: m.hostPort, containerPort: m.containerPort },
         );
+  const parameters =
+    docker.parameters.length === 0
+      ? NO_PARAMETERS
+      : docker.parameters.map((p) => ({ key: p.key, value: p.value }));
+  const hasHostname = present(container, "hostname", hostname, "");
+  // The usual settings (no user network, hostname or driver) as one literal: it gets its final
+  // shape at once, where each field added later grows the object's out-of-line property store.
+  if (network !== "user" && !hasHostname && driver === undefined) {
+    return {
+      network,
+      portMappings,
+      privileged: docker.privileged,
+      forcePullImage: docker.forcePullImage,
+      parameters,
+      volumeDriverDeclared,
+    };
+  }
+  // Otherwise field by field (no conditional spreads: each clones an object), the keys in the
+  // same order as the literal's.
+  const settings: Mutable<LaunchDockerSettings> = { network } as Mutable<LaunchDockerSettings>;
+  if (network === "user") settings.networkName = container.networkInfos[0]?.name ?? "";
+  settings.portMappings = portMappings;
   settings.privileged = docker.privileged;
   settings.forcePullImage = docker.forcePullImage;
-  const parameters = docker.parameters;
-  settings.parameters =
-    parameters.length === 0
-      ? NO_PARAMETERS
-      : parameters.map((p) => ({ key: p.key, value: p.value }));
-  if (present(container, "hostname", hostname, "")) settings.hostname = hostname;
+  settings.parameters = parameters;
+  if (hasHostname) settings.hostname = hostname;
   if (driver !== undefined) settings.volumeDriver = driver;
   settings.volumeDriverDeclared = volumeDriverDeclared;
   return settings;
@@ -299,14 +313,17 @@ function summarizeVolume(volume: v1.Volume): LaunchVolume {
   const source = volume.source;
   if (source === undefined) return { containerDir, mode, anonymous: false, source: "image" };
   const kind = sourceName(source.type);
-  // Field by field, in the order the spreads gave (no object cloned per volume).
-  const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
   const docker = source.dockerVolume;
   if (kind === "DOCKER_VOLUME" && docker !== undefined) {
-    out.volumeName = docker.name;
-    if (present(docker, "driver", docker.driver, "")) out.driver = docker.driver;
-    return out;
+    // Literals with their final shape (a field added later grows an out-of-line store).
+    const volumeName = docker.name;
+    const driver = docker.driver;
+    return present(docker, "driver", driver, "")
+      ? { containerDir, mode, anonymous: false, source: kind, volumeName, driver }
+      : { containerDir, mode, anonymous: false, source: kind, volumeName };
   }
+  // Field by field, in the order the spreads gave (no object cloned per volume).
+  const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
   const path = source.sandboxPath?.path ?? source.hostPath?.path;
   if (path !== undefined) out.sourcePath = path;
   return out;
