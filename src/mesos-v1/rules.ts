@@ -12,7 +12,7 @@
 //   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
-import { equals, type Message } from "@bufbuild/protobuf";
+import { equals } from "@bufbuild/protobuf";
 import {
   type BindingTable,
   bind,
@@ -26,14 +26,7 @@ import {
   checkId,
   checkImagePayload,
   checkImageText,
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
   checkScalarValue,
-  checkSetItems,
   checkTaskResources,
   checkUriValue,
   checkVariable,
@@ -55,6 +48,7 @@ import {
   scalarTotal,
   type VolumeFields,
   type VolumeView,
+  valueBindings,
 } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
@@ -104,7 +98,6 @@ const LIMIT = 128;
 
 const mounts = new SeenKeys();
 const names = new SeenKeys();
-const items = new SeenKeys();
 const taskIds = new SeenKeys();
 
 const V1_VOLUME: VolumeFields = {
@@ -196,22 +189,6 @@ function joinedMountPoint(path: string | undefined): string | undefined {
 
 const variableNameOf = (v: v1.Environment_Variable): string | undefined =>
   setString(v, "name", v.name);
-const rangeBegin = (r: v1.Value_Range): bigint | undefined =>
-  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
-const rangeEnd = (r: v1.Value_Range): bigint | undefined =>
-  present(r, "end", r.end, 0n) ? r.end : undefined;
-
-function valueType(msg: Message & { type: v1.Value_Type }, no: number): number | undefined {
-  return knownEnum(
-    msg,
-    msg.$unknown,
-    "type",
-    msg.type,
-    v1.Value_Type.SCALAR,
-    no,
-    v1.Value_TypeSchema,
-  );
-}
 
 function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   const command = task.command;
@@ -767,51 +744,6 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       }
     },
   }),
-  bind(v1.ResourceSchema, {
-    clean: cleanResource,
-    check(r, c) {
-      const name = r.name;
-      if (present(r, "name", name, "")) checkResourceName(c, name);
-      const type = valueType(r, 2);
-      checkResourceType(c, type);
-      checkPayload(
-        c,
-        type,
-        r.scalar !== undefined,
-        r.ranges !== undefined,
-        r.set !== undefined,
-        undefined,
-      );
-      const scalar = r.scalar;
-      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
-        checkResourceScalar(c, scalar.value);
-      }
-    },
-  }),
-  bind(v1.AttributeSchema, {
-    check(a, c) {
-      checkPayload(
-        c,
-        valueType(a, 2),
-        a.scalar !== undefined,
-        a.ranges !== undefined,
-        a.set !== undefined,
-        a.text !== undefined,
-      );
-    },
-  }),
-  bind(v1.ValueSchema, {
-    check(v, c) {
-      checkPayload(
-        c,
-        valueType(v, 1),
-        v.scalar !== undefined,
-        v.ranges !== undefined,
-        v.set !== undefined,
-        v.text !== undefined,
-      );
-    },
-  }),
   bind(v1.Value_ScalarSchema, {
     check(s, c, flags) {
       const value = s.value;
@@ -820,21 +752,18 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       if (present(s, "value", value, 0)) checkScalarValue(c, value);
     },
   }),
-  bind(v1.Value_RangeSchema, {
-    check(r, c) {
-      checkRange(c, rangeBegin(r), rangeEnd(r));
+  ...valueBindings(
+    {
+      resource: v1.ResourceSchema,
+      attribute: v1.AttributeSchema,
+      value: v1.ValueSchema,
+      ranges: v1.Value_RangesSchema,
+      range: v1.Value_RangeSchema,
+      set: v1.Value_SetSchema,
+      valueType: v1.Value_TypeSchema,
     },
-  }),
-  bind(v1.Value_RangesSchema, {
-    check(r, c) {
-      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
-    },
-  }),
-  bind(v1.Value_SetSchema, {
-    check(s, c) {
-      checkSetItems(c, s.item, "item", items);
-    },
-  }),
+    cleanResource,
+  ),
 ]);
 
 // No task ID twice in one group (Mesos 1.11: 'Task has duplicate ID'); at tasks[i].task_id.value.

@@ -59,6 +59,7 @@ export {
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
 export { BINDING_TABLES, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
+export { type ValueSchemas, valueBindings } from "./value-rules.js";
 export {
   checkDuplicateMounts,
   checkVolume,

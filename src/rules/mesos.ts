@@ -35,9 +35,7 @@ import {
   Value_RangesSchema,
   Value_ScalarSchema,
   Value_SetSchema,
-  Value_Type,
   Value_TypeSchema,
-  type Value_Range as ValueRange,
   ValueSchema,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
@@ -57,18 +55,9 @@ import {
   checkTaskResources,
 } from "./launch-consistency.js";
 import { checkLegacyBeside, checkLegacyImage, legacyDockerImage } from "./legacy-container.js";
-import {
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
-  checkScalarValue,
-  checkSetItems,
-  cleanPayload,
-} from "./resources.js";
+import { checkScalarValue, cleanPayload } from "./resources.js";
 import { type BindingTable, bind } from "./rule.js";
+import { valueBindings } from "./value-rules.js";
 import {
   checkDuplicateMounts,
   checkVolume,
@@ -82,7 +71,6 @@ import {
 // another of the same kind.
 const mounts = new SeenKeys();
 const names = new SeenKeys();
-const items = new SeenKeys();
 
 const SEED_VOLUME: VolumeFields = {
   containerPath: "container_dir",
@@ -100,10 +88,6 @@ function setString(msg: object, key: string, value: string): string | undefined 
 const containerDirOf = (v: DockerVolume): string | undefined =>
   setString(v, "containerDir", v.containerDir);
 const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
-const rangeBegin = (r: ValueRange): bigint | undefined =>
-  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
-const rangeEnd = (r: ValueRange): bigint | undefined =>
-  present(r, "end", r.end, 0n) ? r.end : undefined;
 
 // The command of a task or executor runs in an image iff a ContainerInfo sits beside it: DOCKER
 // is the only type this schema knows, and an unset or unknown type is reported on its own and
@@ -115,10 +99,6 @@ function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
 // The ID rules of one ID message (its `value`, when set).
 function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
   if (present(msg, "value", value, "")) checkId(c, value, typeName);
-}
-
-function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], no: number) {
-  return knownEnum(msg, msg.$unknown, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
 }
 
 // The fast verdict on a command and everything below it (Binding.clean): a shell command with a
@@ -306,69 +286,21 @@ export const MESOS_RULES: BindingTable = new Map([
       checkVolume(c, volumeView, SEED_VOLUME);
     },
   }),
-  bind(ResourceSchema, {
-    clean: cleanResource,
-    check(r, c) {
-      const name = r.name;
-      if (present(r, "name", name, "")) checkResourceName(c, name);
-      const type = valueType(r, 2);
-      checkResourceType(c, type);
-      checkPayload(
-        c,
-        type,
-        r.scalar !== undefined,
-        r.ranges !== undefined,
-        r.set !== undefined,
-        undefined,
-      );
-      const scalar = r.scalar;
-      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
-        checkResourceScalar(c, scalar.value);
-      }
-    },
-  }),
-  bind(AttributeSchema, {
-    check(a, c) {
-      checkPayload(
-        c,
-        valueType(a, 2),
-        a.scalar !== undefined,
-        a.ranges !== undefined,
-        a.set !== undefined,
-        a.text !== undefined,
-      );
-    },
-  }),
-  bind(ValueSchema, {
-    check(v, c) {
-      checkPayload(
-        c,
-        valueType(v, 1),
-        v.scalar !== undefined,
-        v.ranges !== undefined,
-        v.set !== undefined,
-        v.text !== undefined,
-      );
-    },
-  }),
   bind(Value_ScalarSchema, {
     check(s, c) {
       if (present(s, "value", s.value, 0)) checkScalarValue(c, s.value);
     },
   }),
-  bind(Value_RangeSchema, {
-    check(r, c) {
-      checkRange(c, rangeBegin(r), rangeEnd(r));
+  ...valueBindings(
+    {
+      resource: ResourceSchema,
+      attribute: AttributeSchema,
+      value: ValueSchema,
+      ranges: Value_RangesSchema,
+      range: Value_RangeSchema,
+      set: Value_SetSchema,
+      valueType: Value_TypeSchema,
     },
-  }),
-  bind(Value_RangesSchema, {
-    check(r, c) {
-      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
-    },
-  }),
-  bind(Value_SetSchema, {
-    check(s, c) {
-      checkSetItems(c, s.item, "item", items);
-    },
-  }),
+    cleanResource,
+  ),
 ]);
