@@ -10,15 +10,22 @@
 //                   task.container MESOS                   -> "mesos-task"
 //                   no container                           -> "command"
 
-import type {
-  LaunchCommand,
-  LaunchDockerSettings,
-  LaunchEnvironmentVariable,
-  LaunchExecutor,
-  LaunchMesosImage,
-  LaunchResult,
-  LaunchVolume,
-  LaunchVolumeSource,
+import {
+  EXECUTOR_IMAGE,
+  imageMismatch,
+  type LaunchCommand,
+  type LaunchDockerSettings,
+  type LaunchEnvironmentVariable,
+  type LaunchExecutor,
+  type LaunchMesosImage,
+  type LaunchResult,
+  type LaunchVolume,
+  type LaunchVolumeSource,
+  NO_COMMAND,
+  NO_VARIABLES,
+  NO_VOLUMES,
+  summarizeExecutor,
+  TASK_IMAGE,
 } from "../launch/index.js";
 import { type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference } from "../rules/index.js";
@@ -26,19 +33,7 @@ import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
 import type { validate } from "../validation/index.js";
 
-const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
 const NO_NETWORKS: readonly string[] = Object.freeze([]);
-const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
-const NO_VARIABLES: readonly LaunchEnvironmentVariable[] = Object.freeze([]);
-const NO_COMMAND: LaunchCommand = Object.freeze({
-  shell: true,
-  value: undefined,
-  arguments: NO_ARGUMENTS,
-  environment: NO_VARIABLES,
-  user: undefined,
-});
-const TASK_IMAGE = Object.freeze(["container", "docker", "image"]);
-const EXECUTOR_IMAGE = Object.freeze(["executor", "container", "docker", "image"]);
 const NO_PORT_MAPPINGS: LaunchDockerSettings["portMappings"] = Object.freeze([]);
 const NO_PARAMETERS: LaunchDockerSettings["parameters"] = Object.freeze([]);
 const NETWORKS = ["host", "host", "bridge", "none", "user"] as const;
@@ -131,16 +126,7 @@ function dockerLaunch(
   const docker = container.docker as v1.ContainerInfo_DockerInfo;
   const rawImage = docker.image;
   const parsed = cachedImageReference(rawImage);
-  if (!parsed.success) {
-    // validate() checks the image with the same parser: unreachable unless the two disagree.
-    const issue: Issue = {
-      code: "image_invalid",
-      severity: "error",
-      path: [...imagePath],
-      message: `${JSON.stringify(rawImage)} is not a valid Docker image reference: ${parsed.error.message}`,
-    };
-    return { success: false, issues: [...issues, issue] };
-  }
+  if (!parsed.success) return imageMismatch(issues, rawImage, imagePath, parsed.error.message);
   const image = parsed.reference;
   const volumes = summarizeVolumes(container);
   const settings = dockerSettings(container, docker, volumes);
@@ -283,15 +269,6 @@ function summarizeVariables(
         : { name: v.name, value: v.value };
   }
   return out;
-}
-
-function summarizeExecutor(info: v1.ExecutorInfoValid): LaunchExecutor {
-  const name = info.name;
-  return {
-    id: info.executorId.value,
-    name: present(info, "name", name, "") ? name : undefined,
-    info,
-  };
 }
 
 function summarizeVolumes(container: v1.ContainerInfo | undefined): readonly LaunchVolume[] {
