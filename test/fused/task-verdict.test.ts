@@ -330,7 +330,9 @@ describe.each(SCHEMAS)(
       for (let i = 0; i < 5; i++) expectFusedEqual(schema, task);
     });
 
-    test.each(cleanTasks)("never clean as a task of a group: %s", (_case, task) => {
+    // Mesos 1.11 checks a task of a group by other rules (a Docker container is refused there):
+    // left to the walk. The seed has no groups, and its rules ignore the flag.
+    test.each(cleanTasks)("as a task of a group: %s", (_case, task) => {
       ruleIssues(schema, task);
       expect(clean(task as never, GROUP)).toBe(schema === TaskInfoSchema);
     });
