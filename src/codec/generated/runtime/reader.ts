@@ -316,15 +316,18 @@ export function string(
 // Strings read recently from fields that name things a stream of tasks repeats: the value of an
 // ID message (AgentID, FrameworkID, ExecutorID, ...), a Docker image reference, a volume's paths
 // and a Docker volume's name (the plugin picks the fields). A scheduler sends the same few agents,
-// frameworks, images and mounts again and again; comparing the bytes with the string built last
-// time costs no allocation and no fromCharCode call, and a repeat is then the same string, which
-// the rules' verdict caches (IDs, images, volumes) compare by identity, not character by
-// character. Only such fields fill it: no field that may carry a secret (environment values,
-// labels, command lines, data). Direct-mapped by length and two bytes; bounded: RECENT_SLOTS
-// strings of at most RECENT_MAX characters.
+// frameworks, images and mounts again and again; comparing the bytes with those of the string
+// built last time costs no allocation and no fromCharCode call, and a repeat is then the same
+// string, which the rules' verdict caches (IDs, images, volumes) compare by identity, not
+// character by character. Only such fields fill it: no field that may carry a secret
+// (environment values, labels, command lines, data). Direct-mapped by length and two bytes;
+// bounded: RECENT_SLOTS strings of at most RECENT_MAX characters, and their bytes.
 const RECENT_SLOTS = 64;
 const RECENT_MAX = 128;
 const recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+// The bytes of each slot's string (RECENT_MAX per slot): compared byte against byte, two typed
+// array loads, where charCodeAt checks the string on every call.
+const recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX);
 
 /** A string field that names a recurring thing: as string(), and equal to it, from `recent` when there. */
 export function recentString(
@@ -348,9 +351,10 @@ export function recentString(
     (len + (buf[from + (len >> 1)] as number) * 3 + (buf[from + len - 1] as number) * 17) &
     (RECENT_SLOTS - 1);
   const known = recent[slot];
+  const at = slot * RECENT_MAX;
   if (known !== undefined && known.length === len) {
     let i = 0;
-    while (i < len && buf[from + i] === known.charCodeAt(i)) i++;
+    while (i < len && buf[from + i] === recentBytes[at + i]) i++;
     if (i === len) {
       r.pos = from + len;
       return known;
@@ -358,8 +362,12 @@ export function recentString(
   }
   r.pos = start;
   const value = string(r, end, tagPos, name, index);
-  // Kept only when every byte was one character (ASCII): the comparison above is per byte.
-  if (value.length === len) recent[slot] = value;
+  // Kept only when every byte was one character (ASCII): the string's length is then its
+  // byte count, and the bytes compared above are its characters.
+  if (value.length === len) {
+    recent[slot] = value;
+    recentBytes.set(buf.subarray(from, from + len), at);
+  }
   return value;
 }
 
