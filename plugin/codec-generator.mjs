@@ -337,15 +337,26 @@ function readValue(field, kind, out, end, name, index, failIndex) {
 }
 
 // Fields read through the runtime's cache of recent strings (recentString), which only these may
-// fill: the `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, ...) and
-// a Docker image reference (DockerInfo.image, Mesos 1.11 Image.Docker.name). They name things a
-// stream of tasks repeats, and never hold a secret.
+// fill: the `value` of an ID message (TaskID, AgentID, SlaveID, FrameworkID, ExecutorID, ...), a
+// Docker image reference (DockerInfo.image, Mesos 1.11 Image.Docker.name), a Docker volume's name
+// and a volume's paths. They name things a stream of tasks repeats (agents, images, the same
+// mounts), and never hold a secret. A repeat comes back as the same string, so the rules' verdict
+// caches compare it by identity. Not resource names: an offer of many named resources would
+// evict and miss on every one.
+const VOLUME_PATHS = new Set([
+  "mesos.ContainerInfo.DockerInfo.Volume.container_dir",
+  "mesos.ContainerInfo.DockerInfo.Volume.host_dir",
+  "mesos.v1.Volume.container_path",
+  "mesos.v1.Volume.host_path",
+]);
+
 function isRecurringName(field) {
   if (field.fieldKind !== "scalar") return false;
   const parent = field.parent?.typeName ?? "";
   if (field.name === "value") return /ID$/.test(field.parent?.name ?? "");
   if (field.name === "image") return /\.ContainerInfo\.DockerInfo$/.test(parent);
-  return field.name === "name" && /\.Image\.Docker$/.test(parent);
+  if (field.name === "name") return /\.(Image\.Docker|Volume\.Source\.DockerVolume)$/.test(parent);
+  return VOLUME_PATHS.has(`${parent}.${field.name}`);
 }
 
 function packedWidth(kind) {

@@ -922,12 +922,12 @@ export function read$mesos$ContainerInfo$DockerInfo$Volume(r: R.Reader, m: any, 
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.containerDir = R.string(r, end, t, "container_dir", -1);
+        m.containerDir = R.recentString(r, end, t, "container_dir", -1);
         seen |= 1;
         break;
       }
       case 18: {
-        m.hostDir = R.string(r, end, t, "host_dir", -1);
+        m.hostDir = R.recentString(r, end, t, "host_dir", -1);
         break;
       }
       case 24: {

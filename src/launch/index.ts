@@ -37,5 +37,15 @@ export {
   safeMigrateLegacyContainer,
 } from "./migrate-legacy-container.js";
 export { resolveLaunch } from "./resolve-launch.js";
+// Internal (the Mesos 1.11 resolver, src/mesos-v1); not re-exported from the root.
+export {
+  EXECUTOR_IMAGE,
+  imageMismatch,
+  NO_COMMAND,
+  NO_VARIABLES,
+  NO_VOLUMES,
+  summarizeExecutor,
+  TASK_IMAGE,
+} from "./resolve-shared.js";
 export { type LaunchResolver, registerLaunchResolver } from "./resolvers.js";
 export { type ShellCommandOptions, shellCommand } from "./shell-command.js";

@@ -31,29 +31,23 @@ import { validate } from "../validation/index.js";
 import type {
   DockerLaunch,
   LaunchCommand,
-  LaunchEnvironmentVariable,
   LaunchExecutor,
   LaunchResult,
   LaunchVolume,
 } from "./launch.js";
+import {
+  EXECUTOR_IMAGE,
+  imageMismatch,
+  NO_COMMAND,
+  NO_VARIABLES,
+  NO_VOLUMES,
+  summarizeExecutor,
+  TASK_IMAGE,
+} from "./resolve-shared.js";
 import { launchResolverOf } from "./resolvers.js";
 
-// Shared empty values and image paths: resolving allocates only what it must.
-const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
-const NO_VARIABLES: readonly LaunchEnvironmentVariable[] = Object.freeze([]);
-const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
-const TASK_IMAGE = Object.freeze(["container", "docker", "image"]);
 const TASK_LEGACY_IMAGE = Object.freeze(["command", "container", "image"]);
-const EXECUTOR_IMAGE = Object.freeze(["executor", "container", "docker", "image"]);
 const EXECUTOR_LEGACY_IMAGE = Object.freeze(["executor", "command", "container", "image"]);
-// Only reachable when validation let through a task without the field it checks for.
-const NO_COMMAND: LaunchCommand = Object.freeze({
-  shell: true,
-  value: undefined,
-  arguments: NO_ARGUMENTS,
-  environment: NO_VARIABLES,
-  user: undefined,
-});
 
 /**
  * How Mesos would launch `task`: `{ success: true, data: launch, issues }` (issues are
@@ -151,17 +145,7 @@ function dockerLaunch(
   // The cache validate() filled moments ago: the image is parsed once per task, not twice. The
   // reference it returns is frozen because it is shared.
   const parsed = cachedImageReference(rawImage);
-  if (!parsed.success) {
-    // validate() checks every image with the same parser, so this is unreachable unless the
-    // two disagree; report it as the issue validate() would have given rather than throw.
-    const issue: Issue = {
-      code: "image_invalid",
-      severity: "error",
-      path: [...imagePath],
-      message: `${JSON.stringify(rawImage)} is not a valid Docker image reference: ${parsed.error.message}`,
-    };
-    return { success: false, issues: [...issues, issue] };
-  }
+  if (!parsed.success) return imageMismatch(issues, rawImage, imagePath, parsed.error.message);
   const image = parsed.reference;
   const volumes = docker === undefined ? NO_VOLUMES : summarizeVolumes(docker);
   // Object literals, not a spread of a shared base: a literal gets its final shape at once.
@@ -183,15 +167,6 @@ function summarizeCommand(command: CommandInfo): LaunchCommand {
     arguments: command.arguments,
     environment: command.environment?.variables ?? NO_VARIABLES,
     user: present(command, "user", user, "") ? user : undefined,
-  };
-}
-
-function summarizeExecutor(info: ExecutorInfoValid): LaunchExecutor {
-  const name = info.name;
-  return {
-    id: info.executorId.value,
-    name: present(info, "name", name, "") ? name : undefined,
-    info,
   };
 }
 

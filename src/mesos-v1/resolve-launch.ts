@@ -10,15 +10,22 @@
 //                   task.container MESOS                   -> "mesos-task"
 //                   no container                           -> "command"
 
-import type {
-  LaunchCommand,
-  LaunchDockerSettings,
-  LaunchEnvironmentVariable,
-  LaunchExecutor,
-  LaunchMesosImage,
-  LaunchResult,
-  LaunchVolume,
-  LaunchVolumeSource,
+import {
+  EXECUTOR_IMAGE,
+  imageMismatch,
+  type LaunchCommand,
+  type LaunchDockerSettings,
+  type LaunchEnvironmentVariable,
+  type LaunchExecutor,
+  type LaunchMesosImage,
+  type LaunchResult,
+  type LaunchVolume,
+  type LaunchVolumeSource,
+  NO_COMMAND,
+  NO_VARIABLES,
+  NO_VOLUMES,
+  summarizeExecutor,
+  TASK_IMAGE,
 } from "../launch/index.js";
 import { type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference } from "../rules/index.js";
@@ -26,19 +33,7 @@ import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
 import type { validate } from "../validation/index.js";
 
-const NO_VOLUMES: readonly LaunchVolume[] = Object.freeze([]);
 const NO_NETWORKS: readonly string[] = Object.freeze([]);
-const NO_ARGUMENTS: readonly string[] = Object.freeze([]);
-const NO_VARIABLES: readonly LaunchEnvironmentVariable[] = Object.freeze([]);
-const NO_COMMAND: LaunchCommand = Object.freeze({
-  shell: true,
-  value: undefined,
-  arguments: NO_ARGUMENTS,
-  environment: NO_VARIABLES,
-  user: undefined,
-});
-const TASK_IMAGE = Object.freeze(["container", "docker", "image"]);
-const EXECUTOR_IMAGE = Object.freeze(["executor", "container", "docker", "image"]);
 const NO_PORT_MAPPINGS: LaunchDockerSettings["portMappings"] = Object.freeze([]);
 const NO_PARAMETERS: LaunchDockerSettings["parameters"] = Object.freeze([]);
 const NETWORKS = ["host", "host", "bridge", "none", "user"] as const;
@@ -131,16 +126,7 @@ function dockerLaunch(
   const docker = container.docker as v1.ContainerInfo_DockerInfo;
   const rawImage = docker.image;
   const parsed = cachedImageReference(rawImage);
-  if (!parsed.success) {
-    // validate() checks the image with the same parser: unreachable unless the two disagree.
-    const issue: Issue = {
-      code: "image_invalid",
-      severity: "error",
-      path: [...imagePath],
-      message: `${JSON.stringify(rawImage)} is not a valid Docker image reference: ${parsed.error.message}`,
-    };
-    return { success: false, issues: [...issues, issue] };
-  }
+  if (!parsed.success) return imageMismatch(issues, rawImage, imagePath, parsed.error.message);
   const image = parsed.reference;
   const volumes = summarizeVolumes(container);
   const settings = dockerSettings(container, docker, volumes);
@@ -183,12 +169,8 @@ function dockerSettings(
   const declared = docker.volumeDriver;
   const volumeDriverDeclared = present(docker, "volumeDriver", declared, "");
   const driver = volumeDriverDeclared ? declared : firstDriver(volumes);
-  // Built field by field rather than with conditional spreads (each spread clones an object on
-  // the hot path); the keys come in the same order either way.
-  const settings: Mutable<LaunchDockerSettings> = { network } as Mutable<LaunchDockerSettings>;
-  if (network === "user") settings.networkName = container.networkInfos[0]?.name ?? "";
   const mappings = docker.portMappings;
-  settings.portMappings =
+  const portMappings =
     mappings.length === 0
       ? NO_PORT_MAPPINGS
       : mappings.map((m) =>
@@ -196,14 +178,32 @@ function dockerSettings(
             ? { hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol }
             : { hostPort: m.hostPort, containerPort: m.containerPort },
         );
+  const parameters =
+    docker.parameters.length === 0
+      ? NO_PARAMETERS
+      : docker.parameters.map((p) => ({ key: p.key, value: p.value }));
+  const hasHostname = present(container, "hostname", hostname, "");
+  // The usual settings (no user network, hostname or driver) as one literal: it gets its final
+  // shape at once, where each field added later grows the object's out-of-line property store.
+  if (network !== "user" && !hasHostname && driver === undefined) {
+    return {
+      network,
+      portMappings,
+      privileged: docker.privileged,
+      forcePullImage: docker.forcePullImage,
+      parameters,
+      volumeDriverDeclared,
+    };
+  }
+  // Otherwise field by field (no conditional spreads: each clones an object), the keys in the
+  // same order as the literal's.
+  const settings: Mutable<LaunchDockerSettings> = { network } as Mutable<LaunchDockerSettings>;
+  if (network === "user") settings.networkName = container.networkInfos[0]?.name ?? "";
+  settings.portMappings = portMappings;
   settings.privileged = docker.privileged;
   settings.forcePullImage = docker.forcePullImage;
-  const parameters = docker.parameters;
-  settings.parameters =
-    parameters.length === 0
-      ? NO_PARAMETERS
-      : parameters.map((p) => ({ key: p.key, value: p.value }));
-  if (present(container, "hostname", hostname, "")) settings.hostname = hostname;
+  settings.parameters = parameters;
+  if (hasHostname) settings.hostname = hostname;
   if (driver !== undefined) settings.volumeDriver = driver;
   settings.volumeDriverDeclared = volumeDriverDeclared;
   return settings;
@@ -271,15 +271,6 @@ function summarizeVariables(
   return out;
 }
 
-function summarizeExecutor(info: v1.ExecutorInfoValid): LaunchExecutor {
-  const name = info.name;
-  return {
-    id: info.executorId.value,
-    name: present(info, "name", name, "") ? name : undefined,
-    info,
-  };
-}
-
 function summarizeVolumes(container: v1.ContainerInfo | undefined): readonly LaunchVolume[] {
   const list = container?.volumes;
   if (list === undefined || list.length === 0) return NO_VOLUMES;
@@ -299,14 +290,17 @@ function summarizeVolume(volume: v1.Volume): LaunchVolume {
   const source = volume.source;
   if (source === undefined) return { containerDir, mode, anonymous: false, source: "image" };
   const kind = sourceName(source.type);
-  // Field by field, in the order the spreads gave (no object cloned per volume).
-  const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
   const docker = source.dockerVolume;
   if (kind === "DOCKER_VOLUME" && docker !== undefined) {
-    out.volumeName = docker.name;
-    if (present(docker, "driver", docker.driver, "")) out.driver = docker.driver;
-    return out;
+    // Literals with their final shape (a field added later grows an out-of-line store).
+    const volumeName = docker.name;
+    const driver = docker.driver;
+    return present(docker, "driver", driver, "")
+      ? { containerDir, mode, anonymous: false, source: kind, volumeName, driver }
+      : { containerDir, mode, anonymous: false, source: kind, volumeName };
   }
+  // Field by field, in the order the spreads gave (no object cloned per volume).
+  const out: Mutable<LaunchVolume> = { containerDir, mode, anonymous: false, source: kind };
   const path = source.sandboxPath?.path ?? source.hostPath?.path;
   if (path !== undefined) out.sourcePath = path;
   return out;

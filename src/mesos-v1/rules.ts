@@ -12,7 +12,7 @@
 //   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
-import { equals, type Message } from "@bufbuild/protobuf";
+import { equals } from "@bufbuild/protobuf";
 import {
   type BindingTable,
   bind,
@@ -26,14 +26,7 @@ import {
   checkId,
   checkImagePayload,
   checkImageText,
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
   checkScalarValue,
-  checkSetItems,
   checkTaskResources,
   checkUriValue,
   checkVariable,
@@ -44,6 +37,7 @@ import {
   cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
+  knownCleanId,
   knownCleanVolume,
   knownEnum,
   knownFreeMount,
@@ -54,6 +48,7 @@ import {
   scalarTotal,
   type VolumeFields,
   type VolumeView,
+  valueBindings,
 } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
@@ -103,7 +98,6 @@ const LIMIT = 128;
 
 const mounts = new SeenKeys();
 const names = new SeenKeys();
-const items = new SeenKeys();
 const taskIds = new SeenKeys();
 
 const V1_VOLUME: VolumeFields = {
@@ -195,22 +189,6 @@ function joinedMountPoint(path: string | undefined): string | undefined {
 
 const variableNameOf = (v: v1.Environment_Variable): string | undefined =>
   setString(v, "name", v.name);
-const rangeBegin = (r: v1.Value_Range): bigint | undefined =>
-  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
-const rangeEnd = (r: v1.Value_Range): bigint | undefined =>
-  present(r, "end", r.end, 0n) ? r.end : undefined;
-
-function valueType(msg: Message & { type: v1.Value_Type }, no: number): number | undefined {
-  return knownEnum(
-    msg,
-    msg.$unknown,
-    "type",
-    msg.type,
-    v1.Value_Type.SCALAR,
-    no,
-    v1.Value_TypeSchema,
-  );
-}
 
 function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   const command = task.command;
@@ -516,6 +494,57 @@ function cleanDockerVolume(source: v1.Volume_Source | undefined): boolean {
   return d !== undefined && d.$unknown === undefined && d.name !== "" && d.driver === "";
 }
 
+// The fast verdict on a resource (Binding.clean): the usual one (a named scalar, a range or two,
+// a short set, nothing reserved, shared, revocable or on a disk) without the walk.
+function cleanResource(r: v1.Resource): boolean {
+  return (
+    r.$unknown === undefined &&
+    r.providerId === undefined &&
+    r.allocationInfo === undefined &&
+    r.reservation === undefined &&
+    r.reservations.length === 0 &&
+    r.disk === undefined &&
+    r.revocable === undefined &&
+    r.shared === undefined &&
+    cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item)
+  );
+}
+
+// The fast verdict on a whole task (Binding.clean), for the common LAUNCH shapes only: a command
+// task or a Docker task (a command, no executor, not in a group), IDs the ID rules found clean
+// lately, resources, command and container each clean by their own verdicts, and nothing else
+// that has rules (health check, check, kill policy, max_completion_time, limits). Then checkTask
+// reports nothing: command without executor, resources not empty, no limits, and a clean
+// container has no linux_info (share_cgroups unset) and no port mappings. A fresh message from
+// the decoder then needs no walk at all (validate.ts asks this first). Anything else: walk.
+function cleanTask(task: v1.TaskInfo, flags: number): boolean {
+  const command = task.command;
+  const taskId = task.taskId;
+  const agentId = task.agentId;
+  if (
+    (flags & GROUP) !== 0 ||
+    command === undefined ||
+    task.executor !== undefined ||
+    task.healthCheck !== undefined ||
+    task.check !== undefined ||
+    task.killPolicy !== undefined ||
+    task.maxCompletionTime !== undefined ||
+    taskId === undefined ||
+    agentId === undefined ||
+    !knownCleanId(taskId.value) ||
+    !knownCleanId(agentId.value) ||
+    hasKeys(task.limits)
+  ) {
+    return false;
+  }
+  const resources = task.resources;
+  const n = resources.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (!cleanResource(resources[i] as v1.Resource)) return false;
+  const container = task.container;
+  return cleanCommand(command) && (container === undefined || cleanContainer(container));
+}
+
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -526,6 +555,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   bind(v1.TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.TaskInfoSchema, {
+    clean: cleanTask,
     check: checkTask,
     childFlags: {
       command: commandFlags,
@@ -714,62 +744,6 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       }
     },
   }),
-  bind(v1.ResourceSchema, {
-    // The usual resource (a named scalar, a range or two, a short set, nothing reserved,
-    // shared, revocable or on a disk) without the walk.
-    clean: (r) =>
-      r.$unknown === undefined &&
-      r.providerId === undefined &&
-      r.allocationInfo === undefined &&
-      r.reservation === undefined &&
-      r.reservations.length === 0 &&
-      r.disk === undefined &&
-      r.revocable === undefined &&
-      r.shared === undefined &&
-      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
-    check(r, c) {
-      const name = r.name;
-      if (present(r, "name", name, "")) checkResourceName(c, name);
-      const type = valueType(r, 2);
-      checkResourceType(c, type);
-      checkPayload(
-        c,
-        type,
-        r.scalar !== undefined,
-        r.ranges !== undefined,
-        r.set !== undefined,
-        undefined,
-      );
-      const scalar = r.scalar;
-      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
-        checkResourceScalar(c, scalar.value);
-      }
-    },
-  }),
-  bind(v1.AttributeSchema, {
-    check(a, c) {
-      checkPayload(
-        c,
-        valueType(a, 2),
-        a.scalar !== undefined,
-        a.ranges !== undefined,
-        a.set !== undefined,
-        a.text !== undefined,
-      );
-    },
-  }),
-  bind(v1.ValueSchema, {
-    check(v, c) {
-      checkPayload(
-        c,
-        valueType(v, 1),
-        v.scalar !== undefined,
-        v.ranges !== undefined,
-        v.set !== undefined,
-        v.text !== undefined,
-      );
-    },
-  }),
   bind(v1.Value_ScalarSchema, {
     check(s, c, flags) {
       const value = s.value;
@@ -778,21 +752,18 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       if (present(s, "value", value, 0)) checkScalarValue(c, value);
     },
   }),
-  bind(v1.Value_RangeSchema, {
-    check(r, c) {
-      checkRange(c, rangeBegin(r), rangeEnd(r));
+  ...valueBindings(
+    {
+      resource: v1.ResourceSchema,
+      attribute: v1.AttributeSchema,
+      value: v1.ValueSchema,
+      ranges: v1.Value_RangesSchema,
+      range: v1.Value_RangeSchema,
+      set: v1.Value_SetSchema,
+      valueType: v1.Value_TypeSchema,
     },
-  }),
-  bind(v1.Value_RangesSchema, {
-    check(r, c) {
-      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
-    },
-  }),
-  bind(v1.Value_SetSchema, {
-    check(s, c) {
-      checkSetItems(c, s.item, "item", items);
-    },
-  }),
+    cleanResource,
+  ),
 ]);
 
 // No task ID twice in one group (Mesos 1.11: 'Task has duplicate ID'); at tasks[i].task_id.value.

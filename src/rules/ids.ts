@@ -28,6 +28,15 @@ export function checkId(c: Collector, id: string, typeName: string, field = "val
 const CLEAN_SLOTS = 8;
 const cleanIds: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
 
+/**
+ * True when checkId found `id` clean lately (it is in the verdict cache), so checkId would report
+ * nothing on it now; false means "not known": run checkId. For the fast verdicts of whole tasks
+ * (Binding.clean), which must not report.
+ */
+export function knownCleanId(id: string): boolean {
+  return cleanIds[id.length & (CLEAN_SLOTS - 1)] === id;
+}
+
 // checkId without the cache: true when `id` passed every rule.
 function judgeId(c: Collector, id: string, typeName: string, field: string): boolean {
   if (id === "") {

@@ -10,7 +10,7 @@ export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum } from "./enum-value.js";
 export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 export { GROUP } from "./group.js";
-export { checkId } from "./ids.js";
+export { checkId, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
   checkImagePayload,
@@ -59,6 +59,7 @@ export {
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
 export { BINDING_TABLES, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
+export { type ValueSchemas, valueBindings } from "./value-rules.js";
 export {
   checkDuplicateMounts,
   checkVolume,

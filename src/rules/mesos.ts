@@ -25,17 +25,17 @@ import {
   FrameworkIDSchema,
   OfferIDSchema,
   present,
+  type Resource,
   ResourceSchema,
   SlaveIDSchema,
   TaskIDSchema,
+  type TaskInfo,
   TaskInfoSchema,
   Value_RangeSchema,
   Value_RangesSchema,
   Value_ScalarSchema,
   Value_SetSchema,
-  Value_Type,
   Value_TypeSchema,
-  type Value_Range as ValueRange,
   ValueSchema,
   ContainerInfo_DockerInfo_Volume_Mode as VolumeMode,
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
@@ -45,7 +45,7 @@ import { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from
 import { SeenKeys } from "./duplicates.js";
 import { knownEnum } from "./enum-value.js";
 import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-import { checkId } from "./ids.js";
+import { checkId, knownCleanId } from "./ids.js";
 import { checkImageText, cleanImageText } from "./image.js";
 import {
   checkCommandOrExecutor,
@@ -55,18 +55,9 @@ import {
   checkTaskResources,
 } from "./launch-consistency.js";
 import { checkLegacyBeside, checkLegacyImage, legacyDockerImage } from "./legacy-container.js";
-import {
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
-  checkScalarValue,
-  checkSetItems,
-  cleanPayload,
-} from "./resources.js";
+import { checkScalarValue, cleanPayload } from "./resources.js";
 import { type BindingTable, bind } from "./rule.js";
+import { valueBindings } from "./value-rules.js";
 import {
   checkDuplicateMounts,
   checkVolume,
@@ -80,7 +71,6 @@ import {
 // another of the same kind.
 const mounts = new SeenKeys();
 const names = new SeenKeys();
-const items = new SeenKeys();
 
 const SEED_VOLUME: VolumeFields = {
   containerPath: "container_dir",
@@ -98,10 +88,6 @@ function setString(msg: object, key: string, value: string): string | undefined 
 const containerDirOf = (v: DockerVolume): string | undefined =>
   setString(v, "containerDir", v.containerDir);
 const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
-const rangeBegin = (r: ValueRange): bigint | undefined =>
-  present(r, "begin", r.begin, 0n) ? r.begin : undefined;
-const rangeEnd = (r: ValueRange): bigint | undefined =>
-  present(r, "end", r.end, 0n) ? r.end : undefined;
 
 // The command of a task or executor runs in an image iff a ContainerInfo sits beside it: DOCKER
 // is the only type this schema knows, and an unset or unknown type is reported on its own and
@@ -113,10 +99,6 @@ function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
 // The ID rules of one ID message (its `value`, when set).
 function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
   if (present(msg, "value", value, "")) checkId(c, value, typeName);
-}
-
-function valueType(msg: { type: Value_Type } & Parameters<typeof knownEnum>[0], no: number) {
-  return knownEnum(msg, msg.$unknown, "type", msg.type, Value_Type.SCALAR, no, Value_TypeSchema);
 }
 
 // The fast verdict on a command and everything below it (Binding.clean): a shell command with a
@@ -164,6 +146,43 @@ function cleanContainer(container: ContainerInfo): boolean {
 // Past this many variables the duplicate check is left to the walk (linear there).
 const CLEAN_VARIABLES_MAX = 8;
 
+// The fast verdict on a resource (Binding.clean): the usual one (a named scalar, a range or two,
+// a short set) without the walk.
+function cleanResource(r: Resource): boolean {
+  return (
+    r.$unknown === undefined &&
+    cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item)
+  );
+}
+
+// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command task
+// or a Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
+// command and container each clean by their own verdicts. Then the task's rules report nothing:
+// command without executor, resources not empty, and a clean command has no legacy container.
+// A fresh message from the decoder then needs no walk at all (validate.ts asks this first).
+// Anything else: walk.
+function cleanTask(task: TaskInfo): boolean {
+  const command = task.command;
+  const taskId = task.taskId;
+  const slaveId = task.slaveId;
+  if (
+    command === undefined ||
+    task.executor !== undefined ||
+    taskId === undefined ||
+    slaveId === undefined ||
+    !knownCleanId(taskId.value) ||
+    !knownCleanId(slaveId.value)
+  ) {
+    return false;
+  }
+  const resources = task.resources;
+  const n = resources.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (!cleanResource(resources[i] as Resource)) return false;
+  const container = task.container;
+  return cleanCommand(command) && (container === undefined || cleanContainer(container));
+}
+
 /** The rules of the seed schema, by message type. */
 export const MESOS_RULES: BindingTable = new Map([
   // One function per ID type, not one shared by all: each reads `value` at its own site, which
@@ -174,6 +193,7 @@ export const MESOS_RULES: BindingTable = new Map([
   bind(TaskIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(ExecutorIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(TaskInfoSchema, {
+    clean: cleanTask,
     check(task, c) {
       const command = task.command;
       const executor = task.executor;
@@ -266,72 +286,21 @@ export const MESOS_RULES: BindingTable = new Map([
       checkVolume(c, volumeView, SEED_VOLUME);
     },
   }),
-  bind(ResourceSchema, {
-    // The usual resource (a named scalar, a range or two, a short set) without the walk.
-    clean: (r) =>
-      r.$unknown === undefined &&
-      cleanPayload(r.name, r.type, r.scalar?.value, r.ranges?.range, r.set?.item),
-    check(r, c) {
-      const name = r.name;
-      if (present(r, "name", name, "")) checkResourceName(c, name);
-      const type = valueType(r, 2);
-      checkResourceType(c, type);
-      checkPayload(
-        c,
-        type,
-        r.scalar !== undefined,
-        r.ranges !== undefined,
-        r.set !== undefined,
-        undefined,
-      );
-      const scalar = r.scalar;
-      if (scalar !== undefined && present(scalar, "value", scalar.value, 0)) {
-        checkResourceScalar(c, scalar.value);
-      }
-    },
-  }),
-  bind(AttributeSchema, {
-    check(a, c) {
-      checkPayload(
-        c,
-        valueType(a, 2),
-        a.scalar !== undefined,
-        a.ranges !== undefined,
-        a.set !== undefined,
-        a.text !== undefined,
-      );
-    },
-  }),
-  bind(ValueSchema, {
-    check(v, c) {
-      checkPayload(
-        c,
-        valueType(v, 1),
-        v.scalar !== undefined,
-        v.ranges !== undefined,
-        v.set !== undefined,
-        v.text !== undefined,
-      );
-    },
-  }),
   bind(Value_ScalarSchema, {
     check(s, c) {
       if (present(s, "value", s.value, 0)) checkScalarValue(c, s.value);
     },
   }),
-  bind(Value_RangeSchema, {
-    check(r, c) {
-      checkRange(c, rangeBegin(r), rangeEnd(r));
+  ...valueBindings(
+    {
+      resource: ResourceSchema,
+      attribute: AttributeSchema,
+      value: ValueSchema,
+      ranges: Value_RangesSchema,
+      range: Value_RangeSchema,
+      set: Value_SetSchema,
+      valueType: Value_TypeSchema,
     },
-  }),
-  bind(Value_RangesSchema, {
-    check(r, c) {
-      checkRangeOverlaps(c, r.range, rangeBegin, rangeEnd, "range");
-    },
-  }),
-  bind(Value_SetSchema, {
-    check(s, c) {
-      checkSetItems(c, s.item, "item", items);
-    },
-  }),
+    cleanResource,
+  ),
 ]);

@@ -10,11 +10,12 @@
 // same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
 // one compiler and one interpreter for both walks.
 //
-// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, the seed's ContainerInfo):
+// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, ContainerInfo, TaskInfo):
 // the compiled walk asks it first and skips the subtree when it says clean, which it says only
 // when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
 // issues still come from the rules alone. The interpreter asks only for a type without children
-// (whose rules the verdict wraps): the same issues either way.
+// (whose rules the verdict wraps): the same issues either way. validateDecoded asks the root's
+// verdict (Plan.clean) before anything else, in both tiers: a clean TaskInfo needs no walk.
 import { BINDING_TABLES, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";

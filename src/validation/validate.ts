@@ -57,10 +57,25 @@ export function verdict<Desc extends DescMessage>(
   const flags =
     (options?.imageEntrypoint === true ? IMAGE_ENTRYPOINT : 0) |
     (options?.taskGroup === true ? GROUP : 0);
+  // A fresh message whose type has a fast verdict (Binding.clean, e.g. a whole TaskInfo) that
+  // calls it clean: its rules would report nothing, so no collector, walk or sort is needed.
+  if (rulesOnly && cleanRoot(schema, message, flags)) {
+    return succeed(message as unknown as MessageValidType<Desc>, []);
+  }
   const c = collect(schema, message, flags, rulesOnly);
   return c.errors === 0
     ? succeed(message as unknown as MessageValidType<Desc>, c.issues)
     : fail(c.issues);
+}
+
+// The root's fast verdict, on a message of the schema's type (anything else is collect's to
+// report): true only when the rules-only walk would report nothing.
+function cleanRoot(schema: DescMessage, message: Message, flags: number): boolean {
+  const value: unknown = message;
+  if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
+    return false;
+  }
+  return rulesFor(schema)?.clean?.(message as never, flags) === true;
 }
 
 // The run behind validate: the collector, with the issues in field order.

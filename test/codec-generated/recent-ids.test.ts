@@ -1,6 +1,7 @@
-// The generated reader keeps the IDs and Docker images it read recently (recentString: the
-// `value` of TaskID, SlaveID, AgentID, ..., DockerInfo.image, Image.Docker.name) and hands the
-// same string back when the bytes match. A stream that repeats them, and one that changes them by
+// The generated reader keeps the IDs, Docker images and volume paths it read recently
+// (recentString: the `value` of TaskID, SlaveID, AgentID, ..., DockerInfo.image,
+// Image.Docker.name, the seed's container_dir and host_dir, Mesos 1.11's container_path,
+// host_path and docker volume name) and hands the same string back when the bytes match. A stream that repeats them, and one that changes them by
 // one byte, at the ends or in the middle (the same slot, the same length), must read exactly as
 // fromBinary reads each message.
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
@@ -9,13 +10,41 @@ import { expect, test } from "vitest";
 import { decode, TaskInfoSchema } from "../../src/index.js";
 import * as v1 from "../../src/v1/index.js";
 
-function seedTask(taskId: string, slaveId: string, image?: string) {
+function seedTask(taskId: string, slaveId: string, image?: string, path = "/data") {
   return create(TaskInfoSchema, {
     name: "t",
     taskId: { value: taskId },
     slaveId: { value: slaveId },
     command: { value: "true" },
-    ...(image === undefined ? {} : { container: { type: 1, docker: { image } } }),
+    ...(image === undefined
+      ? {}
+      : {
+          container: {
+            type: 1,
+            docker: { image, volume: [{ containerDir: path, hostDir: path, mode: 1 }] },
+          },
+        }),
+  });
+}
+
+function v1Task(path: string, name: string) {
+  return create(v1.TaskInfoSchema, {
+    name: "t",
+    taskId: { value: "t" },
+    agentId: { value: "a" },
+    command: { value: "true" },
+    container: {
+      type: v1.ContainerInfo_Type.DOCKER,
+      docker: { image: "busybox" },
+      volumes: [
+        { containerPath: path, hostPath: path, mode: 1 },
+        {
+          containerPath: name,
+          mode: 1,
+          source: { type: v1.Volume_Source_Type.DOCKER_VOLUME, dockerVolume: { name } },
+        },
+      ],
+    },
   });
 }
 
@@ -28,9 +57,10 @@ function replaced(id: string, at: number, ch: string): string {
 }
 
 test("IDs that repeat, and IDs one byte away from a remembered one, read as fromBinary reads them", () => {
-  // Lengths around the cached range (17 to 64 ASCII characters), and non-ASCII text.
+  // Lengths across the cached range (1 to 128 ASCII characters), and non-ASCII text.
   const id = fc.oneof(
-    fc.string({ unit: "binary-ascii", minLength: 15, maxLength: 66 }),
+    fc.string({ unit: "binary-ascii", minLength: 1, maxLength: 66 }),
+    fc.string({ unit: "binary-ascii", minLength: 120, maxLength: 132 }),
     fc.string({ unit: "grapheme", minLength: 6, maxLength: 30 }),
   );
   const step = fc.record({
@@ -42,17 +72,25 @@ test("IDs that repeat, and IDs one byte away from a remembered one, read as from
     fc.property(id, id, fc.array(step, { maxLength: 8 }), (first, agent, steps) => {
       let taskId = first;
       let image = `registry.example.com/${first}`;
+      let path = `/${first}`;
       for (const s of steps) {
         if (!s.repeat) {
           taskId = replaced(taskId, s.at, s.ch);
           image = replaced(image, s.at + 21, s.ch);
+          path = replaced(path, s.at + 1, s.ch);
         }
-        const bytes = toBinary(TaskInfoSchema, seedTask(taskId, agent, image));
+        const bytes = toBinary(TaskInfoSchema, seedTask(taskId, agent, image, path));
         const decoded = decode(TaskInfoSchema, bytes);
         expect(decoded.taskId?.value).toBe(taskId);
         expect(decoded.container?.docker?.image).toBe(image);
+        expect(decoded.container?.docker?.volume[0]?.containerDir).toBe(path);
         expect(decoded.slaveId?.value).toBe(agent);
         expect(decoded).toEqual(fromBinary(TaskInfoSchema, bytes));
+        const v1Bytes = toBinary(v1.TaskInfoSchema, v1Task(path, taskId));
+        const v1Decoded = decode(v1.TaskInfoSchema, v1Bytes);
+        expect(v1Decoded.container?.volumes[0]?.hostPath).toBe(path);
+        expect(v1Decoded.container?.volumes[1]?.source?.dockerVolume?.name).toBe(taskId);
+        expect(v1Decoded).toEqual(fromBinary(v1.TaskInfoSchema, v1Bytes));
       }
     }),
     { numRuns: 300 },

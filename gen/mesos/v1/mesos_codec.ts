@@ -9025,12 +9025,12 @@ export function read$mesos$v1$Volume(r: R.Reader, m: any, end: number, depth: nu
     if (tag > 0x7f) tag = R.readTag(r, tag, end, t);
     switch (tag) {
       case 10: {
-        m.containerPath = R.string(r, end, t, "container_path", -1);
+        m.containerPath = R.recentString(r, end, t, "container_path", -1);
         seen |= 2;
         break;
       }
       case 18: {
-        m.hostPath = R.string(r, end, t, "host_path", -1);
+        m.hostPath = R.recentString(r, end, t, "host_path", -1);
         break;
       }
       case 24: {
@@ -9331,7 +9331,7 @@ export function read$mesos$v1$Volume$Source$DockerVolume(r: R.Reader, m: any, en
         break;
       }
       case 18: {
-        m.name = R.string(r, end, t, "name", -1);
+        m.name = R.recentString(r, end, t, "name", -1);
         seen |= 1;
         break;
       }

@@ -314,16 +314,20 @@ export function string(
 }
 
 // Strings read recently from fields that name things a stream of tasks repeats: the value of an
-// ID message (AgentID, FrameworkID, ExecutorID, ...) and a Docker image reference (the plugin
-// picks the fields). A scheduler sends the same few agents, frameworks, executors and images
-// again and again, and a string of 17 to 128 ASCII characters costs an array of codes and a
-// fromCharCode call to build; comparing the bytes with the string built last time costs
-// neither. Only such fields fill it: no field that may carry a secret (environment values,
-// labels, command lines, data). Direct-mapped by length and two bytes; bounded: RECENT_SLOTS
-// strings of at most RECENT_MAX characters.
+// ID message (AgentID, FrameworkID, ExecutorID, ...), a Docker image reference, a volume's paths
+// and a Docker volume's name (the plugin picks the fields). A scheduler sends the same few agents,
+// frameworks, images and mounts again and again; comparing the bytes with those of the string
+// built last time costs no allocation and no fromCharCode call, and a repeat is then the same
+// string, which the rules' verdict caches (IDs, images, volumes) compare by identity, not
+// character by character. Only such fields fill it: no field that may carry a secret
+// (environment values, labels, command lines, data). Direct-mapped by length and two bytes;
+// bounded: RECENT_SLOTS strings of at most RECENT_MAX characters, and their bytes.
 const RECENT_SLOTS = 64;
 const RECENT_MAX = 128;
 const recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
+// The bytes of each slot's string (RECENT_MAX per slot): compared byte against byte, two typed
+// array loads, where charCodeAt checks the string on every call.
+const recentBytes = new Uint8Array(RECENT_SLOTS * RECENT_MAX);
 
 /** A string field that names a recurring thing: as string(), and equal to it, from `recent` when there. */
 export function recentString(
@@ -335,19 +339,22 @@ export function recentString(
 ): string {
   const start = r.pos;
   const len = length(r, end, tagPos, name, index);
-  if (len <= 16 || len > RECENT_MAX) {
+  if (len === 0 || len > RECENT_MAX) {
     r.pos = start;
     return string(r, end, tagPos, name, index);
   }
   const buf = r.buf;
   const from = r.pos;
+  // The last byte and the middle one, multiplied so that all their bits reach the slot: paths
+  // share their first byte ('/'), and IDs often their prefix.
   const slot =
-    (len + ((buf[from] as number) << 1) + ((buf[from + len - 1] as number) << 3)) &
+    (len + (buf[from + (len >> 1)] as number) * 3 + (buf[from + len - 1] as number) * 17) &
     (RECENT_SLOTS - 1);
   const known = recent[slot];
+  const at = slot * RECENT_MAX;
   if (known !== undefined && known.length === len) {
     let i = 0;
-    while (i < len && buf[from + i] === known.charCodeAt(i)) i++;
+    while (i < len && buf[from + i] === recentBytes[at + i]) i++;
     if (i === len) {
       r.pos = from + len;
       return known;
@@ -355,8 +362,12 @@ export function recentString(
   }
   r.pos = start;
   const value = string(r, end, tagPos, name, index);
-  // Kept only when every byte was one character (ASCII): the comparison above is per byte.
-  if (value.length === len) recent[slot] = value;
+  // Kept only when every byte was one character (ASCII): the string's length is then its
+  // byte count, and the bytes compared above are its characters.
+  if (value.length === len) {
+    recent[slot] = value;
+    recentBytes.set(buf.subarray(from, from + len), at);
+  }
   return value;
 }
 
