@@ -273,10 +273,13 @@ class JsonReader {
   }
 
   readEnum(desc: DescEnum, value: unknown, path: Where): number {
-    const names = desc.values.map((v) => `"${v.name}"`).join(", ");
     if (typeof value === "string") {
       const found = desc.values.find((v) => v.name === value);
       if (found !== undefined) return found.number;
+    }
+    // Only a failure lists the names (a success must not pay for the string).
+    const names = desc.values.map((v) => `"${v.name}"`).join(", ");
+    if (typeof value === "string") {
       const what = `"${value}" is not a value of enum ${desc.typeName} (one of ${names})`;
       this.fail("unknown_enum_value", path, what);
     }
