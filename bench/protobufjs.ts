@@ -1,7 +1,9 @@
 // The outside anchor: protobufjs 8 static code generated at bench time from our own
-// proto/mesos/mesos.proto and proto/mesos/v1/mesos.proto, into one module (never committed: bench/generated/ is ignored), with the flags of
-// toolchain.md §3.2. If pbjs cannot run, protobufjs reflection (`loadSync`) is the fallback; it
-// was measured as fast as static code there, and the report says which one was used.
+// proto/mesos/mesos.proto and proto/mesos/v1/mesos.proto, into one module (never committed:
+// bench/generated/ is ignored), by `pbjs -t static-module -w es6` with verification, delimited
+// and conversion code left out (see the flags below; protobufjs's cli/README.md documents them).
+// If pbjs cannot run, protobufjs reflection (`loadSync`) is the fallback; it measures about as
+// fast as static code, and the report says which one was used.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
