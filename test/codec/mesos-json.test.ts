@@ -24,7 +24,7 @@ const MINIMAL_TASK = { name: "t", task_id: { value: "t-1" }, slave_id: { value: 
 describe("toMesosJson", () => {
   test("the seed's Docker task, as Mesos writes it (defaults of unset fields included)", () => {
     // Mesos (stout) writes unset fields that declare a default: CommandInfo.shell, Resource.role
-    // (reference mesos.md §4.1).
+    // (JSON::Protobuf in Mesos 1.11.0's 3rdparty/stout/include/stout/protobuf.hpp).
     expect(toMesosJson(TaskInfoSchema, dockerTask())).toEqual({
       name: "busybox",
       task_id: { value: "busybox-1" },
