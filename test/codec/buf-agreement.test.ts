@@ -1,7 +1,8 @@
 // Agreement with an independent implementation: `buf convert` (Go's protobuf) decides, for a
 // corpus of mutated TaskInfo encodings, which bytes are a TaskInfo. Go enforces required fields
 // (google.golang.org/protobuf/proto: "required field ... not set") and, like us, rejects broken
-// structure. It deliberately accepts what our strict decode rejects for safety (listed in DELIBERATE below and in the README).
+// structure. It deliberately accepts what our strict decode rejects for safety (listed in
+// DELIBERATE below and in the README).
 //
 // Speed: one buf process costs ~0.25 s, so not one per message. A small model of Go's reader
 // below (goModelAccepts: structure, then required fields after merging; a field with an

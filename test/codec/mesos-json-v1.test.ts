@@ -1,6 +1,7 @@
 // Mesos JSON as Mesos 1.11 writes and reads it (stout's protobuf.hpp and jsonify.hpp in
 // 3rdparty/stout/include/stout at tag 1.11.0): defaults of unset fields, bare Infinity / NaN
-// tokens, 64-bit integers as bare digits, map<string, Message>, a oneof, v0 names (slave_id) read as v1 fields (agent_id); and locateJsonPath for the CLI.
+// tokens, 64-bit integers as bare digits, map<string, Message>, a oneof, v0 names (slave_id)
+// read as v1 fields (agent_id); and locateJsonPath for the CLI.
 import { create } from "@bufbuild/protobuf";
 import { describe, expect, test } from "vitest";
 import {
