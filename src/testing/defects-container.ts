@@ -21,6 +21,7 @@ import {
   defect,
   dockerOf,
   ensureValue,
+  insertAt,
   type Located,
   partDefect,
   pick,
@@ -70,15 +71,6 @@ function setPath(v: ContainerInfo_DockerInfo_Volume, field: PathField, value: st
   if (field === "container_dir") v.containerDir = value;
   else v.hostDir = value;
   return [field];
-}
-
-/**
- * Insert `text` into `path` after the first character of its first segment (a code point, never
- * between the halves of a surrogate pair).
- */
-function insertAfterSlash(path: string, text: string): string {
-  const [slash = "", first = "", ...rest] = Array.from(path);
-  return slash + first + text + rest.join("");
 }
 
 // Control characters (Unicode Cc): C0, DEL and C1.
@@ -207,13 +199,14 @@ export function containerDefects(): Defect[] {
     volumeDefect("host_dir_not_absolute", absolutePath(), (v, p) =>
       setPath(v, "host_dir", p.slice(1)),
     ),
+    // These two insert after the first character of the first segment (absolute paths have one).
     volumeDefect("path_contains_colon", fc.tuple(pathField, absolutePath()), (v, [field, p]) =>
-      setPath(v, field, insertAfterSlash(p, ":")),
+      setPath(v, field, insertAt(p, 2, ":")),
     ),
     volumeDefect(
       "path_contains_control_character",
       fc.tuple(pathField, absolutePath(), controlChar),
-      (v, [field, p, ch]) => setPath(v, field, insertAfterSlash(p, ch)),
+      (v, [field, p, ch]) => setPath(v, field, insertAt(p, 2, ch)),
     ),
     volumeDefect("path_has_parent_segment", pathField, (v, field) => {
       // "/x/../x" cleans back to the volume's own path: still unique, never "/" or the sandbox.

@@ -19,6 +19,7 @@ import { mesosId } from "./mesos-id.js";
 import {
   type Defect,
   defect,
+  insertAt,
   type Located,
   partDefect,
   pick,
@@ -60,13 +61,6 @@ function setId(task: TaskInfo, n: number, value: string): IssuePath {
 
 function idDefect(code: IssueCode, value: fc.Arbitrary<string>): Defect {
   return defect(code, anyTask, fc.tuple(fc.nat(), value), (task, [n, v]) => setId(task, n, v));
-}
-
-/** Insert `text` at a code point boundary of `id` chosen by `n` (never inside a surrogate pair). */
-function insertAt(id: string, n: number, text: string): string {
-  const codePoints = Array.from(id);
-  codePoints.splice(n % (codePoints.length + 1), 0, text);
-  return codePoints.join("");
 }
 
 // --- resources ---------------------------------------------------------------------------------
