@@ -24,7 +24,6 @@ import {
   insertAt,
   type Located,
   partDefect,
-  pick,
   setUnknownEnum,
   unknownEnumForm,
 } from "./near-miss.js";
@@ -45,7 +44,7 @@ function volumeOf(
   const docker = dockerOf(task);
   const list = docker.value.volume;
   if (list.length === 0) list.push(create(VolumeSchema, extra));
-  const index = pick(n, list.length);
+  const index = n % list.length;
   return {
     value: list[index] as ContainerInfo_DockerInfo_Volume,
     path: [...docker.path, "volume", index],
