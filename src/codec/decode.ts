@@ -1,9 +1,8 @@
 // decode: strict protobuf binary → message, then the required-field check on the merged result,
 // and optionally every validation rule. The bytes are read by the generated codec of the schema
 // when there is one (gen/**/*_codec.ts: a switch per message, several times faster), else by
-// the reflective reader (read-binary.ts), which is also the reference semantics the generated
-// one is held to. Both read through the same runtime primitives, so a failure reads the same
-// (code, path, offset and words) whichever reader found it.
+// the reflective reader (read-binary.ts, on the same runtime primitives), which is also the
+// reference semantics the generated one is held to.
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { attempt, type Result } from "../problems/index.js";
 import { assertValid, assertValidDecoded } from "../validation/index.js";

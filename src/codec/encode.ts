@@ -1,8 +1,7 @@
 // encode: the generated encoder of the schema when there is one (toBinary's bytes from one
 // growing buffer, checking as it writes); when it has none, or the message is one it cannot write
-// faithfully, protobuf-es toBinary after one check that lists every reason the message cannot be
-// written faithfully (protobuf-es stops at the first, with a plain Error and no path, and
-// silently writes unknown closed-enum numbers and U+FFFD for unpaired surrogates).
+// faithfully, protobuf-es toBinary after one check that lists every reason why (encode-check.ts
+// says what protobuf-es alone would miss).
 import { type DescMessage, type MessageShape, toBinary } from "@bufbuild/protobuf";
 import { attempt, EncodeError, errorIssue, type Issue, type Result } from "../problems/index.js";
 import { encodeIssues } from "./encode-check.js";

@@ -36,9 +36,6 @@ function unusedFieldNumbers(desc: DescMessage): readonly number[] {
   return cached;
 }
 
-const finish = (write: (w: BinaryWriter) => BinaryWriter): Uint8Array =>
-  write(new BinaryWriter()).finish();
-
 type Build = (no: number) => UnknownField;
 
 const field =
@@ -47,31 +44,22 @@ const field =
 
 /** One field of each wire type; the field number is applied last (a group's end tag repeats it). */
 const unknownField: fc.Arbitrary<Build> = fc.oneof(
-  fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map((v) =>
-    field(
-      WireType.Varint,
-      finish((w) => w.uint64(v)),
-    ),
-  ),
+  fc
+    .bigInt({ min: 0n, max: 2n ** 64n - 1n })
+    .map((v) => field(WireType.Varint, new BinaryWriter().uint64(v).finish())),
   fc.uint8Array({ minLength: 8, maxLength: 8 }).map((b) => field(WireType.Bit64, b)),
-  fc.uint8Array({ maxLength: 12 }).map((b) =>
-    field(
-      WireType.LengthDelimited,
-      finish((w) => w.bytes(b)),
-    ),
-  ),
+  fc
+    .uint8Array({ maxLength: 12 })
+    .map((b) => field(WireType.LengthDelimited, new BinaryWriter().bytes(b).finish())),
   fc.uint8Array({ minLength: 4, maxLength: 4 }).map((b) => field(WireType.Bit32, b)),
   // A proto2 group: its fields, then the END_GROUP tag with the same number.
   fc.array(fc.tuple(fc.integer({ min: 1, max: 15 }), fc.nat()), { maxLength: 2 }).map(
     (inner): Build =>
-      (no) => ({
-        no,
-        wireType: WireType.StartGroup,
-        data: finish((w) => {
-          for (const [n, v] of inner) w.tag(n, WireType.Varint).uint32(v);
-          return w.tag(no, WireType.EndGroup);
-        }),
-      }),
+      (no) => {
+        const w = new BinaryWriter();
+        for (const [n, v] of inner) w.tag(n, WireType.Varint).uint32(v);
+        return { no, wireType: WireType.StartGroup, data: w.tag(no, WireType.EndGroup).finish() };
+      },
   ),
 );
 

@@ -15,7 +15,7 @@ import type { IssueCode, IssuePath } from "../validation/index.js";
 import { dockerTask } from "./defects-container.js";
 import { containerInfo } from "./docker-info.js";
 import { legacyContainer } from "./legacy-container.js";
-import { commandOf, type Defect, defect, pick } from "./near-miss.js";
+import { commandOf, type Defect, defect } from "./near-miss.js";
 import { taskInfo } from "./task-info.js";
 import { identifier } from "./text.js";
 
@@ -37,7 +37,7 @@ function uriDefect(code: IssueCode, breakUri: (uri: CommandInfo_URI) => void): D
     const { value: command, path } = commandOf(task);
     if (command.uris.length === 0)
       command.uris.push(create(UriSchema, { value: "https://example.com/a" }));
-    const index = pick(n, command.uris.length);
+    const index = n % command.uris.length;
     breakUri(command.uris[index] as CommandInfo_URI);
     return [...path, "uris", index, "value"];
   });
@@ -52,7 +52,7 @@ function envDefect(code: IssueCode, apply: fc.Arbitrary<EnvBreak>): Defect {
     command.environment ??= create(EnvironmentSchema);
     const list = command.environment.variables;
     if (list.length === 0) list.push(create(VariableSchema, { name, value: "v" })); // none yet
-    const index = pick(n, list.length);
+    const index = n % list.length;
     return [...path, "environment", "variables", index, br(list[index] as Environment_Variable)];
   });
 }

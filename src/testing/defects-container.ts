@@ -21,9 +21,9 @@ import {
   defect,
   dockerOf,
   ensureValue,
+  insertAt,
   type Located,
   partDefect,
-  pick,
   setUnknownEnum,
   unknownEnumForm,
 } from "./near-miss.js";
@@ -44,7 +44,7 @@ function volumeOf(
   const docker = dockerOf(task);
   const list = docker.value.volume;
   if (list.length === 0) list.push(create(VolumeSchema, extra));
-  const index = pick(n, list.length);
+  const index = n % list.length;
   return {
     value: list[index] as ContainerInfo_DockerInfo_Volume,
     path: [...docker.path, "volume", index],
@@ -70,15 +70,6 @@ function setPath(v: ContainerInfo_DockerInfo_Volume, field: PathField, value: st
   if (field === "container_dir") v.containerDir = value;
   else v.hostDir = value;
   return [field];
-}
-
-/**
- * Insert `text` into `path` after the first character of its first segment (a code point, never
- * between the halves of a surrogate pair).
- */
-function insertAfterSlash(path: string, text: string): string {
-  const [slash = "", first = "", ...rest] = Array.from(path);
-  return slash + first + text + rest.join("");
 }
 
 // Control characters (Unicode Cc): C0, DEL and C1.
@@ -207,13 +198,14 @@ export function containerDefects(): Defect[] {
     volumeDefect("host_dir_not_absolute", absolutePath(), (v, p) =>
       setPath(v, "host_dir", p.slice(1)),
     ),
+    // These two insert after the first character of the first segment (absolute paths have one).
     volumeDefect("path_contains_colon", fc.tuple(pathField, absolutePath()), (v, [field, p]) =>
-      setPath(v, field, insertAfterSlash(p, ":")),
+      setPath(v, field, insertAt(p, 2, ":")),
     ),
     volumeDefect(
       "path_contains_control_character",
       fc.tuple(pathField, absolutePath(), controlChar),
-      (v, [field, p, ch]) => setPath(v, field, insertAfterSlash(p, ch)),
+      (v, [field, p, ch]) => setPath(v, field, insertAt(p, 2, ch)),
     ),
     volumeDefect("path_has_parent_segment", pathField, (v, field) => {
       // "/x/../x" cleans back to the volume's own path: still unique, never "/" or the sandbox.

@@ -19,9 +19,9 @@ import { mesosId } from "./mesos-id.js";
 import {
   type Defect,
   defect,
+  insertAt,
   type Located,
   partDefect,
-  pick,
   resourcesOf,
   setUnknownEnum,
   unknownEnumForm,
@@ -41,7 +41,7 @@ function setId(task: TaskInfo, n: number, value: string): IssuePath {
     executor === undefined
       ? ["task_id", "slave_id"]
       : ["task_id", "slave_id", "executor_id", "framework_id"];
-  const field = fields[pick(n, fields.length)] as IdField;
+  const field = fields[n % fields.length] as IdField;
   switch (field) {
     case "task_id":
       task.taskId = create(TaskIDSchema, { value });
@@ -60,13 +60,6 @@ function setId(task: TaskInfo, n: number, value: string): IssuePath {
 
 function idDefect(code: IssueCode, value: fc.Arbitrary<string>): Defect {
   return defect(code, anyTask, fc.tuple(fc.nat(), value), (task, [n, v]) => setId(task, n, v));
-}
-
-/** Insert `text` at a code point boundary of `id` chosen by `n` (never inside a surrogate pair). */
-function insertAt(id: string, n: number, text: string): string {
-  const codePoints = Array.from(id);
-  codePoints.splice(n % (codePoints.length + 1), 0, text);
-  return codePoints.join("");
 }
 
 // --- resources ---------------------------------------------------------------------------------
@@ -91,7 +84,7 @@ const resourceTarget = fc.tuple(fc.nat(), fc.boolean());
 /** The resource chosen by `[n, useExecutor]`: in the task's list, or in its executor's. */
 function resourceOf(task: TaskInfo, [n, useExecutor]: [number, boolean]): Located<Resource> {
   const list = resourcesOf(task, useExecutor);
-  const index = pick(n, list.value.length);
+  const index = n % list.value.length;
   return { value: list.value[index] as Resource, path: [...list.path, index] };
 }
 
@@ -126,7 +119,7 @@ function resourceBreak<P>(
   const replace = defect(code, anyTask, fc.tuple(resourceTarget, params), (task, [target, p]) => {
     const [n, useExecutor] = target;
     const list = resourcesOf(task, useExecutor);
-    const index = pick(n, list.value.length);
+    const index = n % list.value.length;
     const { init, at } = build((list.value[index] as Resource).name, p);
     list.value[index] = create(ResourceSchema, init);
     return [...list.path, index, ...at];
@@ -248,7 +241,7 @@ export function taskDefects(): Defect[] {
       task.labels ??= create(LabelsSchema);
       const list = task.labels.labels;
       if (list.length === 0) list.push(create(LabelSchema, { key: "k" }));
-      const index = pick(n, list.length);
+      const index = n % list.length;
       const label = list[index];
       if (label !== undefined) clearField(label, LabelSchema.field.key);
       return ["labels", "labels", index, "key"];

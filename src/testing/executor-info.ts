@@ -28,12 +28,9 @@ function base(command: fc.Arbitrary<unknown>, container?: fc.Arbitrary<unknown>)
     name: anyText(),
     source: anyText(),
     data: fc.uint8Array({ maxLength: 8 }),
+    ...(container === undefined ? {} : { container }),
   };
-  const requiredKeys = ["executorId", "command", "resources"];
-  if (container !== undefined) {
-    model.container = container;
-    requiredKeys.push("container");
-  }
+  const requiredKeys = ["executorId", "command", "resources", ...(container ? ["container"] : [])];
   return fc.record(model, { requiredKeys }).map((init) => create(ExecutorInfoSchema, init));
 }
 

@@ -2,21 +2,14 @@
 // purely random bytes rarely get past the first tag.
 import * as fc from "fast-check";
 
-/** One edit of a byte string; positions are taken modulo the current length. */
-type Mutation =
-  | { readonly kind: "set"; readonly at: number; readonly byte: number }
-  | { readonly kind: "insert"; readonly at: number; readonly bytes: Uint8Array }
-  | { readonly kind: "delete"; readonly at: number; readonly length: number }
-  | { readonly kind: "truncate"; readonly at: number }
-  | { readonly kind: "duplicate"; readonly at: number; readonly length: number };
-
 // Bytes that matter on the wire: continuation bits, every wire type, big lengths.
 const WIRE_BYTES = [
   0x00, 0x01, 0x02, 0x07, 0x08, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x7f, 0x80, 0xff,
 ];
 const interestingByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...WIRE_BYTES));
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+/** One edit of a byte string; positions are taken modulo the current length. */
+const mutation = fc.oneof(
   fc.record({ kind: fc.constant("set" as const), at: fc.nat(), byte: interestingByte }),
   fc.record({
     kind: fc.constant("insert" as const),
@@ -37,6 +30,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     length: fc.integer({ min: 1, max: 16 }),
   }),
 );
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
 function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
   const n = bytes.length;

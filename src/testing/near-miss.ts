@@ -119,9 +119,11 @@ export function resourcesOf(task: TaskInfo, useExecutor: boolean): Located<Resou
   return { value: task.resources, path: ["resources"] };
 }
 
-/** An index into a non-empty list of `length`, from a random natural number. */
-export function pick(n: number, length: number): number {
-  return n % length;
+/** Insert `text` at a code point boundary of `s` chosen by `n` (never inside a surrogate pair). */
+export function insertAt(s: string, n: number, text: string): string {
+  const codePoints = Array.from(s);
+  codePoints.splice(n % (codePoints.length + 1), 0, text);
+  return codePoints.join("");
 }
 
 /** A command that names what to run, so that removing an image cannot add `executable_missing`. */

@@ -47,18 +47,16 @@ function hasImage(container: ContainerInfo | undefined): boolean {
 
 // The host ports a Docker task maps must be among its resources (Mesos 1.11 fails the launch
 // otherwise): one ports resource covering each of them.
-function portsFor(container: ContainerInfo | undefined): Resource[] {
+function portsFor(container: ContainerInfo | undefined): Resource | undefined {
   const mappings = container?.docker?.portMappings ?? [];
-  if (mappings.length === 0) return [];
-  return [
-    create(ResourceSchema, {
-      name: "ports",
-      type: Value_Type.RANGES,
-      ranges: {
-        range: mappings.map((m) => ({ begin: BigInt(m.hostPort), end: BigInt(m.hostPort) })),
-      },
-    }),
-  ];
+  if (mappings.length === 0) return undefined;
+  return create(ResourceSchema, {
+    name: "ports",
+    type: Value_Type.RANGES,
+    ranges: {
+      range: mappings.map((m) => ({ begin: BigInt(m.hostPort), end: BigInt(m.hostPort) })),
+    },
+  });
 }
 
 function task(kind: V1TaskKind): fc.Arbitrary<TaskInfo> {
@@ -80,10 +78,7 @@ function task(kind: V1TaskKind): fc.Arbitrary<TaskInfo> {
       .map(({ resources, ...rest }) => {
         // Ports drawn by v1Resource() could hold a mapped port twice (overlapping ranges).
         const ports = portsFor(c);
-        const all =
-          ports.length === 0
-            ? resources
-            : [...resources.filter((r) => r.name !== "ports"), ...ports];
+        const all = ports ? [...resources.filter((r) => r.name !== "ports"), ports] : resources;
         const init = { ...rest, resources: all };
         return create(TaskInfoSchema, c === undefined ? init : { ...init, container: c });
       }),
