@@ -1,8 +1,9 @@
-// fromMesosJson: Mesos-style JSON (as Mesos's HTTP API reads it, reference mesos.md §4.1) to a
-// message, every problem a DecodeError naming the field path (and, for text, the character
-// offset). Our own walk rather than protobuf-es fromJson, whose errors carry no path, which
-// rounds 64-bit numbers and which reads lowerCamel names only. The walk is iterative (a stack of
-// objects still to read), so no nesting of input can exhaust the JS stack.
+// fromMesosJson: Mesos-style JSON (as Mesos's HTTP API reads it: protobuf::parse in stout's
+// protobuf.hpp, 3rdparty/stout/include/stout at tag 1.11.0) to a message, every problem a
+// DecodeError naming the field path (and, for text, the character offset). Our own walk rather
+// than protobuf-es fromJson, whose errors carry no path, which rounds 64-bit numbers and which
+// reads lowerCamel names only. The walk is iterative (a stack of objects still to read), so no
+// nesting of input can exhaust the JS stack.
 import {
   create,
   type DescEnum,
@@ -460,7 +461,7 @@ function fieldsByKey(desc: DescMessage): Map<string, DescField> {
   return map;
 }
 
-/** Names Mesos shipped where this schema keeps the 2014 seed's (reference mesos.md §1.8). */
+/** Names Mesos shipped (include/mesos/v1/mesos.proto at 1.11.0) where the 2014 seed differs. */
 const MESOS_NAMES: Record<string, string> = {
   container_path: "container_dir",
   host_path: "host_dir",

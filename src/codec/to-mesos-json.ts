@@ -1,4 +1,5 @@
-// toMesosJson: a message as Mesos's HTTP API writes it (stout's jsonify, reference mesos.md §4.1),
+// toMesosJson: a message as Mesos's HTTP API writes it (jsonify(JSON::Protobuf(...)), stout's
+// jsonify.hpp and protobuf.hpp in 3rdparty/stout/include/stout at tag 1.11.0),
 // in a form fromMesosJson reads back to the same message.
 import {
   type DescEnum,

@@ -1,5 +1,5 @@
 // imageReference(): Docker image references that are valid by the distribution/reference v0.6.0
-// grammar as the docker CLI parses them (ParseNormalizedNamed; reference docker-and-peers.md §2):
+// grammar as the docker CLI parses them (ParseNormalizedNamed, github.com/distribution/reference):
 //
 //   reference := name [":" tag] ["@" digest]
 //   name      := [domain "/"] path-component ("/" path-component)*
