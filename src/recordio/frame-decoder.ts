@@ -31,12 +31,12 @@ const NINE = 0x39;
  * The longest header accepted, leading zeros included: a uint64 has at most 20 decimal digits,
  * and mesos-go refuses a longer size field. Without it, a stream of zeros would never end a header.
  */
-export const MAX_HEADER_DIGITS = 20;
+const MAX_HEADER_DIGITS = 20;
 /** The smallest buffer allocated for a record that arrives in pieces. */
 const MIN_GROWTH = 4096;
 const EMPTY = new Uint8Array(0);
 
-export class FrameDecoder {
+class FrameDecoder {
   readonly #maxRecordBytes: number;
   /** Stream offset of #chunk[0]. */
   #chunkOffset = 0;
@@ -217,4 +217,21 @@ function framingError(code: IssueCode, index: number, offset: number, message: s
   return new DecodeError("cannot read the RecordIO stream", [
     errorIssue(code, [index], message, offset),
   ]);
+}
+
+/**
+ * The frames under readRecordIO and readEvents, one at a time: a framing error surfaces right
+ * after the records before it, and a refused header stops reading at once (the for-await's
+ * return closes the source).
+ */
+export async function* readFrames(
+  chunks: AsyncIterable<unknown> | Iterable<unknown>,
+  maxRecordBytes: number,
+): AsyncGenerator<Frame, void, undefined> {
+  const decoder = new FrameDecoder(maxRecordBytes);
+  for await (const chunk of chunks) {
+    decoder.feed(chunk);
+    for (let frame = decoder.take(); frame !== undefined; frame = decoder.take()) yield frame;
+  }
+  decoder.end();
 }
