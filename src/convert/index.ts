@@ -8,14 +8,7 @@ import type { ConvertibleSeedSchema, ConvertibleV1Schema, SeedOf, V1Of } from ".
 import { V1_TO_SEED } from "./v1-to-seed.js";
 import { type Direction, Walk } from "./walk.js";
 
-export type {
-  ConvertibleSeedSchema,
-  ConvertibleV1Schema,
-  SeedMessage,
-  SeedOf,
-  V1Message,
-  V1Of,
-} from "./types.js";
+export * from "./types.js";
 
 /**
  * Convert a seed message (package `mesos`, the 2014 DockerInfo design) to its Mesos 1.11
