@@ -67,9 +67,8 @@ class FrameDecoder {
   /** Hand over the next chunk; call `take` until it returns undefined before feeding another. */
   feed(chunk: unknown): void {
     if (!(chunk instanceof Uint8Array)) {
-      throw framingError(
+      throw this.#error(
         "invalid_input",
-        this.#index,
         this.position,
         `the source produced ${describe(chunk)} instead of a Uint8Array chunk (a Node stream ` +
           "with setEncoding, or an object-mode stream?); RecordIO is read as bytes",
@@ -104,9 +103,8 @@ class FrameDecoder {
         `${this.#headerOffset}, "${this.#digits}" and no LF)`
       : `after ${this.#received} of the ${this.#size} bytes record ${this.#index} announced ` +
         `(header at offset ${this.#headerOffset}, data from offset ${this.#dataOffset})`;
-    throw framingError(
+    throw this.#error(
       "truncated",
-      this.#index,
       this.position,
       `the stream ends ${what}; it was cut in transit or closed mid-record`,
     );
@@ -147,9 +145,8 @@ class FrameDecoder {
       // the value small and are bounded by MAX_HEADER_DIGITS. Number() is exact up to 2^53 and
       // rounds monotonically beyond, so the comparison with a safe-integer cap holds.
       if (Number(this.#digits) > this.#maxRecordBytes) {
-        throw framingError(
+        throw this.#error(
           "recordio_record_too_large",
-          this.#index,
           this.#headerOffset,
           `the length header of record ${this.#index} starts "${this.#digits}": more than ` +
             `maxRecordBytes (${this.#maxRecordBytes}) bytes; raise maxRecordBytes if such ` +
@@ -196,12 +193,18 @@ class FrameDecoder {
 
   /** `why` continues "the length header of record N ...". */
   #badLength(offset: number, why: string): DecodeError {
-    return framingError(
+    return this.#error(
       "recordio_invalid_length",
-      this.#index,
       offset,
       `the length header of record ${this.#index} ${why}; the framing is lost from here`,
     );
+  }
+
+  /** The error of the current record (its index is the issue's path) at stream `offset`. */
+  #error(code: IssueCode, offset: number, message: string): DecodeError {
+    return new DecodeError("cannot read the RecordIO stream", [
+      errorIssue(code, [this.#index], message, offset),
+    ]);
   }
 }
 
@@ -211,12 +214,6 @@ function byteName(byte: number): string {
   if (byte === 0x20) return `a space (${hex})`;
   if (byte === 0x0d) return `a CR (${hex})`;
   return `the byte ${hex}`;
-}
-
-function framingError(code: IssueCode, index: number, offset: number, message: string) {
-  return new DecodeError("cannot read the RecordIO stream", [
-    errorIssue(code, [index], message, offset),
-  ]);
 }
 
 /**
