@@ -7,9 +7,10 @@ import { UsageError } from "./usage-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Options every subcommand accepts. */
+/** Options of every subcommand that reads a message (check, convert). */
 export const COMMON_OPTIONS = {
   type: { type: "string", short: "t" },
+  schema: { type: "string", short: "s" },
   "max-bytes": { type: "string" },
   "ignore-unknown-fields": { type: "boolean" },
   help: { type: "boolean", short: "h" },

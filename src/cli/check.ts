@@ -23,7 +23,6 @@ const COMMAND = "check";
 const OPTIONS = {
   ...COMMON_OPTIONS,
   format: { type: "string", short: "f" },
-  schema: { type: "string", short: "s" },
   reporter: { type: "string", short: "r" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
@@ -104,7 +103,7 @@ async function checkFile(file: string, settings: CheckCommand, io: Io, wanted: T
   let type = wanted.seed === undefined ? wanted.name : displayName(wanted.seed);
   let schema: string | null = null;
   let schemaReason: string | null = null;
-  const format = settings.format ?? (file === STDIO ? "json" : formatOf(file));
+  const format = settings.format ?? formatOf(file);
   const report = (status: FileStatus, issues: FileIssue[], found?: Inspection): FileReport => ({
     file,
     type,

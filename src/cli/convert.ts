@@ -31,7 +31,6 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   from: { type: "string" },
   to: { type: "string", multiple: true },
-  schema: { type: "string", short: "s" },
   compact: { type: "boolean" },
   "emit-defaults": { type: "boolean" },
 } as const;
@@ -61,8 +60,7 @@ export function parseConvertArgs(args: string[]): ConvertCommand {
   }
   const input = positionals[0] ?? STDIO;
   const output = positionals[1] ?? STDIO;
-  const from =
-    parseFormat(values.from, "--from", COMMAND) ?? (input === STDIO ? "json" : formatOf(input));
+  const from = parseFormat(values.from, "--from", COMMAND) ?? formatOf(input);
   const targets = parseTargets(values.to ?? []);
   const to =
     targets.format ?? (output !== STDIO ? formatOf(output) : from === "json" ? "binary" : "json");

@@ -1,23 +1,15 @@
 // Which schema an input was written for, read from the input itself before either schema is
-// loaded. The two schemas share most field names and numbers; what tells them apart:
-//
-// JSON (Mesos JSON uses field names, so positions matter less than names):
-//   - a key only Mesos 1.11 has (`agent_id`, `volumes`, `network`, `port_mappings`, `limits`,
-//     any of V1_ONLY_KEYS), or `container.type: "MESOS"`                       → mesos.v1
-//   - a key only the seed has (`container_dir`, `host_dir`, legacy `options`), `docker.volume`
-//     (v1 moved the volumes to ContainerInfo) or `command.container` (legacy)   → seed
-//   - `slave_id` alone → seed; next to v1 keys it is the v0 name of `agent_id` that Mesos's
-//     operator endpoints still write, and the input is read as v1 with the codec's v0Names
-//   - keys of both: the schema with more of them (a tie goes to the seed)
-//   - none of these, but a DockerInfo without `volume`: mesos.v1. Such JSON means the same in both
-//     schemas, and a Mesos 1.11 master reads mesos.v1: converted to binary it then carries docker
-//     at field 3, where Mesos looks for it (at 100, Mesos would see no DockerInfo at all)
-//   - nothing at all: the seed, the default.
-// Binary (numbers decide, table in schema-wire.ts derived from the descriptors): ContainerInfo
-//   `docker` at field 100 → seed, at 3 (or `volumes` 2, type MESOS = 2, any field Mesos added to
-//   ContainerInfo, TaskInfo, ExecutorInfo, Resource, Offer, CommandInfo.URI, ...) → mesos.v1; the
-//   legacy CommandInfo.container (4) → seed. The first deciding field in wire order wins. Bytes
-//   that are not protobuf decide nothing (the decoder then says what is wrong).
+// loaded; the rules, in order, are those help.ts (SCHEMAS) tells users.
+// JSON: a key only one schema has (V1_ONLY_KEYS, SEED_ONLY_KEYS; also `container.type: "MESOS"`,
+// `docker.volume`, the legacy `command.container`), and with keys of both the schema with more of
+// them (a tie goes to the seed). `slave_id` next to v1 keys is the v0 name of `agent_id` that
+// Mesos's operator endpoints still write: read as v1 with the codec's v0Names. A DockerInfo
+// without `volume` and nothing else deciding is mesos.v1: such JSON means the same in both
+// schemas, and a Mesos 1.11 master reads mesos.v1, so converted to binary it carries docker at
+// field 3, where Mesos looks for it (at 100, Mesos would see no DockerInfo at all).
+// Binary: field numbers, wire types and enum values only one schema has (schema-wire.ts, derived
+// from the descriptors); the first deciding field in wire order wins. Bytes that are not protobuf
+// decide nothing (the decoder then says what is wrong).
 import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import type { InputFormat } from "./read-input.js";
 import { SEED_ONLY_KEYS, V1_ONLY_KEYS } from "./schema-keys.js";

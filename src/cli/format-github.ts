@@ -33,12 +33,8 @@ export function githubCommand(file: string, issue: FileIssue): string {
 
 /** Every issue of every file, one command a line; `quiet` leaves warnings out. */
 export function formatGithub(reports: readonly FileReport[], quiet: boolean): string {
-  let out = "";
-  for (const report of reports) {
-    for (const issue of report.issues) {
-      if (quiet && issue.severity !== "error") continue;
-      out += `${githubCommand(report.file, issue)}\n`;
-    }
-  }
-  return out;
+  const shown = (issue: FileIssue) => !quiet || issue.severity === "error";
+  return reports
+    .flatMap((r) => r.issues.filter(shown).map((issue) => `${githubCommand(r.file, issue)}\n`))
+    .join("");
 }

@@ -45,7 +45,9 @@ Run '${PROGRAM} <command> --help' for a command's options.
 ${EXIT_CODES}
 `;
 
-export const CHECK_HELP = `Usage: ${PROGRAM} check [options] FILE...
+/** Each command's --help. */
+export const HELP: Readonly<Record<string, string>> = {
+  check: `Usage: ${PROGRAM} check [options] FILE...
 
 Decodes each FILE ('-' for stdin) and reports, per file:
   - the message type and schema it was read as, e.g. "(TaskInfo, mesos.v1)";
@@ -92,9 +94,8 @@ Examples:
   ${PROGRAM} check --type Offer offer.pb
 
 ${EXIT_CODES}
-`;
-
-export const CONVERT_HELP = `Usage: ${PROGRAM} convert [--from FORMAT] [--to FORMAT] [--to SCHEMA] [options] [IN] [OUT]
+`,
+  convert: `Usage: ${PROGRAM} convert [--from FORMAT] [--to FORMAT] [--to SCHEMA] [options] [IN] [OUT]
 
 Strictly decodes IN and encodes it as OUT. FORMAT is json (Mesos-style JSON) or binary (protobuf
 wire format). IN and OUT default to stdin and stdout ('-' names them explicitly). Nothing is
@@ -139,9 +140,8 @@ Examples:
   ${PROGRAM} convert --from binary --to json < task.pb
 
 ${EXIT_CODES}
-`;
-
-export const RULES_HELP = `Usage: ${PROGRAM} rules [--json]
+`,
+  rules: `Usage: ${PROGRAM} rules [--json]
 
 Lists every issue code this package reports, from its catalogue: the code, its severity (error
 or warning), which schemas it applies to (seed: the 2014 DockerInfo design; v1: Mesos 1.11),
@@ -154,10 +154,5 @@ Options:
 
 Exit codes:
   0  always, unless the arguments are wrong (2)
-`;
-
-export const HELP: Readonly<Record<string, string>> = {
-  check: CHECK_HELP,
-  convert: CONVERT_HELP,
-  rules: RULES_HELP,
+`,
 };

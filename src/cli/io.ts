@@ -20,7 +20,3 @@ export interface CliIo {
 
 /** CliIo with its defaults applied: what every command receives. */
 export type Io = Required<CliIo>;
-
-export function withDefaults(io: CliIo): Io {
-  return { ...io, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env };
-}

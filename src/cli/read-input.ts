@@ -19,7 +19,7 @@ export const STDIO = "-";
 
 const BINARY_EXTENSIONS = new Set([".pb", ".bin", ".binpb"]);
 
-/** The format a file name implies: binary for .pb/.bin/.binpb, JSON otherwise. */
+/** The format a file name implies: binary for .pb/.bin/.binpb, JSON otherwise (stdin too). */
 export function formatOf(file: string): InputFormat {
   return BINARY_EXTENSIONS.has(extname(file).toLowerCase()) ? "binary" : "json";
 }

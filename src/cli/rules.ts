@@ -45,11 +45,8 @@ function formatRulesText(rows: readonly RuleRow[]): string {
   );
   const line = (columns: readonly string[], rest: string) =>
     `${columns.map((text, i) => text.padEnd(widths[i] as number)).join("  ")}  ${rest}`;
-  const out = [line(HEADERS, "what — why")];
-  rows.forEach((row, i) => {
-    out.push(line(cells[i] as string[], `${row.what} — ${row.why}`));
-  });
-  return `${out.join("\n")}\n`;
+  const out = rows.map((row, i) => line(cells[i] as string[], `${row.what} — ${row.why}`));
+  return `${[line(HEADERS, "what — why"), ...out].join("\n")}\n`;
 }
 
 export function runRules(command: RulesCommand, io: Io): ExitCode {

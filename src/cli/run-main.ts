@@ -4,7 +4,7 @@
 import { escapeLine } from "./escape.js";
 import { EXIT_FAILURE, EXIT_OK, type ExitCode } from "./exit-codes.js";
 import { HELP, MAIN_HELP, PROGRAM } from "./help.js";
-import { type CliIo, type Io, withDefaults } from "./io.js";
+import type { CliIo, Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
 // Each command is loaded when it runs: --help, --version, usage errors and `rules` then answer
@@ -71,7 +71,7 @@ function print(io: Io, text: string): ExitCode {
  * written to io.stderr; only a bug in this package rejects.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const streams = withDefaults(io);
+  const streams: Io = { ...io, cwd: io.cwd ?? process.cwd(), env: io.env ?? process.env };
   try {
     return await run([...argv], streams);
   } catch (error) {

@@ -3,12 +3,11 @@
 // older Node 20 lines styleText colours unconditionally. So we decide, then call styleText with
 // validateStream: false only when colour is on.
 import { styleText } from "node:util";
+import type { OutputStream } from "./io.js";
 
 export type ColorChoice = "auto" | "always" | "never";
 
-interface StreamLike {
-  readonly isTTY?: boolean;
-}
+type StreamLike = Pick<OutputStream, "isTTY">;
 
 /**
  * Whether to colour a stream: an explicit --color/--no-color wins, then FORCE_COLOR (any value but

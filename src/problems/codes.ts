@@ -79,6 +79,8 @@ const launchError = (what: string, why: string) => input(what, why, ["launch"]);
 const launchWarning = (what: string, why: string) => input(what, why, ["launch"], "warning");
 const cliError = (what: string, why: string) => input(what, why, ["cli"]);
 
+/** The why of every input that cannot be read at all. */
+const UNREADABLE = "nothing can be read from it";
 const DECODE_ENCODE = ["decode", "encode"] as const;
 const EVERYWHERE = ["validate", "decode", "encode"] as const;
 
@@ -412,7 +414,7 @@ export const CODES = {
   // --- input: bytes, JSON text, values handed to a verb -----------------------------------------
   invalid_input: input(
     "the input is not what the verb takes: not a Uint8Array, not JSON text or an object, or not a message of the schema",
-    "nothing can be read from it; the message names what was expected",
+    `${UNREADABLE}; the message names what was expected`,
     ["validate", "decode", "encode", "launch"],
   ),
   input_too_large: input("the input is longer than maxBytes", "a limit against memory exhaustion"),
@@ -438,7 +440,7 @@ export const CODES = {
     "messages, groups or JSON values are nested deeper than maxDepth",
     "a limit against stack exhaustion",
   ),
-  invalid_json: input("JSON text that is not JSON", "nothing can be read from it"),
+  invalid_json: input("JSON text that is not JSON", UNREADABLE),
   duplicate_key: input(
     "the same JSON key, or one field under two spellings, appears twice in one object",
     "which value wins differs between parsers",
@@ -530,15 +532,9 @@ export const CODES = {
     "Mesos 1.11 has no CommandInfo.container; converting back gives the ContainerInfo form, not the legacy one",
   ),
   // --- cli: files the mesos-dockerinfo command reads and writes ------------------------------
-  file_not_found: cliError("an input file does not exist", "nothing can be read from it"),
-  permission_denied: cliError(
-    "an input file cannot be opened for lack of permission",
-    "nothing can be read from it",
-  ),
-  read_failed: cliError(
-    "an input file cannot be read (an I/O error)",
-    "nothing can be read from it",
-  ),
+  file_not_found: cliError("an input file does not exist", UNREADABLE),
+  permission_denied: cliError("an input file cannot be opened for lack of permission", UNREADABLE),
+  read_failed: cliError("an input file cannot be read (an I/O error)", UNREADABLE),
   write_failed: cliError(
     "convert cannot write its OUT file",
     "nothing is written: a failed conversion never leaves a partial file",

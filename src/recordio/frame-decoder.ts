@@ -31,12 +31,12 @@ const NINE = 0x39;
  * The longest header accepted, leading zeros included: a uint64 has at most 20 decimal digits,
  * and mesos-go refuses a longer size field. Without it, a stream of zeros would never end a header.
  */
-export const MAX_HEADER_DIGITS = 20;
+const MAX_HEADER_DIGITS = 20;
 /** The smallest buffer allocated for a record that arrives in pieces. */
 const MIN_GROWTH = 4096;
 const EMPTY = new Uint8Array(0);
 
-export class FrameDecoder {
+class FrameDecoder {
   readonly #maxRecordBytes: number;
   /** Stream offset of #chunk[0]. */
   #chunkOffset = 0;
@@ -67,9 +67,8 @@ export class FrameDecoder {
   /** Hand over the next chunk; call `take` until it returns undefined before feeding another. */
   feed(chunk: unknown): void {
     if (!(chunk instanceof Uint8Array)) {
-      throw framingError(
+      throw this.#error(
         "invalid_input",
-        this.#index,
         this.position,
         `the source produced ${describe(chunk)} instead of a Uint8Array chunk (a Node stream ` +
           "with setEncoding, or an object-mode stream?); RecordIO is read as bytes",
@@ -104,9 +103,8 @@ export class FrameDecoder {
         `${this.#headerOffset}, "${this.#digits}" and no LF)`
       : `after ${this.#received} of the ${this.#size} bytes record ${this.#index} announced ` +
         `(header at offset ${this.#headerOffset}, data from offset ${this.#dataOffset})`;
-    throw framingError(
+    throw this.#error(
       "truncated",
-      this.#index,
       this.position,
       `the stream ends ${what}; it was cut in transit or closed mid-record`,
     );
@@ -147,9 +145,8 @@ export class FrameDecoder {
       // the value small and are bounded by MAX_HEADER_DIGITS. Number() is exact up to 2^53 and
       // rounds monotonically beyond, so the comparison with a safe-integer cap holds.
       if (Number(this.#digits) > this.#maxRecordBytes) {
-        throw framingError(
+        throw this.#error(
           "recordio_record_too_large",
-          this.#index,
           this.#headerOffset,
           `the length header of record ${this.#index} starts "${this.#digits}": more than ` +
             `maxRecordBytes (${this.#maxRecordBytes}) bytes; raise maxRecordBytes if such ` +
@@ -196,12 +193,18 @@ export class FrameDecoder {
 
   /** `why` continues "the length header of record N ...". */
   #badLength(offset: number, why: string): DecodeError {
-    return framingError(
+    return this.#error(
       "recordio_invalid_length",
-      this.#index,
       offset,
       `the length header of record ${this.#index} ${why}; the framing is lost from here`,
     );
+  }
+
+  /** The error of the current record (its index is the issue's path) at stream `offset`. */
+  #error(code: IssueCode, offset: number, message: string): DecodeError {
+    return new DecodeError("cannot read the RecordIO stream", [
+      errorIssue(code, [this.#index], message, offset),
+    ]);
   }
 }
 
@@ -213,8 +216,19 @@ function byteName(byte: number): string {
   return `the byte ${hex}`;
 }
 
-function framingError(code: IssueCode, index: number, offset: number, message: string) {
-  return new DecodeError("cannot read the RecordIO stream", [
-    errorIssue(code, [index], message, offset),
-  ]);
+/**
+ * The frames under readRecordIO and readEvents, one at a time: a framing error surfaces right
+ * after the records before it, and a refused header stops reading at once (the for-await's
+ * return closes the source).
+ */
+export async function* readFrames(
+  chunks: AsyncIterable<unknown> | Iterable<unknown>,
+  maxRecordBytes: number,
+): AsyncGenerator<Frame, void, undefined> {
+  const decoder = new FrameDecoder(maxRecordBytes);
+  for await (const chunk of chunks) {
+    decoder.feed(chunk);
+    for (let frame = decoder.take(); frame !== undefined; frame = decoder.take()) yield frame;
+  }
+  decoder.end();
 }

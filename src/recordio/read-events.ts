@@ -5,7 +5,7 @@
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { DEFAULT_MAX_DEPTH, decode, firstInvalidUtf8, fromMesosJson } from "../codec/index.js";
 import { DecodeError, errorIssue, failWith, type Issue } from "../problems/index.js";
-import type { Frame } from "./frame-decoder.js";
+import { type Frame, readFrames } from "./frame-decoder.js";
 import {
   countOption,
   DEFAULT_MAX_RECORD_BYTES,
@@ -15,7 +15,6 @@ import {
   optionsObject,
   type ReadRecordIOOptions,
 } from "./options.js";
-import { readFrames } from "./read-frames.js";
 import { chunksOf, type RecordIOSource } from "./source.js";
 
 /** Fatal: a JSON record that is not UTF-8 is an error, not U+FFFD (silent data loss). */

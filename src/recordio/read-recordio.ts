@@ -1,12 +1,12 @@
 // readRecordIO: the records of a RecordIO stream (Mesos docs/recordio.md; reference: Mesos
 // 3rdparty/stout/include/stout/recordio.hpp and mesos-go api/v1/lib/recordio).
+import { readFrames } from "./frame-decoder.js";
 import {
   countOption,
   DEFAULT_MAX_RECORD_BYTES,
   optionsObject,
   type ReadRecordIOOptions,
 } from "./options.js";
-import { readFrames } from "./read-frames.js";
 import { chunksOf, type RecordIOSource } from "./source.js";
 
 /**
