@@ -24,7 +24,6 @@ export function checkDuration(
   what: string,
   k1: string,
   k2?: string,
-  k3?: string,
 ): void {
   if (!(seconds < 0)) return;
   c.report(
@@ -32,13 +31,19 @@ export function checkDuration(
     `${what} is ${seconds} s; Mesos 1.11 requires it to be non-negative ("${what} must be non-negative"): set 0 or a positive duration`,
     k1,
     k2,
-    k3,
   );
 }
 
-/** DurationInfo.nanoseconds as seconds (for the message only; the sign is what matters). */
-export function nanosToSeconds(nanos: bigint): number {
-  return Number(nanos) / 1e9;
+/** A DurationInfo when set, at `key`.nanoseconds (as seconds: the sign is what matters). */
+export function checkDurationInfo(
+  c: Collector,
+  duration: { readonly nanoseconds: bigint } | undefined,
+  what: string,
+  key: string,
+): void {
+  if (duration !== undefined) {
+    checkDuration(c, Number(duration.nanoseconds) / 1e9, what, key, "nanoseconds");
+  }
 }
 
 /**

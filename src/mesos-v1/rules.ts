@@ -55,9 +55,9 @@ import * as v1 from "../v1/index.js";
 import {
   checkCheckType,
   checkDuration,
+  checkDurationInfo,
   checkGroupHealthCheck,
   checkHttpCheck,
-  nanosToSeconds,
 } from "./checks.js";
 import {
   checkContainerUnion,
@@ -199,16 +199,12 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   if (!group) checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
   checkTaskResources(c, task.resources.length);
   if (!group && container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
-  const max = task.maxCompletionTime;
-  if (max !== undefined) {
-    checkDuration(
-      c,
-      nanosToSeconds(max.nanoseconds),
-      "Task's `max_completion_time`",
-      "max_completion_time",
-      "nanoseconds",
-    );
-  }
+  checkDurationInfo(
+    c,
+    task.maxCompletionTime,
+    "Task's `max_completion_time`",
+    "max_completion_time",
+  );
   const limits = task.limits;
   const hasLimits = hasKeys(limits);
   if (hasLimits) {
@@ -250,16 +246,12 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
   const cType = containerType(container);
   const command = executor.command !== undefined;
   checkExecutorKind(c, type, command, cType, container?.mesos?.image !== undefined);
-  const grace = executor.shutdownGracePeriod;
-  if (grace !== undefined) {
-    checkDuration(
-      c,
-      nanosToSeconds(grace.nanoseconds),
-      "ExecutorInfo's 'shutdown_grace_period'",
-      "shutdown_grace_period",
-      "nanoseconds",
-    );
-  }
+  checkDurationInfo(
+    c,
+    executor.shutdownGracePeriod,
+    "ExecutorInfo's 'shutdown_grace_period'",
+    "shutdown_grace_period",
+  );
   checkShareCgroups(c, "executor", shareCgroupsSet(container), shareCgroupsValue(container), false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
@@ -732,16 +724,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.KillPolicySchema, {
     check(k, c) {
-      const grace = k.gracePeriod;
-      if (grace !== undefined) {
-        checkDuration(
-          c,
-          nanosToSeconds(grace.nanoseconds),
-          "Task's 'kill_policy.grace_period'",
-          "grace_period",
-          "nanoseconds",
-        );
-      }
+      checkDurationInfo(c, k.gracePeriod, "Task's 'kill_policy.grace_period'", "grace_period");
     },
   }),
   bind(v1.Value_ScalarSchema, {
