@@ -136,15 +136,15 @@ function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MES
       : undefined;
 }
 
-/** True when a container runs an image whose entrypoint can stand in for a command value. */
-function hasImage(container: v1.ContainerInfo | undefined): boolean {
-  const type = containerType(container);
-  if (type === "DOCKER") return container?.docker !== undefined;
-  return type === "MESOS" && container?.mesos?.image !== undefined;
-}
-
+// IMAGE_ENTRYPOINT when the container runs an image whose entrypoint can stand in for a command value.
 function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number {
-  return hasImage(msg.container) ? IMAGE_ENTRYPOINT : 0;
+  const container = msg.container;
+  const type = containerType(container);
+  const image =
+    type === "DOCKER"
+      ? container?.docker !== undefined
+      : type === "MESOS" && container?.mesos?.image !== undefined;
+  return image ? IMAGE_ENTRYPOINT : 0;
 }
 
 function executorType(executor: v1.ExecutorInfo | undefined): number | undefined {
@@ -337,17 +337,14 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
       mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
     checkVolume(c, volumeView, V1_VOLUME);
   }
-  if ((flags & IN_DOCKER) !== 0) {
-    // host_path wins over the others in the Docker containerizer; then source, then nothing.
-    if (hostPath === undefined) {
-      if (source !== undefined) {
-        if (source.type !== SOURCE_DOCKER_VOLUME) {
-          checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
-        }
-      } else if (v.image !== undefined) {
-        checkImageVolumeInDocker(c);
-      }
+  // host_path wins over the others in the Docker containerizer; then source, then nothing.
+  if ((flags & IN_DOCKER) === 0 || hostPath !== undefined) return;
+  if (source !== undefined) {
+    if (source.type !== SOURCE_DOCKER_VOLUME) {
+      checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
     }
+  } else if (v.image !== undefined) {
+    checkImageVolumeInDocker(c);
   }
 }
 
