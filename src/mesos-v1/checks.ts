@@ -7,7 +7,6 @@ import type { Collector } from "../rules/index.js";
 
 /** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
 export const CHECK_UNKNOWN = 0;
-export const CHECK_COMMAND = 1;
 export const CHECK_HTTP = 2;
 export const CHECK_TCP = 3;
 
