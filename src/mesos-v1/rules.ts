@@ -157,16 +157,17 @@ function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-// linux_info.share_cgroups: whether it is set, and its value (true when there is no linux_info).
-// Two reads instead of a [set, share] pair: a tuple per task and per executor is garbage.
-function shareCgroupsSet(container: v1.ContainerInfo | undefined): boolean {
+// The share_cgroups rule on a task's or executor's container: whether linux_info.share_cgroups is
+// set, and its value (true when there is no linux_info).
+function checkCgroups(
+  c: Collector,
+  where: "executor" | "launch" | "group",
+  container: v1.ContainerInfo | undefined,
+  hasLimits: boolean,
+): void {
   const linux = container?.linuxInfo;
-  return linux !== undefined && isSet(linux, "shareCgroups");
-}
-
-function shareCgroupsValue(container: v1.ContainerInfo | undefined): boolean {
-  const linux = container?.linuxInfo;
-  return linux === undefined ? true : linux.shareCgroups;
+  const set = linux !== undefined && isSet(linux, "shareCgroups");
+  checkShareCgroups(c, where, set, linux === undefined || linux.shareCgroups, hasLimits);
 }
 
 // True iff the map has a key: a for-in that stops at the first key, where Object.keys would
@@ -210,13 +211,7 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   if (hasLimits) {
     checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
   }
-  checkShareCgroups(
-    c,
-    group ? "group" : "launch",
-    shareCgroupsSet(container),
-    shareCgroupsValue(container),
-    hasLimits,
-  );
+  checkCgroups(c, group ? "group" : "launch", container, hasLimits);
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
@@ -227,16 +222,10 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
       optionalEnum(health, health.$unknown, health.type, 8),
     );
   }
-  const docker = container?.docker;
-  if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
-    const mappings = docker.portMappings;
-    if (mappings.length > 0) {
-      checkPortsInResources(
-        c,
-        mappings.map((m) => m.hostPort),
-        rangesOf(task.resources, "ports"),
-      );
-    }
+  const mappings = container?.docker?.portMappings;
+  if (!group && executor === undefined && type === "DOCKER" && mappings && mappings.length > 0) {
+    const hostPorts = mappings.map((m) => m.hostPort);
+    checkPortsInResources(c, hostPorts, rangesOf(task.resources, "ports"));
   }
 }
 
@@ -252,7 +241,7 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
     "ExecutorInfo's 'shutdown_grace_period'",
     "shutdown_grace_period",
   );
-  checkShareCgroups(c, "executor", shareCgroupsSet(container), shareCgroupsValue(container), false);
+  checkCgroups(c, "executor", container, false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
