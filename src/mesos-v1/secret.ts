@@ -87,7 +87,8 @@ export function checkSecret(
   if (type !== SECRET_REFERENCE && type !== SECRET_VALUE) return;
   const reference = type === SECRET_REFERENCE;
   const name = reference ? "REFERENCE" : "VALUE";
-  const [needed, other] = reference ? ["reference", "value"] : ["value", "reference"];
+  const needed = reference ? "reference" : "value";
+  const other = reference ? "value" : "reference";
   if (!(reference ? hasReference : hasValue)) {
     c.report(
       "secret_invalid",
