@@ -46,15 +46,14 @@ export function checkDurationInfo(
 }
 
 /**
- * A health check or check (`kind` "health check" or "check"): a type, and the field it names.
- * `type` is undefined when unset or unknown; `has(check, field)` tells whether its command/http/tcp is set.
+ * A health check or check (`kind` "health check" or "check"): a type (undefined when unset or
+ * unknown), and the field it names (command, http or tcp) set.
  */
-export function checkCheckType<M>(
+export function checkCheckType(
   c: Collector,
   kind: string,
   type: number | undefined,
-  check: M,
-  has: (check: M, field: string) => boolean,
+  check: { readonly command?: object; readonly http?: object; readonly tcp?: object },
 ): void {
   if (type === undefined || type === CHECK_UNKNOWN) {
     c.report(
@@ -65,7 +64,9 @@ export function checkCheckType<M>(
     return;
   }
   const field = PAYLOAD[type];
-  if (field !== undefined && field !== "" && !has(check, field)) {
+  if (field === undefined || field === "") return;
+  const payload = type === CHECK_HTTP ? check.http : type === CHECK_TCP ? check.tcp : check.command;
+  if (payload === undefined) {
     c.report(
       "check_payload_missing",
       `the ${kind}'s type is ${TYPE_NAMES[type]} but ${field} is not set; Mesos 1.11 rejects the task ("Expecting '${field}' to be set for ${TYPE_NAMES[type]} ${kind}"): set ${field}`,

@@ -354,19 +354,6 @@ function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
   }
 }
 
-// Whether the payload field `field` ("command", "http" or "tcp") of a health check or check is
-// set (module-level, as sourcePayloadSet).
-function checkPayloadSet(
-  check: { command?: object | undefined; http?: object | undefined; tcp?: object | undefined },
-  field: string,
-): boolean {
-  return field === "command"
-    ? check.command !== undefined
-    : field === "http"
-      ? check.http !== undefined
-      : check.tcp !== undefined;
-}
-
 // The fast verdict on a command and everything below it (Binding.clean): a shell command with a
 // value and no arguments, URIs with values, and VALUE variables (no unknown enum parked, no
 // secret, a value set) with clean distinct names and clean values. Anything else: walk.
@@ -678,7 +665,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
-      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h, checkPayloadSet);
+      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h);
       checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
       checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
       checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
@@ -697,7 +684,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
-      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k, checkPayloadSet);
+      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k);
       checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
       checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
