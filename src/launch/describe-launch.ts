@@ -27,9 +27,9 @@ export function describeLaunch(launch: Launch): string {
     case "custom-executor":
       return `Custom executor: the Mesos containerizer starts executor ${executorLabel(launch.executor)}, which ${mesosCommand(launch.command)} (no Docker container); the executor then receives the task.`;
     case "docker-task":
-      return `${legacyPrefix(launch, "Docker task")}runs image ${imageLabel(launch)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}.`;
+      return `${legacyPrefix(launch, "Docker task")}runs image ${nameLabel(launch.rawImage, launch.image.string)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}.`;
     case "docker-executor":
-      return `${legacyPrefix(launch, "Docker executor")}runs image ${imageLabel(launch)} as executor ${executorLabel(launch.executor)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}; the executor then receives the task.`;
+      return `${legacyPrefix(launch, "Docker executor")}runs image ${nameLabel(launch.rawImage, launch.image.string)} as executor ${executorLabel(launch.executor)} with ${dockerCommand(launch.command)}, ${volumesLabel(launch.volumes)}${settingsLabel(launch.docker)}; the executor then receives the task.`;
     case "mesos-task":
       return `Mesos container task: the Mesos CommandExecutor ${mesosCommand(launch.command)} under the Mesos containerizer ${mesosImageLabel(launch.mesosImage)}, ${volumesLabel(launch.volumes)}${networksLabel(launch.networks)}.`;
     case "default-executor":
@@ -39,11 +39,7 @@ export function describeLaunch(launch: Launch): string {
 
 function mesosImageLabel(image: LaunchMesosImage | undefined): string {
   if (image === undefined) return "on the agent's root filesystem (no image)";
-  const normalized = image.reference?.string;
-  const name =
-    normalized === undefined || normalized === image.name
-      ? image.name
-      : `${image.name} (${normalized})`;
+  const name = nameLabel(image.name, image.reference?.string);
   return `in the ${image.type === "DOCKER" ? "Docker" : "Appc"} image ${name}`;
 }
 
@@ -81,9 +77,9 @@ function legacyPrefix(launch: DockerLaunch, label: string): string {
   return `Legacy ${label} (${field} ${JSON.stringify(`docker:///${launch.rawImage}`)}, deprecated; migrateLegacyContainer rewrites it as ContainerInfo/DockerInfo): `;
 }
 
-function imageLabel(launch: DockerLaunch): string {
-  const normalized = launch.image.string;
-  return normalized === launch.rawImage ? launch.rawImage : `${launch.rawImage} (${normalized})`;
+// An image name, and its normalized form when that differs.
+function nameLabel(name: string, normalized: string | undefined): string {
+  return normalized === undefined || normalized === name ? name : `${name} (${normalized})`;
 }
 
 function executorLabel(executor: { id: string; name: string | undefined }): string {

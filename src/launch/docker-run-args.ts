@@ -229,12 +229,10 @@ function buildDockerRunArgs(
   env.set("MESOS_SANDBOX", mapped);
   env.set("MESOS_CONTAINER_NAME", name);
   if (launch.schema === "v1") {
-    // Mesos 1.9+: the role of the first resource of the launch.
-    const first =
-      launch.kind === "docker-executor"
-        ? (executorResources[0] ?? taskResources[0])
-        : taskResources[0];
-    env.set("MESOS_ALLOCATION_ROLE", allocationRole(first, options));
+    // Mesos 1.9+: the role of the first resource of the launch (the executor's come first).
+    const role = (executorResources[0] ?? taskResources[0])?.allocationInfo?.role;
+    const fallback = options.allocationRole ?? "*";
+    env.set("MESOS_ALLOCATION_ROLE", role !== undefined && role !== "" ? role : fallback);
   }
   for (const key of [...env.keys()].sort(compareCodePoints)) {
     args.push("-e", `${key}=${env.get(key)}`);
@@ -365,11 +363,6 @@ function joinPath(base: string, rest: string): string {
 
 function netValue(docker: NonNullable<DockerLaunch["docker"]>): string {
   return docker.network === "user" ? (docker.networkName ?? "") : docker.network;
-}
-
-function allocationRole(first: RunResource | undefined, options: DockerRunOptions): string {
-  const role = first?.allocationInfo?.role;
-  return role !== undefined && role !== "" ? role : (options.allocationRole ?? "*");
 }
 
 /**

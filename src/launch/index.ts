@@ -36,7 +36,11 @@ export {
   migrateLegacyContainer,
   safeMigrateLegacyContainer,
 } from "./migrate-legacy-container.js";
-export { resolveLaunch } from "./resolve-launch.js";
+export {
+  // Internal (src/mesos-v1 registers its resolver); not re-exported from the root.
+  registerLaunchResolver,
+  resolveLaunch,
+} from "./resolve-launch.js";
 // Internal (the Mesos 1.11 resolver, src/mesos-v1); not re-exported from the root.
 export {
   EXECUTOR_IMAGE,
@@ -47,5 +51,4 @@ export {
   summarizeExecutor,
   TASK_IMAGE,
 } from "./resolve-shared.js";
-export { type LaunchResolver, registerLaunchResolver } from "./resolvers.js";
 export { type ShellCommandOptions, shellCommand } from "./shell-command.js";

@@ -14,6 +14,7 @@
 //                   command.container docker:///X   -> "docker-task" (legacy)
 //                   otherwise                       -> "command"
 // A legacy container with another scheme is not a Docker launch (validation warns about it).
+import type { Message } from "@bufbuild/protobuf";
 import { fail, type Issue, succeed } from "../problems/index.js";
 import { cachedImageReference, legacyDockerImage } from "../rules/index.js";
 import {
@@ -44,7 +45,6 @@ import {
   summarizeExecutor,
   TASK_IMAGE,
 } from "./resolve-shared.js";
-import { launchResolverOf } from "./resolvers.js";
 
 const TASK_LEGACY_IMAGE = Object.freeze(["command", "container", "image"]);
 const EXECUTOR_LEGACY_IMAGE = Object.freeze(["executor", "command", "container", "image"]);
@@ -78,10 +78,23 @@ export function resolveLaunchWith(task: TaskInfo | V1TaskInfo, check: TaskValida
     : classifyExecutorTask(executor, verdict.issues);
 }
 
-// The Mesos 1.11 resolver registers itself (src/mesos-v1, imported by the package root); only a
-// program that reaches this folder past the root can miss it, and then gets an issue, not a throw.
+/** Resolves a TaskInfo of one schema (the message's $typeName names it), judging it with `check`. */
+type LaunchResolver = (task: Message, check: TaskValidator) => LaunchResult;
+
+// The resolvers of schemas other than the seed, by the TaskInfo's full type name. The Mesos 1.11
+// resolver lives with the rest of the v1 support (src/mesos-v1) and registers itself when that
+// folder is imported (the package root does), so resolving a seed task never loads the v1
+// descriptors; only a program that reaches this folder past the root can miss it, and then gets
+// an issue, not a throw.
+const resolvers = new Map<string, LaunchResolver>();
+
+/** Sets the resolver for TaskInfo messages of type `typeName` (e.g. "mesos.v1.TaskInfo"). */
+export function registerLaunchResolver(typeName: string, resolver: LaunchResolver): void {
+  resolvers.set(typeName, resolver);
+}
+
 function resolveV1(task: V1TaskInfo, check: TaskValidator): LaunchResult {
-  const resolver = launchResolverOf(task.$typeName);
+  const resolver = resolvers.get(task.$typeName);
   if (resolver !== undefined) return resolver(task, check);
   return fail([
     {

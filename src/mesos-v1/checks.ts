@@ -7,7 +7,6 @@ import type { Collector } from "../rules/index.js";
 
 /** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
 export const CHECK_UNKNOWN = 0;
-export const CHECK_COMMAND = 1;
 export const CHECK_HTTP = 2;
 export const CHECK_TCP = 3;
 
@@ -24,7 +23,6 @@ export function checkDuration(
   what: string,
   k1: string,
   k2?: string,
-  k3?: string,
 ): void {
   if (!(seconds < 0)) return;
   c.report(
@@ -32,25 +30,30 @@ export function checkDuration(
     `${what} is ${seconds} s; Mesos 1.11 requires it to be non-negative ("${what} must be non-negative"): set 0 or a positive duration`,
     k1,
     k2,
-    k3,
   );
 }
 
-/** DurationInfo.nanoseconds as seconds (for the message only; the sign is what matters). */
-export function nanosToSeconds(nanos: bigint): number {
-  return Number(nanos) / 1e9;
+/** A DurationInfo when set, at `key`.nanoseconds (as seconds: the sign is what matters). */
+export function checkDurationInfo(
+  c: Collector,
+  duration: { readonly nanoseconds: bigint } | undefined,
+  what: string,
+  key: string,
+): void {
+  if (duration !== undefined) {
+    checkDuration(c, Number(duration.nanoseconds) / 1e9, what, key, "nanoseconds");
+  }
 }
 
 /**
- * A health check or check (`kind` "health check" or "check"): a type, and the field it names.
- * `type` is undefined when unset or unknown; `has(check, field)` tells whether its command/http/tcp is set.
+ * A health check or check (`kind` "health check" or "check"): a type (undefined when unset or
+ * unknown), and the field it names (command, http or tcp) set.
  */
-export function checkCheckType<M>(
+export function checkCheckType(
   c: Collector,
   kind: string,
   type: number | undefined,
-  check: M,
-  has: (check: M, field: string) => boolean,
+  check: { readonly command?: object; readonly http?: object; readonly tcp?: object },
 ): void {
   if (type === undefined || type === CHECK_UNKNOWN) {
     c.report(
@@ -61,7 +64,9 @@ export function checkCheckType<M>(
     return;
   }
   const field = PAYLOAD[type];
-  if (field !== undefined && field !== "" && !has(check, field)) {
+  if (field === undefined || field === "") return;
+  const payload = type === CHECK_HTTP ? check.http : type === CHECK_TCP ? check.tcp : check.command;
+  if (payload === undefined) {
     c.report(
       "check_payload_missing",
       `the ${kind}'s type is ${TYPE_NAMES[type]} but ${field} is not set; Mesos 1.11 rejects the task ("Expecting '${field}' to be set for ${TYPE_NAMES[type]} ${kind}"): set ${field}`,

@@ -8,7 +8,6 @@ import type { Collector } from "../rules/index.js";
 /** DockerInfo.Network numbers (Mesos 1.11); HOST is the declared default. */
 export const NETWORK_HOST = 1;
 export const NETWORK_BRIDGE = 2;
-export const NETWORK_NONE = 3;
 export const NETWORK_USER = 4;
 
 const NETWORK_NAMES = ["", "HOST", "BRIDGE", "NONE", "USER"];

@@ -3,11 +3,9 @@
 //   - its rule table (the shared concept rules of ../rules bound to the v1 types, plus the rules
 //     only Mesos 1.11 has) into validation's binding tables,
 //   - its launch resolver into resolveLaunch.
-// Its generated codecs register from their own folder, ./codecs (13k lines, for speed only).
-// The v1 descriptors are three times the seed's, so a program that only handles seed messages
-// (the CLI checking a seed file) never imports this folder. The package root imports it and
-// ./codecs, so library users see both schemas as before; the CLI imports this folder (await
-// import()) when an input is Mesos 1.11, and not ./codecs.
+// Its generated codecs register from ./codecs, kept apart (see there). The v1 descriptors are three
+// times the seed's, so a program that only handles seed messages (the CLI checking a seed file)
+// never imports this folder; the CLI imports it (await import()) when an input is Mesos 1.11.
 import { registerLaunchResolver } from "../launch/index.js";
 import { registerBindingTable } from "../rules/index.js";
 import type { TaskInfo } from "../v1/index.js";
@@ -19,4 +17,4 @@ registerLaunchResolver("mesos.v1.TaskInfo", (task, check) =>
   resolveV1Launch(task as TaskInfo, check),
 );
 
-export { MESOS_V1_RULES, resolveV1Launch };
+export { MESOS_V1_RULES };

@@ -63,7 +63,7 @@ export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): Laun
           kind: "default-executor",
           schema: "v1",
           legacy: false,
-          command: valid.command === undefined ? NO_COMMAND : summarizeCommand(valid.command),
+          command: summarizeCommand(valid.command),
           volumes: summarizeVolumes(valid.container),
           executor: info,
           ...mesosImageOf(valid.container),
@@ -72,8 +72,7 @@ export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): Laun
         issues,
       );
     }
-    const command =
-      executor.command === undefined ? NO_COMMAND : summarizeCommand(executor.command);
+    const command = summarizeCommand(executor.command);
     const container = executor.container;
     if (container?.type === v1.ContainerInfo_Type.DOCKER && container.docker !== undefined) {
       return dockerLaunch(issues, container, EXECUTOR_IMAGE, command, info);
@@ -91,7 +90,7 @@ export function resolveV1Launch(task: v1.TaskInfo, check: typeof validate): Laun
       issues,
     );
   }
-  const command = valid.command === undefined ? NO_COMMAND : summarizeCommand(valid.command);
+  const command = summarizeCommand(valid.command);
   const container = valid.container;
   if (container?.type === v1.ContainerInfo_Type.DOCKER && container.docker !== undefined) {
     return dockerLaunch(issues, container, TASK_IMAGE, command, undefined);
@@ -239,7 +238,8 @@ function networksOf(container: v1.ContainerInfo | undefined): readonly string[] 
   return infos.map((n) => n.name);
 }
 
-function summarizeCommand(command: v1.CommandInfo): LaunchCommand {
+function summarizeCommand(command: v1.CommandInfo | undefined): LaunchCommand {
+  if (command === undefined) return NO_COMMAND;
   const value = command.value;
   const user = command.user;
   const variables = command.environment?.variables;

@@ -55,9 +55,9 @@ import * as v1 from "../v1/index.js";
 import {
   checkCheckType,
   checkDuration,
+  checkDurationInfo,
   checkGroupHealthCheck,
   checkHttpCheck,
-  nanosToSeconds,
 } from "./checks.js";
 import {
   checkContainerUnion,
@@ -136,15 +136,15 @@ function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MES
       : undefined;
 }
 
-/** True when a container runs an image whose entrypoint can stand in for a command value. */
-function hasImage(container: v1.ContainerInfo | undefined): boolean {
-  const type = containerType(container);
-  if (type === "DOCKER") return container?.docker !== undefined;
-  return type === "MESOS" && container?.mesos?.image !== undefined;
-}
-
+// IMAGE_ENTRYPOINT when the container runs an image whose entrypoint can stand in for a command value.
 function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number {
-  return hasImage(msg.container) ? IMAGE_ENTRYPOINT : 0;
+  const container = msg.container;
+  const type = containerType(container);
+  const image =
+    type === "DOCKER"
+      ? container?.docker !== undefined
+      : type === "MESOS" && container?.mesos?.image !== undefined;
+  return image ? IMAGE_ENTRYPOINT : 0;
 }
 
 function executorType(executor: v1.ExecutorInfo | undefined): number | undefined {
@@ -157,16 +157,17 @@ function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-// linux_info.share_cgroups: whether it is set, and its value (true when there is no linux_info).
-// Two reads instead of a [set, share] pair: a tuple per task and per executor is garbage.
-function shareCgroupsSet(container: v1.ContainerInfo | undefined): boolean {
+// The share_cgroups rule on a task's or executor's container: whether linux_info.share_cgroups is
+// set, and its value (true when there is no linux_info).
+function checkCgroups(
+  c: Collector,
+  where: "executor" | "launch" | "group",
+  container: v1.ContainerInfo | undefined,
+  hasLimits: boolean,
+): void {
   const linux = container?.linuxInfo;
-  return linux !== undefined && isSet(linux, "shareCgroups");
-}
-
-function shareCgroupsValue(container: v1.ContainerInfo | undefined): boolean {
-  const linux = container?.linuxInfo;
-  return linux === undefined ? true : linux.shareCgroups;
+  const set = linux !== undefined && isSet(linux, "shareCgroups");
+  checkShareCgroups(c, where, set, linux === undefined || linux.shareCgroups, hasLimits);
 }
 
 // True iff the map has a key: a for-in that stops at the first key, where Object.keys would
@@ -199,28 +200,18 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   if (!group) checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
   checkTaskResources(c, task.resources.length);
   if (!group && container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
-  const max = task.maxCompletionTime;
-  if (max !== undefined) {
-    checkDuration(
-      c,
-      nanosToSeconds(max.nanoseconds),
-      "Task's `max_completion_time`",
-      "max_completion_time",
-      "nanoseconds",
-    );
-  }
+  checkDurationInfo(
+    c,
+    task.maxCompletionTime,
+    "Task's `max_completion_time`",
+    "max_completion_time",
+  );
   const limits = task.limits;
   const hasLimits = hasKeys(limits);
   if (hasLimits) {
     checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
   }
-  checkShareCgroups(
-    c,
-    group ? "group" : "launch",
-    shareCgroupsSet(container),
-    shareCgroupsValue(container),
-    hasLimits,
-  );
+  checkCgroups(c, group ? "group" : "launch", container, hasLimits);
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
@@ -231,16 +222,10 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
       optionalEnum(health, health.$unknown, health.type, 8),
     );
   }
-  const docker = container?.docker;
-  if (!group && executor === undefined && type === "DOCKER" && docker !== undefined) {
-    const mappings = docker.portMappings;
-    if (mappings.length > 0) {
-      checkPortsInResources(
-        c,
-        mappings.map((m) => m.hostPort),
-        rangesOf(task.resources, "ports"),
-      );
-    }
+  const mappings = container?.docker?.portMappings;
+  if (!group && executor === undefined && type === "DOCKER" && mappings && mappings.length > 0) {
+    const hostPorts = mappings.map((m) => m.hostPort);
+    checkPortsInResources(c, hostPorts, rangesOf(task.resources, "ports"));
   }
 }
 
@@ -250,17 +235,13 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
   const cType = containerType(container);
   const command = executor.command !== undefined;
   checkExecutorKind(c, type, command, cType, container?.mesos?.image !== undefined);
-  const grace = executor.shutdownGracePeriod;
-  if (grace !== undefined) {
-    checkDuration(
-      c,
-      nanosToSeconds(grace.nanoseconds),
-      "ExecutorInfo's 'shutdown_grace_period'",
-      "shutdown_grace_period",
-      "nanoseconds",
-    );
-  }
-  checkShareCgroups(c, "executor", shareCgroupsSet(container), shareCgroupsValue(container), false);
+  checkDurationInfo(
+    c,
+    executor.shutdownGracePeriod,
+    "ExecutorInfo's 'shutdown_grace_period'",
+    "shutdown_grace_period",
+  );
+  checkCgroups(c, "executor", container, false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
@@ -345,17 +326,14 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
       mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
     checkVolume(c, volumeView, V1_VOLUME);
   }
-  if ((flags & IN_DOCKER) !== 0) {
-    // host_path wins over the others in the Docker containerizer; then source, then nothing.
-    if (hostPath === undefined) {
-      if (source !== undefined) {
-        if (source.type !== SOURCE_DOCKER_VOLUME) {
-          checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
-        }
-      } else if (v.image !== undefined) {
-        checkImageVolumeInDocker(c);
-      }
+  // host_path wins over the others in the Docker containerizer; then source, then nothing.
+  if ((flags & IN_DOCKER) === 0 || hostPath !== undefined) return;
+  if (source !== undefined) {
+    if (source.type !== SOURCE_DOCKER_VOLUME) {
+      checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
     }
+  } else if (v.image !== undefined) {
+    checkImageVolumeInDocker(c);
   }
 }
 
@@ -374,19 +352,6 @@ function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
     default:
       return source.csiVolume !== undefined;
   }
-}
-
-// Whether the payload field `field` ("command", "http" or "tcp") of a health check or check is
-// set (module-level, as sourcePayloadSet).
-function checkPayloadSet(
-  check: { command?: object | undefined; http?: object | undefined; tcp?: object | undefined },
-  field: string,
-): boolean {
-  return field === "command"
-    ? check.command !== undefined
-    : field === "http"
-      ? check.http !== undefined
-      : check.tcp !== undefined;
 }
 
 // The fast verdict on a command and everything below it (Binding.clean): a shell command with a
@@ -700,7 +665,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
-      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h, checkPayloadSet);
+      checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h);
       checkDuration(c, h.delaySeconds, "HealthCheck's 'delay_seconds'", "delay_seconds");
       checkDuration(c, h.intervalSeconds, "HealthCheck's 'interval_seconds'", "interval_seconds");
       checkDuration(c, h.timeoutSeconds, "HealthCheck's 'timeout_seconds'", "timeout_seconds");
@@ -719,7 +684,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
-      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k, checkPayloadSet);
+      checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k);
       checkDuration(c, k.delaySeconds, "CheckInfo's 'delay_seconds'", "delay_seconds");
       checkDuration(c, k.intervalSeconds, "CheckInfo's 'interval_seconds'", "interval_seconds");
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
@@ -732,16 +697,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.KillPolicySchema, {
     check(k, c) {
-      const grace = k.gracePeriod;
-      if (grace !== undefined) {
-        checkDuration(
-          c,
-          nanosToSeconds(grace.nanoseconds),
-          "Task's 'kill_policy.grace_period'",
-          "grace_period",
-          "nanoseconds",
-        );
-      }
+      checkDurationInfo(c, k.gracePeriod, "Task's 'kill_policy.grace_period'", "grace_period");
     },
   }),
   bind(v1.Value_ScalarSchema, {

@@ -74,42 +74,33 @@ export function checkVariableType(
   }
 }
 
-/** A secret's type against its reference and value (`type` undefined when unset/unknown). */
+/**
+ * A secret's type against its reference and value (`type` undefined when unset/unknown): a
+ * REFERENCE secret has a reference and no value, a VALUE secret the reverse.
+ */
 export function checkSecret(
   c: Collector,
   type: number | undefined,
   hasReference: boolean,
   hasValue: boolean,
 ): void {
-  if (type === SECRET_REFERENCE) {
-    if (!hasReference) {
-      c.report(
-        "secret_invalid",
-        "type is REFERENCE but reference is not set; Mesos 1.11 rejects the secret (\"Secret of type REFERENCE must have the 'reference' field set\"): set reference: { name }",
-        "reference",
-      );
-    }
-    if (hasValue) {
-      c.report(
-        "secret_invalid",
-        "type is REFERENCE but value is set; Mesos 1.11 rejects the secret (\"Secret of type REFERENCE must not have the 'value' field set\"): remove value",
-        "value",
-      );
-    }
-  } else if (type === SECRET_VALUE) {
-    if (!hasValue) {
-      c.report(
-        "secret_invalid",
-        "type is VALUE but value is not set; Mesos 1.11 rejects the secret (\"Secret of type VALUE must have the 'value' field set\"): set value: { data }",
-        "value",
-      );
-    }
-    if (hasReference) {
-      c.report(
-        "secret_invalid",
-        "type is VALUE but reference is set; Mesos 1.11 rejects the secret (\"Secret of type VALUE must not have the 'reference' field set\"): remove reference",
-        "reference",
-      );
-    }
+  if (type !== SECRET_REFERENCE && type !== SECRET_VALUE) return;
+  const reference = type === SECRET_REFERENCE;
+  const name = reference ? "REFERENCE" : "VALUE";
+  const needed = reference ? "reference" : "value";
+  const other = reference ? "value" : "reference";
+  if (!(reference ? hasReference : hasValue)) {
+    c.report(
+      "secret_invalid",
+      `type is ${name} but ${needed} is not set; Mesos 1.11 rejects the secret ("Secret of type ${name} must have the '${needed}' field set"): set ${needed}: ${reference ? "{ name }" : "{ data }"}`,
+      needed,
+    );
+  }
+  if (reference ? hasValue : hasReference) {
+    c.report(
+      "secret_invalid",
+      `type is ${name} but ${other} is set; Mesos 1.11 rejects the secret ("Secret of type ${name} must not have the '${other}' field set"): remove ${other}`,
+      other,
+    );
   }
 }

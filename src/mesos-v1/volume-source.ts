@@ -10,9 +10,6 @@ import { type Collector, PATH_PARENT, scanPath } from "../rules/index.js";
 /** Volume.Source.Type numbers (Mesos 1.11). */
 export const SOURCE_UNKNOWN = 0;
 export const SOURCE_DOCKER_VOLUME = 1;
-export const SOURCE_SANDBOX_PATH = 2;
-export const SOURCE_SECRET = 3;
-export const SOURCE_HOST_PATH = 4;
 export const SOURCE_CSI_VOLUME = 5;
 
 // Per type: the sub-message field and the type's name, as Mesos writes them.
