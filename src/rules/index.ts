@@ -57,7 +57,7 @@ export {
   scalarTotal,
 } from "./resources.js";
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
-export { BINDING_TABLES, registerBindingTable } from "./tables.js";
+export { bindingOf, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
 export { type ValueSchemas, valueBindings } from "./value-rules.js";
 export {

@@ -13,13 +13,7 @@ import {
   ScalarType,
 } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
-import {
-  BINDING_TABLES,
-  type Binding,
-  type BindingTable,
-  type Check,
-  type Collector,
-} from "../rules/index.js";
+import { type Binding, bindingOf, type Check, type Collector } from "../rules/index.js";
 import { buildRun } from "./compile.js";
 import {
   ENUM,
@@ -84,21 +78,6 @@ const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;
 const cache = new WeakMap<DescMessage, Plan>();
 
 /**
- * The binding tables the plans draw their rules from, one per schema (a live list: the Mesos 1.11
- * table registers itself when src/mesos-v1 loads). A descriptor appears in at most one of them; a
- * type in none (a schema from elsewhere) gets the structural checks only.
- */
-const TABLES: readonly BindingTable[] = BINDING_TABLES;
-
-function bindingOf(desc: DescMessage): Binding | undefined {
-  for (const table of TABLES) {
-    const binding = table.get(desc);
-    if (binding !== undefined) return binding;
-  }
-  return undefined;
-}
-
-/**
  * The plan of `desc` with the walkers of every plan it reaches built, so a walker never calls a
  * stub (a call site that saw the stub once would stay polymorphic).
  */
@@ -142,23 +121,9 @@ export function planOf(desc: DescMessage): Plan {
     const step = stepOf(field, binding);
     if (step === undefined) continue;
     plan.steps.push(step);
-    const message = messageOf(field);
-    if (message !== undefined) step.child = planOf(message);
+    if (field.message !== undefined) step.child = planOf(field.message);
   }
   return plan;
-}
-
-function messageOf(field: DescField): DescMessage | undefined {
-  switch (field.fieldKind) {
-    case "message":
-      return field.message;
-    case "list":
-      return field.listKind === "message" ? field.message : undefined;
-    case "map":
-      return field.mapKind === "message" ? field.message : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function stepOf(field: DescField, binding: Binding | undefined): Step | undefined {
@@ -166,7 +131,7 @@ function stepOf(field: DescField, binding: Binding | undefined): Step | undefine
     field.presence === REQUIRED && !(binding?.ownsRequired?.includes(field.name) ?? false);
   const kind = kindOf(field, required);
   if (kind === undefined) return undefined;
-  const closed = enumOf(field);
+  const closed = field.enum;
   return {
     kind,
     key: field.localName,
@@ -179,19 +144,6 @@ function stepOf(field: DescField, binding: Binding | undefined): Step | undefine
     child: undefined,
     flags: binding?.childFlags?.[field.name] as Step["flags"],
   };
-}
-
-function enumOf(field: DescField): DescEnum | undefined {
-  switch (field.fieldKind) {
-    case "enum":
-      return field.enum;
-    case "list":
-      return field.listKind === "enum" ? field.enum : undefined;
-    case "map":
-      return field.mapKind === "enum" ? field.enum : undefined;
-    default:
-      return undefined;
-  }
 }
 
 // The step kind, or undefined when the field has nothing to check.

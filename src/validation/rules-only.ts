@@ -16,7 +16,7 @@
 // issues still come from the rules alone. The interpreter asks only for a type without children
 // (whose rules the verdict wraps): the same issues either way. validateDecoded asks the root's
 // verdict (Plan.clean) before anything else, in both tiers: a clean TaskInfo needs no walk.
-import { BINDING_TABLES, type Collector } from "../rules/index.js";
+import { bindingOf, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
@@ -102,7 +102,7 @@ function prepareRules(root: Plan): void {
   // A type whose binding has a fast verdict (Binding.clean) skips its subtree when the verdict
   // is clean: around its walker, or around its rules where a parent calls those directly (a
   // form without steps). Before any walker is built, since parents read their children's rules.
-  const cleans = formed.map(cleanOf);
+  const cleans = formed.map((plan) => bindingOf(plan.desc)?.clean);
   formed.forEach((plan, i) => {
     const clean = cleans[i];
     const form = rulesForms.get(plan) as Plan & { check: Check | undefined };
@@ -123,15 +123,6 @@ function prepareRules(root: Plan): void {
 }
 
 type Check = (m: never, c: Collector, f: number) => void;
-
-// The fast verdict bound to the plan's type, if any (a type is bound in at most one table).
-function cleanOf(plan: Plan): ((m: never, f: number) => boolean) | undefined {
-  for (const table of BINDING_TABLES) {
-    const binding = table.get(plan.desc);
-    if (binding !== undefined) return binding.clean;
-  }
-  return undefined;
-}
 
 function isMessageStep(step: Step): boolean {
   return step.kind === MESSAGE || step.kind === LIST_MESSAGE || step.kind === MAP_MESSAGE;
