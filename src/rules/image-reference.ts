@@ -30,14 +30,13 @@ import {
   referenceError,
 } from "./image-reference/error.js";
 import { findUppercase, REPOSITORY_PATH_MAX_LENGTH, scanPath } from "./image-reference/path.js";
-import { scanTag, TAG_MAX_LENGTH } from "./image-reference/tag.js";
+import { scanTag } from "./image-reference/tag.js";
 
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   type ImageReferenceError,
   type ImageReferenceErrorCode,
 } from "./image-reference/error.js";
-export { REPOSITORY_PATH_MAX_LENGTH, TAG_MAX_LENGTH };
 
 /** Default cap on the input length; longer inputs fail with `too_long` before any scanning. */
 export const IMAGE_REFERENCE_MAX_LENGTH = 4096;

@@ -36,20 +36,8 @@ export {
 } from "./launch-consistency.js";
 export { LEGACY_DOCKER_PREFIX, legacyDockerImage } from "./legacy-container.js";
 export { MESOS_RULES } from "./mesos.js";
+export { cleanPath, controlCharIndex, PATH_PARENT, scanPath } from "./path-text.js";
 export {
-  cleanPath,
-  controlCharIndex,
-  isCleanPath,
-  PATH_PARENT,
-  scanPath,
-} from "./path-text.js";
-export {
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
   checkScalarValue,
   checkSetItems,
   cleanPayload,
@@ -59,13 +47,12 @@ export {
 export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
 export { bindingOf, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
-export { type ValueSchemas, valueBindings } from "./value-rules.js";
+export { valueBindings } from "./value-rules.js";
 export {
   checkDuplicateMounts,
   checkVolume,
   knownCleanVolume,
   knownFreeMount,
-  knownFreeMounts,
   SANDBOX_MOUNT_POINT,
   type VolumeFields,
   type VolumeView,

@@ -1,7 +1,3 @@
-// Resource, Attribute and Value with their payloads (Scalar, Ranges/Range, Set, Text). Mesos's
-// resource rules (Mesos 1.11.0 src/common/resources.cpp): a name, a supported type, exactly the payload the type names,
-// finite non-negative scalars, ranges with begin <= end that do not overlap, unique set items.
-// Attributes and Values share the payload rules; they may be TEXT and hold negative scalars.
 // Resources, attributes and values with their payloads (Scalar, Ranges/Range, Set, Text).
 // Mesos's resource rules (Mesos 1.11.0 src/common/resources.cpp, `Resources::validate`): a
 // name, a supported type, exactly the payload the type names, finite non-negative scalars,

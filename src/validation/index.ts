@@ -1,15 +1,6 @@
 // Validation: the structural plan of every message type plus the bound domain rules (../rules).
 // Re-exported from the package root.
-export {
-  formatIssues,
-  formatLocation,
-  formatPath,
-  type Issue,
-  type IssueCode,
-  type IssuePath,
-  type Severity,
-  ValidationError,
-} from "../problems/index.js";
+export { type Issue, type IssueCode, type IssuePath, ValidationError } from "../problems/index.js";
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   IMAGE_REFERENCE_MAX_LENGTH,
