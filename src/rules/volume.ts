@@ -100,13 +100,7 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
   const at = c.path[c.path.length - 1];
   // A volume of a list (not one validated on its own): its slot may hold the verdict already.
   const slot = typeof at === "number" ? at % CLEAN_SLOTS : -1;
-  if (
-    slot >= 0 &&
-    okFields[slot] === fields &&
-    okDir[slot] === dir &&
-    okHost[slot] === v.hostPath &&
-    okMode[slot] === v.mode
-  ) {
+  if (slot >= 0 && knownCleanVolume(slot, fields, dir, v.hostPath, v.mode)) {
     const clean = okClean[slot];
     if (dir !== undefined && clean !== undefined) rememberClean(c, dir, clean);
     return;
@@ -195,13 +189,9 @@ export function checkDuplicateMounts<V>(
   }
   // The verdict cache of the last list without a duplicate: the same mount points (as read, in
   // the same order, under the same policy) have none now either.
-  if (count === freeCount && fields === freeFields) {
-    let i = 0;
-    while (i < count && containerPath(volumes[i] as V) === freeDirs[i]) i++;
-    if (i === count) {
-      forgetClean(count);
-      return;
-    }
+  if (knownFreeMounts(volumes, containerPath, fields)) {
+    forgetClean(count);
+    return;
   }
   const before = c.issues.length;
   seen.reset();

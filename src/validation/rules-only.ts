@@ -100,26 +100,21 @@ function prepareRules(root: Plan): void {
     }
   }
   // A type whose binding has a fast verdict (Binding.clean) skips its subtree when the verdict
-  // is clean: around its walker, or around its rules where a parent calls those directly (a
-  // form without steps). Before any walker is built, since parents read their children's rules.
-  const cleans = formed.map((plan) => bindingOf(plan.desc)?.clean);
-  formed.forEach((plan, i) => {
-    const clean = cleans[i];
+  // is clean: the compiled walker asks it first (compile.ts), and a form without steps, whose
+  // parents call its rules directly, has them wrapped in it. All set before any walker is compiled.
+  for (const plan of formed) {
     const form = rulesForms.get(plan) as Plan & { check: Check | undefined };
+    const clean = bindingOf(plan.desc)?.clean;
     const check = form.check;
-    if (clean !== undefined && form.steps.length === 0 && check !== undefined) {
+    if (clean !== undefined && form.steps.length > 0) {
+      form.clean = clean;
+    } else if (clean !== undefined && check !== undefined) {
       form.check = (m, c, f) => {
         if (!clean(m, f)) check(m, c, f);
       };
     }
-  });
-  formed.forEach((plan, i) => {
-    const form = rulesForms.get(plan) as Plan;
-    const clean = cleans[i];
-    // The compiled walker asks it first (compile.ts); set before the walker can be compiled.
-    if (clean !== undefined && form.steps.length > 0) form.clean = clean;
     form.run = buildRun(form);
-  });
+  }
 }
 
 type Check = (m: never, c: Collector, f: number) => void;
