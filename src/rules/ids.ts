@@ -6,6 +6,8 @@ import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
 
 const NAME_MAX = 255;
+// Counts an ID's UTF-8 bytes (a lone surrogate is written as U+FFFD, 3 bytes, as Mesos would get it).
+const UTF8 = new TextEncoder();
 
 // "mesos.TaskID" -> "TaskID": names the ID in messages.
 function idKind(typeName: string): string {
@@ -50,7 +52,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
   // At most 3 UTF-8 bytes per UTF-16 code unit: short IDs skip the byte count.
   let ok = true;
   if (id.length * 3 > NAME_MAX) {
-    const bytes = utf8Length(id);
+    const bytes = UTF8.encode(id).length;
     if (bytes > NAME_MAX) {
       ok = false;
       c.report(
@@ -89,24 +91,4 @@ const INVALID_ID_CHAR = /[\x00-\x1f\x7f/\\]/;
 // common case) it is cheaper than `search`, which also saves and restores `lastIndex`.
 function invalidIdCharIndex(id: string): number {
   return INVALID_ID_CHAR.test(id) ? id.search(INVALID_ID_CHAR) : -1;
-}
-
-// UTF-8 length of a JS string (a lone surrogate is written as U+FFFD, 3 bytes).
-function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch < 0x80) bytes += 1;
-    else if (ch < 0x800) bytes += 2;
-    else if (ch >= 0xd800 && ch <= 0xdbff && i + 1 < s.length) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -85,6 +85,8 @@ function setString(msg: object, key: string, value: string): string | undefined 
   return present(msg, key, value, "") ? value : undefined;
 }
 
+const modeView = (mode: VolumeMode | undefined): VolumeView["mode"] =>
+  mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
 const containerDirOf = (v: DockerVolume): string | undefined =>
   setString(v, "containerDir", v.containerDir);
 const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
@@ -94,6 +96,12 @@ const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "nam
 // must not also make the command look unrunnable.
 function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
   return msg.container === undefined ? 0 : IMAGE_ENTRYPOINT;
+}
+
+// A legacy command.container beside the ContainerInfo of a task or executor.
+function legacyBeside(c: Collector, command: CommandInfo | undefined): void {
+  const legacy = command?.container;
+  if (legacy !== undefined) checkLegacyBeside(c, setString(legacy, "image", legacy.image));
 }
 
 // The ID rules of one ID message (its `value`, when set).
@@ -135,10 +143,9 @@ function cleanContainer(container: ContainerInfo): boolean {
   for (let i = 0; i < volumes.length; i++) {
     const v = volumes[i] as DockerVolume;
     if (v.$unknown !== undefined) return false;
-    const mode = present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined;
-    const view = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+    const mode = modeView(present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined);
     const host = setString(v, "hostDir", v.hostDir);
-    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, view)) return false;
+    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, mode)) return false;
   }
   return knownFreeMounts(volumes, containerDirOf, SEED_VOLUME);
 }
@@ -201,10 +208,7 @@ export const MESOS_RULES: BindingTable = new Map([
       checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
       checkTaskResources(c, task.resources.length);
       if (container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
-      const legacy = command?.container;
-      if (legacy !== undefined && container !== undefined) {
-        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
-      }
+      if (container !== undefined) legacyBeside(c, command);
     },
     childFlags: { command: commandFlags },
   }),
@@ -213,10 +217,7 @@ export const MESOS_RULES: BindingTable = new Map([
       const command = executor.command;
       const container = executor.container;
       checkExecutorCommand(c, command !== undefined, container !== undefined);
-      const legacy = command?.container;
-      if (legacy !== undefined && container !== undefined) {
-        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
-      }
+      if (container !== undefined) legacyBeside(c, command);
     },
     ownsRequired: ["command"],
     childFlags: { command: commandFlags },
@@ -282,7 +283,7 @@ export const MESOS_RULES: BindingTable = new Map([
       const mode = knownEnum(v, v.$unknown, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
       volumeView.containerPath = containerDirOf(v);
       volumeView.hostPath = setString(v, "hostDir", v.hostDir);
-      volumeView.mode = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+      volumeView.mode = modeView(mode);
       checkVolume(c, volumeView, SEED_VOLUME);
     },
   }),

@@ -8,9 +8,8 @@ interface WellFormed {
   isWellFormed(): boolean;
 }
 
-/** Index of the first unpaired surrogate of `s`, or -1. Native check first: ASCII is O(1). */
-export function unpairedSurrogateIndex(s: string): number {
-  if ((s as unknown as WellFormed).isWellFormed()) return -1;
+// Index of the first unpaired surrogate of `s` (which holds one).
+function unpairedSurrogateIndex(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch < 0xd800 || ch > 0xdfff) continue;
