@@ -1,21 +1,14 @@
-// The rules-only walk of a plan: the walk validate() does, minus everything structural. It
-// visits only message fields whose type (or some type below it) has domain rules bound, and runs
-// each type's rules after its children, with the same child flags, in the same order as the full
-// walk. It reports nothing the structural steps would (required fields, closed enums, unpaired
-// surrogates): it is meant for a message the strict decoder has just built, where those steps
-// can find nothing (see validate-decoded.ts for why that holds, and where it may be used).
+// The rules-only walk of a plan: validate()'s walk minus everything structural (required fields,
+// closed enums, unpaired surrogates), for a message the strict decoder has just built, where those
+// steps can find nothing (validate-decoded.ts says why, and where it may be used). It visits only
+// message fields that lead to bound rules, and runs each type's rules after its children, with
+// the same child flags, in the same order as the full walk. It is itself a plan (those message
+// steps, none required, each pointing at its type's rules-only plan, and the same rules), so one
+// compiler (compile.ts) and one interpreter (walk.ts) run both walks.
 //
-// A rules-only walk is itself a plan: the full plan's message steps that lead to rules (in the
-// same order, none of them required), each pointing at the rules-only plan of its type, and the
-// same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
-// one compiler and one interpreter for both walks.
-//
-// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, ContainerInfo, TaskInfo):
-// the compiled walk asks it first and skips the subtree when it says clean, which it says only
-// when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
-// issues still come from the rules alone. The interpreter asks only for a type without children
-// (whose rules the verdict wraps): the same issues either way. validateDecoded asks the root's
-// verdict (Plan.clean) before anything else, in both tiers: a clean TaskInfo needs no walk.
+// A type may bind a fast verdict (Binding.clean): the compiled walk asks it first and skips the
+// subtree when it says clean; the interpreter asks only for a type without children (whose rules
+// the verdict wraps). Either way the issues come from the rules alone.
 import { bindingOf, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
@@ -51,20 +44,18 @@ export function rulesPlanOf(plan: Plan): Plan | null {
 
 function prepareRules(root: Plan): void {
   // Every plan reachable from the root that has no rules-only form yet.
-  const plans: Plan[] = [];
-  const seen = new Set<Plan>();
+  const plans = new Set<Plan>();
   const stack = [root];
   while (stack.length > 0) {
     const plan = stack.pop() as Plan;
-    if (seen.has(plan) || rulesForms.has(plan)) continue;
-    seen.add(plan);
-    plans.push(plan);
+    if (plans.has(plan) || rulesForms.has(plan)) continue;
+    plans.add(plan);
     for (const step of plan.steps) if (step.child !== undefined) stack.push(step.child);
   }
   // Which of them lead to rules: a fixpoint, since types may hold themselves (directly or not).
   // A plan prepared by an earlier call already knows: its form is null iff it leads nowhere.
   const leads = new Set<Plan>();
-  const leadsTo = (p: Plan): boolean => (seen.has(p) ? leads.has(p) : rulesForms.get(p) !== null);
+  const leadsTo = (p: Plan): boolean => (plans.has(p) ? leads.has(p) : rulesForms.get(p) !== null);
   for (const plan of plans) if (plan.check !== undefined) leads.add(plan);
   for (let changed = true; changed; ) {
     changed = false;
