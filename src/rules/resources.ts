@@ -225,9 +225,7 @@ export function checkSetItems(
   seen.reset();
   for (let i = 0; i < count; i++) {
     const earlier = seen.add(items[i]);
-    if (earlier >= 0) {
-      reportSetItem(c, items[i] as string, earlier, list, i);
-    }
+    if (earlier >= 0) reportSetItem(c, items[i] as string, earlier, list, i);
   }
   seen.reset();
 }

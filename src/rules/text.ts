@@ -3,6 +3,7 @@
 // C strings to exec and docker, so the string would be cut at the NUL).
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
+import { codeUnitName } from "./path-text.js";
 
 interface WellFormed {
   isWellFormed(): boolean;
@@ -34,12 +35,11 @@ export function checkWellFormed(
 ): void {
   if ((s as unknown as WellFormed).isWellFormed()) return;
   const at = unpairedSurrogateIndex(s);
-  const unit = s.charCodeAt(at).toString(16).toUpperCase();
   const where =
     index === undefined ? field : `${field}[${typeof index === "number" ? index : quote(index)}]`;
   c.report(
     "unpaired_surrogate",
-    `${where} holds an unpaired UTF-16 surrogate U+${unit} at index ${at}; UTF-8 cannot carry it, so encode and toMesosJson refuse the message: remove it or pair it`,
+    `${where} holds an unpaired UTF-16 surrogate ${codeUnitName(s, at)} at index ${at}; UTF-8 cannot carry it, so encode and toMesosJson refuse the message: remove it or pair it`,
     field,
     index,
   );

@@ -17,6 +17,7 @@ import {
   checkResourceScalar,
   checkResourceType,
   checkSetItems,
+  SCALAR,
 } from "./resources.js";
 import type { Binding } from "./rule.js";
 
@@ -48,9 +49,6 @@ interface Resource extends Typed {
 interface Valued extends Typed {
   text?: Message;
 }
-
-// Value.Type SCALAR, the default, is 0 in both schemas.
-const SCALAR = 0;
 
 const rangeBegin = (r: ValueRange): bigint | undefined =>
   present(r, "begin", r.begin, 0n) ? r.begin : undefined;
