@@ -16,8 +16,7 @@ export {
   SANDBOX_MOUNT_POINT,
 } from "../rules/index.js";
 export { assertValid } from "./assert-valid.js";
-export { RULE_CODES, RULES, type RuleInfo } from "./rules.js";
-export { rulesTable } from "./rules-table.js";
+export { RULE_CODES, RULES, type RuleInfo, rulesTable } from "./rules.js";
 export { type ValidateOptions, type ValidationResult, validate } from "./validate.js";
 // Internal (the fused decode paths in src/codec and src/launch); not re-exported from the root.
 export { assertValidDecoded, validateDecoded } from "./validate-decoded.js";

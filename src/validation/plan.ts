@@ -39,7 +39,7 @@ export interface Step {
   readonly required: boolean;
   /** The oneof group's property, when the field is a oneof member. */
   readonly oneof: string | undefined;
-  /** The value protobuf-es shows for an unset field (from the prototype). */
+  /** The value protobuf-es shows for an unset string or enum field (from the prototype). */
   readonly dflt: unknown;
   /** A closed enum (open enums accept any number and get no step of their own). */
   readonly enumDesc: DescEnum | undefined;
@@ -167,26 +167,12 @@ function kindOf(field: DescField, required: boolean): number | undefined {
   }
 }
 
-// protobuf-es keeps proto2 defaults on the prototype; an explicit [default = ...] wins.
+// The value protobuf-es shows for an unset string or enum field, the only steps that compare with
+// it: proto2 defaults live on the prototype, and an explicit [default = ...] wins.
 function defaultOf(field: DescField): unknown {
   if (field.fieldKind === "enum") return field.getDefaultValue() ?? field.enum.values[0]?.number;
-  if (field.fieldKind !== "scalar") return undefined;
-  const explicit = field.getDefaultValue();
-  if (explicit !== undefined) return explicit;
-  switch (field.scalar) {
-    case ScalarType.STRING:
-      return "";
-    case ScalarType.BOOL:
-      return false;
-    case ScalarType.INT64:
-    case ScalarType.UINT64:
-    case ScalarType.SINT64:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64:
-      return field.longAsString ? "0" : 0n;
-    case ScalarType.BYTES:
-      return undefined;
-    default:
-      return 0;
+  if (field.fieldKind === "scalar" && field.scalar === ScalarType.STRING) {
+    return field.getDefaultValue() ?? "";
   }
+  return undefined;
 }
