@@ -1,9 +1,6 @@
-// The domain rules: small functions keyed to the concept they check (image, volume, ID,
-// resources, environment, command, legacy container, launch consistency), the binding table
-// that attaches them to the seed schema's message types, the registry of binding tables, and the
-// Collector they report through. Validation walks the structure and calls the bound rules; launch
-// reuses a few helpers; the Mesos 1.11 table (src/mesos-v1) binds the shared concept rules to the
-// v1 types and registers itself here.
+// The domain rules: small functions keyed to the concept they check, the seed schema's binding
+// table, the registry of binding tables and the Collector they report through. Validation calls
+// the bound rules; launch reuses a few helpers; src/mesos-v1 binds them to the v1 types.
 export { Collector } from "./collector.js";
 export { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
 export { SeenKeys } from "./duplicates.js";
