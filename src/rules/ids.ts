@@ -1,7 +1,7 @@
-// IDs (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID and their mesos.v1 twins): Mesos's common
-// `validateID` (Mesos 1.11.0 src/common/validation.cpp): non-empty, at most NAME_MAX (255) bytes, not "." or "..", no
-// control character, '/' or '\'. Mesos checks bytes of a std::string in the C locale, so the
-// length is counted in UTF-8 bytes and only ASCII control characters count.
+// IDs (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID and their mesos.v1 twins): Mesos's
+// `validateID` (Mesos 1.11.0 src/common/validation.cpp): non-empty, at most NAME_MAX (255) bytes,
+// not "." or "..", no control character, '/' or '\'. Mesos checks bytes of a std::string in the
+// C locale, so the length is counted in UTF-8 bytes and only ASCII control characters count.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
 

@@ -1,9 +1,8 @@
 // parseImageReference: Docker image references as the docker CLI reads them
 // (distribution/reference v0.6.0 `ParseNormalizedNamed`, go-digest for digests), by a hand-written
 // scanner. No regular expressions: the Go grammar ported to JS RegExp backtracks, and the
-// published JS ports hang on 35-character inputs. Each stage below is
-// one forward pass, so the whole parse is linear in the input length, and inputs over a cap
-// (4096 by default) are refused before any scanning.
+// published JS ports hang on 35-character inputs. Each stage below is one forward pass, so the
+// parse is linear in the input length; inputs over a cap (4096 by default) are refused unscanned.
 //
 // Where we knowingly differ from ParseNormalizedNamed (all are refusals of odd inputs):
 // - A first component read as a registry (it has ".", ":" or uppercase) that is not a valid host,
