@@ -67,8 +67,7 @@ import {
   type VolumeView,
 } from "./volume.js";
 
-// One tracker per list kind: the walk is synchronous, and a list of one kind never nests inside
-// another of the same kind.
+// One tracker per list kind (see SeenKeys).
 const mounts = new SeenKeys();
 const names = new SeenKeys();
 
@@ -162,12 +161,11 @@ function cleanResource(r: Resource): boolean {
   );
 }
 
-// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command task
-// or a Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
-// command and container each clean by their own verdicts. Then the task's rules report nothing:
-// command without executor, resources not empty, and a clean command has no legacy container.
-// A fresh message from the decoder then needs no walk at all (validate.ts asks this first).
-// Anything else: walk.
+// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command or
+// Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
+// command and container clean by their own verdicts. Then the task's own rules report nothing
+// either (a clean command has no legacy container), and a fresh message from the decoder needs
+// no walk at all (validate.ts asks this first). Anything else: walk.
 function cleanTask(task: TaskInfo): boolean {
   const command = task.command;
   const taskId = task.taskId;
