@@ -16,15 +16,15 @@ function idKind(typeName: string): string {
 
 /**
  * Mesos's ID rules on the `value` of an ID message of type `typeName` (the walk reported it
- * missing already; this runs only on a set value). Issues land at `field` (default "value").
+ * missing already; this runs only on a set value). Issues land at "value".
  */
-export function checkId(c: Collector, id: string, typeName: string, field = "value"): void {
+export function checkId(c: Collector, id: string, typeName: string): void {
   // A verdict cache: the rules are a pure function of the string, and a stream of tasks repeats
   // its IDs (the agent's, the framework's, an executor's). Slotted by length, so a task's ID and
   // its agent's ID (of different lengths, as a rule) do not evict each other; 8 strings at most.
   const slot = id.length & (CLEAN_SLOTS - 1);
   if (cleanIds[slot] === id) return;
-  if (judgeId(c, id, typeName, field)) cleanIds[slot] = id;
+  if (judgeId(c, id, typeName)) cleanIds[slot] = id;
 }
 
 const CLEAN_SLOTS = 8;
@@ -40,12 +40,12 @@ export function knownCleanId(id: string): boolean {
 }
 
 // checkId without the cache: true when `id` passed every rule.
-function judgeId(c: Collector, id: string, typeName: string, field: string): boolean {
+function judgeId(c: Collector, id: string, typeName: string): boolean {
   if (id === "") {
     c.report(
       "id_empty",
       `${idKind(typeName)} value is empty; Mesos rejects it ("ID must not be empty"): give it a non-empty ID`,
-      field,
+      "value",
     );
     return false;
   }
@@ -58,7 +58,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
       c.report(
         "id_too_long",
         `${idKind(typeName)} value ${quote(id)} is ${bytes} bytes long (UTF-8); Mesos allows at most ${NAME_MAX}: shorten it`,
-        field,
+        "value",
       );
     }
   }
@@ -66,7 +66,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
     c.report(
       "id_reserved",
       `${idKind(typeName)} value ${quote(id)} is disallowed by Mesos (it names a directory in the sandbox path): choose another ID`,
-      field,
+      "value",
     );
     return false;
   }
@@ -76,7 +76,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
     c.report(
       "id_invalid_characters",
       `${idKind(typeName)} value ${quote(id)} contains ${JSON.stringify(id[bad])} at index ${bad}; Mesos rejects control characters, '/' and '\\' in IDs: remove or replace it`,
-      field,
+      "value",
     );
   }
   return ok;

@@ -6,7 +6,6 @@ export { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from
 export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum } from "./enum-value.js";
 export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-export { GROUP } from "./group.js";
 export { checkId, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
@@ -41,7 +40,7 @@ export {
   rangesOf,
   scalarTotal,
 } from "./resources.js";
-export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
+export { type Binding, type BindingTable, bind, type Check, GROUP } from "./rule.js";
 export { bindingOf, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
 export { valueBindings } from "./value-rules.js";

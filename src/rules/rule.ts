@@ -16,6 +16,13 @@ import type { Collector } from "./collector.js";
  */
 export type Check<M> = (msg: M, c: Collector, flags: number) => void;
 
+/**
+ * The flag "a task of a task group" (TaskGroupInfo, or a mesos.v1 TaskInfo whose executor is
+ * DEFAULT): here, not in src/mesos-v1, because validate's `taskGroup` option sets it at the root
+ * and validation must not load that table. IMAGE_ENTRYPOINT is 1; the v1 table's flags start at 4.
+ */
+export const GROUP = 2;
+
 /** The rules of one message type. */
 export interface Binding<M = Message> {
   /** Rules on the message; they run after its fields and children were walked. */
