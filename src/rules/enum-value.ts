@@ -24,10 +24,9 @@ export function knownEnum(
 }
 
 /**
- * The value of optional enum field `key` (field number `no`): its value, the declared default
- * when unset, or undefined when an unknown number arrived on the wire (the walk reported it, and
- * the field then reads as its default, which a rule must not trust). `unknown` is `msg.$unknown`,
- * read by the caller (as for knownEnum).
+ * The value of optional enum field number `no`: its value (the declared default when unset), or
+ * undefined when an unknown number arrived on the wire (the walk reported it, and the field then
+ * reads as its default, which a rule must not trust). `unknown` as for knownEnum.
  */
 export function optionalEnum(
   msg: Message,

@@ -1,11 +1,13 @@
-// IDs (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID and their mesos.v1 twins): Mesos's common
-// `validateID` (Mesos 1.11.0 src/common/validation.cpp): non-empty, at most NAME_MAX (255) bytes, not "." or "..", no
-// control character, '/' or '\'. Mesos checks bytes of a std::string in the C locale, so the
-// length is counted in UTF-8 bytes and only ASCII control characters count.
+// IDs (TaskID, SlaveID, ExecutorID, FrameworkID, OfferID and their mesos.v1 twins): Mesos's
+// `validateID` (Mesos 1.11.0 src/common/validation.cpp): non-empty, at most NAME_MAX (255) bytes,
+// not "." or "..", no control character, '/' or '\'. Mesos checks bytes of a std::string in the
+// C locale, so the length is counted in UTF-8 bytes and only ASCII control characters count.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
 
 const NAME_MAX = 255;
+// Counts an ID's UTF-8 bytes (a lone surrogate is written as U+FFFD, 3 bytes, as Mesos would get it).
+const UTF8 = new TextEncoder();
 
 // "mesos.TaskID" -> "TaskID": names the ID in messages.
 function idKind(typeName: string): string {
@@ -14,15 +16,15 @@ function idKind(typeName: string): string {
 
 /**
  * Mesos's ID rules on the `value` of an ID message of type `typeName` (the walk reported it
- * missing already; this runs only on a set value). Issues land at `field` (default "value").
+ * missing already; this runs only on a set value). Issues land at "value".
  */
-export function checkId(c: Collector, id: string, typeName: string, field = "value"): void {
+export function checkId(c: Collector, id: string, typeName: string): void {
   // A verdict cache: the rules are a pure function of the string, and a stream of tasks repeats
   // its IDs (the agent's, the framework's, an executor's). Slotted by length, so a task's ID and
   // its agent's ID (of different lengths, as a rule) do not evict each other; 8 strings at most.
   const slot = id.length & (CLEAN_SLOTS - 1);
   if (cleanIds[slot] === id) return;
-  if (judgeId(c, id, typeName, field)) cleanIds[slot] = id;
+  if (judgeId(c, id, typeName)) cleanIds[slot] = id;
 }
 
 const CLEAN_SLOTS = 8;
@@ -38,25 +40,25 @@ export function knownCleanId(id: string): boolean {
 }
 
 // checkId without the cache: true when `id` passed every rule.
-function judgeId(c: Collector, id: string, typeName: string, field: string): boolean {
+function judgeId(c: Collector, id: string, typeName: string): boolean {
   if (id === "") {
     c.report(
       "id_empty",
       `${idKind(typeName)} value is empty; Mesos rejects it ("ID must not be empty"): give it a non-empty ID`,
-      field,
+      "value",
     );
     return false;
   }
   // At most 3 UTF-8 bytes per UTF-16 code unit: short IDs skip the byte count.
   let ok = true;
   if (id.length * 3 > NAME_MAX) {
-    const bytes = utf8Length(id);
+    const bytes = UTF8.encode(id).length;
     if (bytes > NAME_MAX) {
       ok = false;
       c.report(
         "id_too_long",
         `${idKind(typeName)} value ${quote(id)} is ${bytes} bytes long (UTF-8); Mesos allows at most ${NAME_MAX}: shorten it`,
-        field,
+        "value",
       );
     }
   }
@@ -64,7 +66,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
     c.report(
       "id_reserved",
       `${idKind(typeName)} value ${quote(id)} is disallowed by Mesos (it names a directory in the sandbox path): choose another ID`,
-      field,
+      "value",
     );
     return false;
   }
@@ -74,7 +76,7 @@ function judgeId(c: Collector, id: string, typeName: string, field: string): boo
     c.report(
       "id_invalid_characters",
       `${idKind(typeName)} value ${quote(id)} contains ${JSON.stringify(id[bad])} at index ${bad}; Mesos rejects control characters, '/' and '\\' in IDs: remove or replace it`,
-      field,
+      "value",
     );
   }
   return ok;
@@ -89,24 +91,4 @@ const INVALID_ID_CHAR = /[\x00-\x1f\x7f/\\]/;
 // common case) it is cheaper than `search`, which also saves and restores `lastIndex`.
 function invalidIdCharIndex(id: string): number {
   return INVALID_ID_CHAR.test(id) ? id.search(INVALID_ID_CHAR) : -1;
-}
-
-// UTF-8 length of a JS string (a lone surrogate is written as U+FFFD, 3 bytes).
-function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch < 0x80) bytes += 1;
-    else if (ch < 0x800) bytes += 2;
-    else if (ch >= 0xd800 && ch <= 0xdbff && i + 1 < s.length) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    } else bytes += 3;
-  }
-  return bytes;
 }

@@ -1,9 +1,8 @@
 // parseImageReference: Docker image references as the docker CLI reads them
 // (distribution/reference v0.6.0 `ParseNormalizedNamed`, go-digest for digests), by a hand-written
 // scanner. No regular expressions: the Go grammar ported to JS RegExp backtracks, and the
-// published JS ports hang on 35-character inputs. Each stage below is
-// one forward pass, so the whole parse is linear in the input length, and inputs over a cap
-// (4096 by default) are refused before any scanning.
+// published JS ports hang on 35-character inputs. Each stage below is one forward pass, so the
+// parse is linear in the input length; inputs over a cap (4096 by default) are refused unscanned.
 //
 // Where we knowingly differ from ParseNormalizedNamed (all are refusals of odd inputs):
 // - A first component read as a registry (it has ".", ":" or uppercase) that is not a valid host,
@@ -30,14 +29,13 @@ import {
   referenceError,
 } from "./image-reference/error.js";
 import { findUppercase, REPOSITORY_PATH_MAX_LENGTH, scanPath } from "./image-reference/path.js";
-import { scanTag, TAG_MAX_LENGTH } from "./image-reference/tag.js";
+import { scanTag } from "./image-reference/tag.js";
 
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   type ImageReferenceError,
   type ImageReferenceErrorCode,
 } from "./image-reference/error.js";
-export { REPOSITORY_PATH_MAX_LENGTH, TAG_MAX_LENGTH };
 
 /** Default cap on the input length; longer inputs fail with `too_long` before any scanning. */
 export const IMAGE_REFERENCE_MAX_LENGTH = 4096;

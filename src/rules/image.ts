@@ -1,6 +1,6 @@
-// The image rules, shared by DockerInfo.image, the image named by a legacy
-// CommandInfo.container ("docker:///<image>") and any other field naming a Docker image: non-empty, not a docker:// URI, and a reference
-// the docker CLI accepts (distribution/reference grammar, see image-reference.ts).
+// The image rules, shared by DockerInfo.image, the image of a legacy CommandInfo.container
+// ("docker:///<image>") and any other field naming a Docker image: non-empty, not a docker://
+// URI, and a reference the docker CLI accepts (distribution/reference grammar, image-reference.ts).
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
 import { type ImageReferenceResult, parseImageReference } from "./image-reference.js";
@@ -22,21 +22,17 @@ export function cachedImageReference(image: string): ImageReferenceResult {
   // The image asked for last (validate asks, then the resolver asks again for the same task):
   // a string comparison, without hashing the string for the map.
   if (image === lastImage) return lastResult as ImageReferenceResult;
-  const hit = recent.get(image);
-  if (hit !== undefined) {
-    lastImage = image;
-    lastResult = hit;
-    return hit;
-  }
-  const parsed = parseImageReference(image);
-  if (parsed.success) {
+  let result = recent.get(image);
+  if (result === undefined) {
+    result = parseImageReference(image);
+    if (!result.success) return result;
     if (recent.size >= RECENT_MAX) recent.clear();
-    Object.freeze(parsed.reference);
-    recent.set(image, Object.freeze(parsed));
-    lastImage = image;
-    lastResult = parsed;
+    Object.freeze(result.reference);
+    recent.set(image, Object.freeze(result));
   }
-  return parsed;
+  lastImage = image;
+  lastResult = result;
+  return result;
 }
 
 // The last success of cachedImageReference (always also in `recent`).

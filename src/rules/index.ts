@@ -1,15 +1,11 @@
-// The domain rules: small functions keyed to the concept they check (image, volume, ID,
-// resources, environment, command, legacy container, launch consistency), the binding table
-// that attaches them to the seed schema's message types, the registry of binding tables, and the
-// Collector they report through. Validation walks the structure and calls the bound rules; launch
-// reuses a few helpers; the Mesos 1.11 table (src/mesos-v1) binds the shared concept rules to the
-// v1 types and registers itself here.
+// The domain rules: small functions keyed to the concept they check, the seed schema's binding
+// table, the registry of binding tables and the Collector they report through. Validation calls
+// the bound rules; launch reuses a few helpers; src/mesos-v1 binds them to the v1 types.
 export { Collector } from "./collector.js";
 export { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
 export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum } from "./enum-value.js";
 export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-export { GROUP } from "./group.js";
 export { checkId, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
@@ -36,36 +32,23 @@ export {
 } from "./launch-consistency.js";
 export { LEGACY_DOCKER_PREFIX, legacyDockerImage } from "./legacy-container.js";
 export { MESOS_RULES } from "./mesos.js";
+export { cleanPath, controlCharIndex, PATH_PARENT, scanPath } from "./path-text.js";
 export {
-  cleanPath,
-  controlCharIndex,
-  isCleanPath,
-  PATH_PARENT,
-  scanPath,
-} from "./path-text.js";
-export {
-  checkPayload,
-  checkRange,
-  checkRangeOverlaps,
-  checkResourceName,
-  checkResourceScalar,
-  checkResourceType,
   checkScalarValue,
   checkSetItems,
   cleanPayload,
   rangesOf,
   scalarTotal,
 } from "./resources.js";
-export { type Binding, type BindingTable, bind, type Check } from "./rule.js";
-export { BINDING_TABLES, registerBindingTable } from "./tables.js";
+export { type Binding, type BindingTable, bind, type Check, GROUP } from "./rule.js";
+export { bindingOf, registerBindingTable } from "./tables.js";
 export { checkWellFormed } from "./text.js";
-export { type ValueSchemas, valueBindings } from "./value-rules.js";
+export { valueBindings } from "./value-rules.js";
 export {
   checkDuplicateMounts,
   checkVolume,
   knownCleanVolume,
   knownFreeMount,
-  knownFreeMounts,
   SANDBOX_MOUNT_POINT,
   type VolumeFields,
   type VolumeView,

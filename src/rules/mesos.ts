@@ -67,8 +67,7 @@ import {
   type VolumeView,
 } from "./volume.js";
 
-// One tracker per list kind: the walk is synchronous, and a list of one kind never nests inside
-// another of the same kind.
+// One tracker per list kind (see SeenKeys).
 const mounts = new SeenKeys();
 const names = new SeenKeys();
 
@@ -85,6 +84,8 @@ function setString(msg: object, key: string, value: string): string | undefined 
   return present(msg, key, value, "") ? value : undefined;
 }
 
+const modeView = (mode: VolumeMode | undefined): VolumeView["mode"] =>
+  mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
 const containerDirOf = (v: DockerVolume): string | undefined =>
   setString(v, "containerDir", v.containerDir);
 const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
@@ -94,6 +95,12 @@ const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "nam
 // must not also make the command look unrunnable.
 function commandFlags(msg: { container?: ContainerInfo | undefined }): number {
   return msg.container === undefined ? 0 : IMAGE_ENTRYPOINT;
+}
+
+// A legacy command.container beside the ContainerInfo of a task or executor.
+function legacyBeside(c: Collector, command: CommandInfo | undefined): void {
+  const legacy = command?.container;
+  if (legacy !== undefined) checkLegacyBeside(c, setString(legacy, "image", legacy.image));
 }
 
 // The ID rules of one ID message (its `value`, when set).
@@ -135,10 +142,9 @@ function cleanContainer(container: ContainerInfo): boolean {
   for (let i = 0; i < volumes.length; i++) {
     const v = volumes[i] as DockerVolume;
     if (v.$unknown !== undefined) return false;
-    const mode = present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined;
-    const view = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+    const mode = modeView(present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined);
     const host = setString(v, "hostDir", v.hostDir);
-    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, view)) return false;
+    if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, mode)) return false;
   }
   return knownFreeMounts(volumes, containerDirOf, SEED_VOLUME);
 }
@@ -155,12 +161,11 @@ function cleanResource(r: Resource): boolean {
   );
 }
 
-// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command task
-// or a Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
-// command and container each clean by their own verdicts. Then the task's rules report nothing:
-// command without executor, resources not empty, and a clean command has no legacy container.
-// A fresh message from the decoder then needs no walk at all (validate.ts asks this first).
-// Anything else: walk.
+// The fast verdict on a whole task (Binding.clean), for the common shapes only: a command or
+// Docker task (a command, no executor), IDs the ID rules found clean lately, and resources,
+// command and container clean by their own verdicts. Then the task's own rules report nothing
+// either (a clean command has no legacy container), and a fresh message from the decoder needs
+// no walk at all (validate.ts asks this first). Anything else: walk.
 function cleanTask(task: TaskInfo): boolean {
   const command = task.command;
   const taskId = task.taskId;
@@ -201,10 +206,7 @@ export const MESOS_RULES: BindingTable = new Map([
       checkCommandOrExecutor(c, command !== undefined, executor !== undefined);
       checkTaskResources(c, task.resources.length);
       if (container !== undefined && executor !== undefined) checkContainerWithExecutor(c);
-      const legacy = command?.container;
-      if (legacy !== undefined && container !== undefined) {
-        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
-      }
+      if (container !== undefined) legacyBeside(c, command);
     },
     childFlags: { command: commandFlags },
   }),
@@ -213,10 +215,7 @@ export const MESOS_RULES: BindingTable = new Map([
       const command = executor.command;
       const container = executor.container;
       checkExecutorCommand(c, command !== undefined, container !== undefined);
-      const legacy = command?.container;
-      if (legacy !== undefined && container !== undefined) {
-        checkLegacyBeside(c, setString(legacy, "image", legacy.image));
-      }
+      if (container !== undefined) legacyBeside(c, command);
     },
     ownsRequired: ["command"],
     childFlags: { command: commandFlags },
@@ -282,7 +281,7 @@ export const MESOS_RULES: BindingTable = new Map([
       const mode = knownEnum(v, v.$unknown, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
       volumeView.containerPath = containerDirOf(v);
       volumeView.hostPath = setString(v, "hostDir", v.hostDir);
-      volumeView.mode = mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
+      volumeView.mode = modeView(mode);
       checkVolume(c, volumeView, SEED_VOLUME);
     },
   }),

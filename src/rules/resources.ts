@@ -1,7 +1,3 @@
-// Resource, Attribute and Value with their payloads (Scalar, Ranges/Range, Set, Text). Mesos's
-// resource rules (Mesos 1.11.0 src/common/resources.cpp): a name, a supported type, exactly the payload the type names,
-// finite non-negative scalars, ranges with begin <= end that do not overlap, unique set items.
-// Attributes and Values share the payload rules; they may be TEXT and hold negative scalars.
 // Resources, attributes and values with their payloads (Scalar, Ranges/Range, Set, Text).
 // Mesos's resource rules (Mesos 1.11.0 src/common/resources.cpp, `Resources::validate`): a
 // name, a supported type, exactly the payload the type names, finite non-negative scalars,
@@ -58,13 +54,11 @@ const PAYLOAD_OF_TYPE: readonly Payload[] = ["scalar", "ranges", "set", "text"];
 const TYPE_NAMES: readonly string[] = ["SCALAR", "RANGES", "SET", "TEXT"];
 
 /**
- * Exactly the payload `type` names (undefined: missing or unknown, already reported, so no match
- * is checked). `scalar`, `ranges`, `set` and `hasText` say which payload fields are set; `hasText` is
- * undefined for a Resource, which has no text field (TEXT is reported as unsupported instead).
- * The caller reads the fields: its load sites see one message type each, where loads in here
- * would see Resource, Attribute and Value of both schemas and go megamorphic. A mismatch is
- * reported at each payload field that is wrongly set or unset. The common case, exactly the
- * named payload, is settled by one test up front.
+ * Exactly the payload `type` names (undefined: missing or unknown, already reported), reported at
+ * each payload field wrongly set or unset. The booleans say which payload fields are set;
+ * `hasText` is undefined for a Resource, which has no text field (TEXT is reported as unsupported
+ * instead). The caller reads the fields: its load sites see one message type each, where loads in
+ * here would see Resource, Attribute and Value of both schemas and go megamorphic.
  */
 export function checkPayload(
   c: Collector,
@@ -131,9 +125,10 @@ export function checkRange(c: Collector, begin: bigint | undefined, end: bigint 
 
 /**
  * No two proper ranges (both ends set, begin <= end) of `ranges` overlap. `begin` and `end` read
- * a range's ends (undefined when unset, which the walk reports); issues land at `<list>[i]`. Sweep in begin order, O(n log n) for any length: a range that
- * overlaps one before it in the sweep is reported at the later index of the two, naming the
- * other (an earlier range where there is one), so every overlapping group gets an issue.
+ * a range's ends (undefined when unset, which the walk reports); issues land at `<list>[i]`.
+ * Sweep in begin order, O(n log n) for any length: a range that overlaps one before it in the
+ * sweep is reported at the later index of the two, naming the other (an earlier range where
+ * there is one), so every overlapping group gets an issue.
  */
 export function checkRangeOverlaps<R>(
   c: Collector,
@@ -229,9 +224,7 @@ export function checkSetItems(
   seen.reset();
   for (let i = 0; i < count; i++) {
     const earlier = seen.add(items[i]);
-    if (earlier >= 0) {
-      reportSetItem(c, items[i] as string, earlier, list, i);
-    }
+    if (earlier >= 0) reportSetItem(c, items[i] as string, earlier, list, i);
   }
   seen.reset();
 }
@@ -249,15 +242,12 @@ function reportSetItem(c: Collector, item: string, earlier: number, list: string
 }
 
 /**
- * The fast verdict on a resource's payload for the rules-only walk (Binding.clean): true only when
- * the resource rules (checkResourceName, checkResourceType, checkPayload, checkResourceScalar)
- * and those of the payload below it (Value.Scalar, Value.Ranges and Value.Range, Value.Set)
- * would report nothing. The caller has read the fields (own load sites, one message type each)
- * and passes them raw: an unset field reads as its default here, and each test below holds for
- * the default as well, so it never calls a resource clean that the walk would report on.
- * Anything else (TEXT, more than two ranges, a large set, an issue) is false: "walk it".
- * `name` is the raw name, `type` the raw type (the caller has made sure no unknown enum value
- * is parked in `$unknown`), `scalar` the raw Value.Scalar value when that payload is set.
+ * The fast verdict on a resource (Binding.clean): true only when the resource rules and those of
+ * its payload (Value.Scalar, Ranges, Range, Set) would report nothing. The caller reads the
+ * fields (own load sites) and passes them raw, having made sure nothing is parked in `$unknown`:
+ * an unset field reads as its default, and each test below holds for the default as well, so it
+ * never calls a resource clean that the walk would report on. Anything else (TEXT, more than two
+ * ranges, a large set, an issue) is false: "walk it".
  */
 export function cleanPayload(
   name: string,

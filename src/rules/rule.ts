@@ -16,6 +16,13 @@ import type { Collector } from "./collector.js";
  */
 export type Check<M> = (msg: M, c: Collector, flags: number) => void;
 
+/**
+ * The flag "a task of a task group" (TaskGroupInfo, or a mesos.v1 TaskInfo whose executor is
+ * DEFAULT): here, not in src/mesos-v1, because validate's `taskGroup` option sets it at the root
+ * and validation must not load that table. IMAGE_ENTRYPOINT is 1; the v1 table's flags start at 4.
+ */
+export const GROUP = 2;
+
 /** The rules of one message type. */
 export interface Binding<M = Message> {
   /** Rules on the message; they run after its fields and children were walked. */
@@ -29,11 +36,9 @@ export interface Binding<M = Message> {
   readonly childFlags?: Readonly<Record<string, (msg: M, flags: number) => number>>;
   /**
    * A fast verdict for the rules-only walk of a freshly decoded message (validateDecoded): true
-   * only when this message's rules, and those of every message below it, would report nothing,
-   * so the walk may skip the whole subtree. False means "not sure": the walk runs as ever, so
-   * issues (codes, paths, messages, order) come from the rules alone. Meant for a type met many
-   * times per message whose common shape is settled by a few loads (Resource), and for the root
-   * of a fused check (TaskInfo), where a clean verdict saves the whole walk.
+   * only when the rules of this message and every message below it would report nothing, so the
+   * walk may skip the subtree. False means "not sure": the walk runs as ever. Meant for a type met
+   * many times per message (Resource), and for the root of a fused check (TaskInfo).
    */
   readonly clean?: (msg: M, flags: number) => boolean;
 }

@@ -2,18 +2,25 @@
 // Mesos 1.11 table (src/mesos-v1) adds itself when that folder is imported, so a program that only
 // ever sees seed messages never loads the v1 descriptors (three times the seed's) or its rules.
 // The package root imports src/mesos-v1, so library users always get both.
+import type { DescMessage } from "@bufbuild/protobuf";
 import { MESOS_RULES } from "./mesos.js";
-import type { BindingTable } from "./rule.js";
+import type { Binding, BindingTable } from "./rule.js";
 
 const tables: BindingTable[] = [MESOS_RULES];
-
-/**
- * Every registered table, in registration order; the array is live (registering appends). A
- * descriptor is bound in at most one table; a type in none gets the structural checks only.
- */
-export const BINDING_TABLES: readonly BindingTable[] = tables;
 
 /** Adds `table` (once: registering it again changes nothing). */
 export function registerBindingTable(table: BindingTable): void {
   if (!tables.includes(table)) tables.push(table);
+}
+
+/**
+ * The rules bound to `desc` in the registered tables. A descriptor is bound in at most one table;
+ * a type in none (a schema from elsewhere) gets the structural checks only.
+ */
+export function bindingOf(desc: DescMessage): Binding | undefined {
+  for (const table of tables) {
+    const binding = table.get(desc);
+    if (binding !== undefined) return binding;
+  }
+  return undefined;
 }

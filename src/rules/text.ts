@@ -3,14 +3,14 @@
 // C strings to exec and docker, so the string would be cut at the NUL).
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
+import { codeUnitName } from "./path-text.js";
 
 interface WellFormed {
   isWellFormed(): boolean;
 }
 
-/** Index of the first unpaired surrogate of `s`, or -1. Native check first: ASCII is O(1). */
-export function unpairedSurrogateIndex(s: string): number {
-  if ((s as unknown as WellFormed).isWellFormed()) return -1;
+// Index of the first unpaired surrogate of `s` (which holds one).
+function unpairedSurrogateIndex(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (ch < 0xd800 || ch > 0xdfff) continue;
@@ -35,12 +35,11 @@ export function checkWellFormed(
 ): void {
   if ((s as unknown as WellFormed).isWellFormed()) return;
   const at = unpairedSurrogateIndex(s);
-  const unit = s.charCodeAt(at).toString(16).toUpperCase();
   const where =
     index === undefined ? field : `${field}[${typeof index === "number" ? index : quote(index)}]`;
   c.report(
     "unpaired_surrogate",
-    `${where} holds an unpaired UTF-16 surrogate U+${unit} at index ${at}; UTF-8 cannot carry it, so encode and toMesosJson refuse the message: remove it or pair it`,
+    `${where} holds an unpaired UTF-16 surrogate ${codeUnitName(s, at)} at index ${at}; UTF-8 cannot carry it, so encode and toMesosJson refuse the message: remove it or pair it`,
     field,
     index,
   );

@@ -1,9 +1,7 @@
-// The rules of resources and values (Resource, Attribute, Value and its Ranges, Range and Set),
-// bound to one schema's types. The seed and Mesos 1.11 spell these messages alike (same field
-// names, Value.Type numbers and payload fields), so one set of bindings serves both tables
-// (mesos.ts and src/mesos-v1/rules.ts); what differs stays there: each schema's fast verdict on a
-// resource (Mesos 1.11's has reservations, disks, ... to rule out) and Value.Scalar (a Mesos 1.11
-// limit may be infinite).
+// The bindings of the resource and value rules (Resource, Attribute, Value, Value.Ranges, Range
+// and Set) for one schema's types: the seed and Mesos 1.11 spell these messages alike, so both
+// tables use them. What differs stays in each table: the fast verdict on a resource (Mesos 1.11's
+// has reservations, disks, ... to rule out) and Value.Scalar (a Mesos 1.11 limit may be infinite).
 import type { DescEnum, DescMessage, Message } from "@bufbuild/protobuf";
 import { present } from "../schema/index.js";
 import type { Collector } from "./collector.js";
@@ -17,6 +15,7 @@ import {
   checkResourceScalar,
   checkResourceType,
   checkSetItems,
+  SCALAR,
 } from "./resources.js";
 import type { Binding } from "./rule.js";
 
@@ -48,9 +47,6 @@ interface Resource extends Typed {
 interface Valued extends Typed {
   text?: Message;
 }
-
-// Value.Type SCALAR, the default, is 0 in both schemas.
-const SCALAR = 0;
 
 const rangeBegin = (r: ValueRange): bigint | undefined =>
   present(r, "begin", r.begin, 0n) ? r.begin : undefined;

@@ -24,46 +24,15 @@ export const SANDBOX_MOUNT_POINT = "/mnt/mesos/sandbox";
 
 const SLASH = 47;
 
-// The clean container paths checkVolume worked out, by volume index (mod CLEAN_SLOTS), for the
-// checkDuplicateMounts of the same list: the walk checks every volume before its list, so the
-// list rule gets each clean form without scanning the path a second time. A slot is used only
-// when its raw path equals the path the list rule reads (usually the very same string, so `===`
-// is a pointer test); cleanPath is a pure function, so a stale or foreign slot can only miss.
-// checkDuplicateMounts empties the slots of its list, so no string outlives its validation there.
+// Verdicts of recent clean volumes, by volume index (mod CLEAN_SLOTS): the last volume at a slot
+// that passed every volume rule (no issue at all), its values, the policy it was checked under
+// and its clean container path. A volume with the same three values under the same policy passes
+// again: checkVolume is a pure function of the view and the fields. A stream of tasks repeats its
+// volumes; the test is three string comparisons instead of two path scans. The walk checks every
+// volume before its list, so checkDuplicateMounts reads the clean forms here too (a pointer test
+// when the path is the very same string; cleanPath is pure, so a stale slot can only miss).
+// Bounded by CLEAN_SLOTS, and it holds only strings that were already checked paths.
 const CLEAN_SLOTS = 16;
-const cleanRaw: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
-const cleanForm: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
-
-// Remember the clean form of the container path of the volume at the end of the current path.
-function rememberClean(c: Collector, raw: string, clean: string): void {
-  const index = c.path[c.path.length - 1];
-  if (typeof index !== "number") return; // a volume validated on its own: no list follows
-  const slot = index % CLEAN_SLOTS;
-  cleanRaw[slot] = raw;
-  cleanForm[slot] = clean;
-}
-
-// The clean form of the container path `dir` (set, non-empty) of volume `index` of a list.
-function cleanMountPoint(dir: string, index: number): string {
-  const slot = index % CLEAN_SLOTS;
-  return cleanRaw[slot] === dir ? (cleanForm[slot] as string) : cleanPath(dir);
-}
-
-// Empty the slots of a list of `count` volumes.
-function forgetClean(count: number): void {
-  const n = Math.min(count, CLEAN_SLOTS);
-  for (let i = 0; i < n; i++) {
-    cleanRaw[i] = undefined;
-    cleanForm[i] = undefined;
-  }
-}
-
-// Verdicts of recent clean volumes, by the same slots: the last volume at a slot that passed
-// every volume rule (no issue at all), its values and the policy it was checked under. A volume
-// with the same three values under the same policy passes again: checkVolume is a pure function
-// of the view and the fields, so only its clean form needs remembering again. A stream of tasks
-// repeats its volumes; the test is three string comparisons instead of two path scans. Bounded
-// by CLEAN_SLOTS, and it holds only strings that were already checked paths.
 const okDir: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
 const okHost: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
 const okMode: (string | undefined)[] = new Array(CLEAN_SLOTS).fill(undefined);
@@ -100,17 +69,7 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
   const at = c.path[c.path.length - 1];
   // A volume of a list (not one validated on its own): its slot may hold the verdict already.
   const slot = typeof at === "number" ? at % CLEAN_SLOTS : -1;
-  if (
-    slot >= 0 &&
-    okFields[slot] === fields &&
-    okDir[slot] === dir &&
-    okHost[slot] === v.hostPath &&
-    okMode[slot] === v.mode
-  ) {
-    const clean = okClean[slot];
-    if (dir !== undefined && clean !== undefined) rememberClean(c, dir, clean);
-    return;
-  }
+  if (slot >= 0 && knownCleanVolume(slot, fields, dir, v.hostPath, v.mode)) return;
   const before = c.issues.length;
   const clean = judgeVolume(c, v, fields);
   if (slot >= 0 && c.issues.length === before) {
@@ -122,18 +81,14 @@ export function checkVolume(c: Collector, v: VolumeView, fields: VolumeFields): 
   }
 }
 
-// checkVolume without the verdict memo; returns the clean container path it remembered, if any.
+// checkVolume without the verdict memo; returns the clean container path, if it has one.
 function judgeVolume(c: Collector, v: VolumeView, fields: VolumeFields): string | undefined {
   const dir = v.containerPath;
   const relative = fields.sandboxRelative;
-  let remembered: string | undefined;
+  let clean: string | undefined;
   if (dir !== undefined) {
     const field = fields.containerPath;
-    const clean = checkPathText(c, dir, field, true, relative);
-    if (clean !== undefined) {
-      rememberClean(c, dir, clean);
-      remembered = clean;
-    }
+    clean = checkPathText(c, dir, field, true, relative);
     if (clean === "/") {
       c.report(
         "container_dir_is_root",
@@ -158,7 +113,7 @@ function judgeVolume(c: Collector, v: VolumeView, fields: VolumeFields): string 
         fields.hostPath,
       );
     }
-    return remembered;
+    return clean;
   }
   if (v.mode === "ro" && hostDir === undefined) {
     c.report(
@@ -167,7 +122,13 @@ function judgeVolume(c: Collector, v: VolumeView, fields: VolumeFields): string 
       fields.mode,
     );
   }
-  return remembered;
+  return clean;
+}
+
+// The clean form of the container path `dir` (set, non-empty) of volume `index` of a list.
+function cleanMountPoint(dir: string, index: number): string {
+  const slot = index % CLEAN_SLOTS;
+  return (okDir[slot] === dir ? okClean[slot] : undefined) ?? cleanPath(dir);
 }
 
 // A set, non-empty path that does not start with '/'.
@@ -189,20 +150,9 @@ export function checkDuplicateMounts<V>(
   seen: SeenKeys,
 ): void {
   const count = volumes.length;
-  if (count < 2) {
-    forgetClean(count);
-    return;
-  }
   // The verdict cache of the last list without a duplicate: the same mount points (as read, in
   // the same order, under the same policy) have none now either.
-  if (count === freeCount && fields === freeFields) {
-    let i = 0;
-    while (i < count && containerPath(volumes[i] as V) === freeDirs[i]) i++;
-    if (i === count) {
-      forgetClean(count);
-      return;
-    }
-  }
+  if (count < 2 || knownFreeMounts(volumes, containerPath, fields)) return;
   const before = c.issues.length;
   seen.reset();
   for (let i = 0; i < count; i++) {
@@ -220,7 +170,6 @@ export function checkDuplicateMounts<V>(
     );
   }
   seen.reset();
-  forgetClean(count);
   if (c.issues.length === before && count <= CLEAN_SLOTS) {
     for (let i = 0; i < count; i++) freeDirs[i] = containerPath(volumes[i] as V);
     freeCount = count;

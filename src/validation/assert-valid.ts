@@ -1,6 +1,6 @@
 // assertValid: the throwing twin of validate.
 import type { DescMessage, MessageShape, MessageValidType } from "@bufbuild/protobuf";
-import { ValidationError } from "../problems/index.js";
+import { type Issue, ValidationError } from "../problems/index.js";
 import { type ValidateOptions, type ValidationResult, validate } from "./validate.js";
 
 /**
@@ -21,13 +21,12 @@ export function dataOrThrow<Desc extends DescMessage>(
   schema: Desc,
   result: ValidationResult<Desc>,
 ): MessageValidType<Desc> {
+  // A failed validation has at least one (error) issue.
   if (!result.success) {
-    throw new ValidationError(`${schema.typeName} is invalid`, nonEmpty(result.issues));
+    throw new ValidationError(
+      `${schema.typeName} is invalid`,
+      result.issues as [Issue, ...Issue[]],
+    );
   }
   return result.data;
-}
-
-// A failed validation has at least one (error) issue.
-function nonEmpty<T>(list: T[]): [T, ...T[]] {
-  return list as [T, ...T[]];
 }

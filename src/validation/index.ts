@@ -1,15 +1,6 @@
 // Validation: the structural plan of every message type plus the bound domain rules (../rules).
 // Re-exported from the package root.
-export {
-  formatIssues,
-  formatLocation,
-  formatPath,
-  type Issue,
-  type IssueCode,
-  type IssuePath,
-  type Severity,
-  ValidationError,
-} from "../problems/index.js";
+export { type Issue, type IssueCode, type IssuePath, ValidationError } from "../problems/index.js";
 export {
   IMAGE_REFERENCE_ERROR_CODES,
   IMAGE_REFERENCE_MAX_LENGTH,
@@ -25,8 +16,7 @@ export {
   SANDBOX_MOUNT_POINT,
 } from "../rules/index.js";
 export { assertValid } from "./assert-valid.js";
-export { RULE_CODES, RULES, type RuleInfo } from "./rules.js";
-export { rulesTable } from "./rules-table.js";
+export { RULE_CODES, RULES, type RuleInfo, rulesTable } from "./rules.js";
 export { type ValidateOptions, type ValidationResult, validate } from "./validate.js";
 // Internal (the fused decode paths in src/codec and src/launch); not re-exported from the root.
 export { assertValidDecoded, validateDecoded } from "./validate-decoded.js";

@@ -13,13 +13,7 @@ import {
   ScalarType,
 } from "@bufbuild/protobuf";
 import { FeatureSet_FieldPresence } from "@bufbuild/protobuf/wkt";
-import {
-  BINDING_TABLES,
-  type Binding,
-  type BindingTable,
-  type Check,
-  type Collector,
-} from "../rules/index.js";
+import { type Binding, bindingOf, type Check, type Collector } from "../rules/index.js";
 import { buildRun } from "./compile.js";
 import {
   ENUM,
@@ -45,7 +39,7 @@ export interface Step {
   readonly required: boolean;
   /** The oneof group's property, when the field is a oneof member. */
   readonly oneof: string | undefined;
-  /** The value protobuf-es shows for an unset field (from the prototype). */
+  /** The value protobuf-es shows for an unset string or enum field (from the prototype). */
   readonly dflt: unknown;
   /** A closed enum (open enums accept any number and get no step of their own). */
   readonly enumDesc: DescEnum | undefined;
@@ -82,21 +76,6 @@ export interface Plan {
 const REQUIRED = FeatureSet_FieldPresence.LEGACY_REQUIRED;
 
 const cache = new WeakMap<DescMessage, Plan>();
-
-/**
- * The binding tables the plans draw their rules from, one per schema (a live list: the Mesos 1.11
- * table registers itself when src/mesos-v1 loads). A descriptor appears in at most one of them; a
- * type in none (a schema from elsewhere) gets the structural checks only.
- */
-const TABLES: readonly BindingTable[] = BINDING_TABLES;
-
-function bindingOf(desc: DescMessage): Binding | undefined {
-  for (const table of TABLES) {
-    const binding = table.get(desc);
-    if (binding !== undefined) return binding;
-  }
-  return undefined;
-}
 
 /**
  * The plan of `desc` with the walkers of every plan it reaches built, so a walker never calls a
@@ -142,23 +121,9 @@ export function planOf(desc: DescMessage): Plan {
     const step = stepOf(field, binding);
     if (step === undefined) continue;
     plan.steps.push(step);
-    const message = messageOf(field);
-    if (message !== undefined) step.child = planOf(message);
+    if (field.message !== undefined) step.child = planOf(field.message);
   }
   return plan;
-}
-
-function messageOf(field: DescField): DescMessage | undefined {
-  switch (field.fieldKind) {
-    case "message":
-      return field.message;
-    case "list":
-      return field.listKind === "message" ? field.message : undefined;
-    case "map":
-      return field.mapKind === "message" ? field.message : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function stepOf(field: DescField, binding: Binding | undefined): Step | undefined {
@@ -166,7 +131,7 @@ function stepOf(field: DescField, binding: Binding | undefined): Step | undefine
     field.presence === REQUIRED && !(binding?.ownsRequired?.includes(field.name) ?? false);
   const kind = kindOf(field, required);
   if (kind === undefined) return undefined;
-  const closed = enumOf(field);
+  const closed = field.enum;
   return {
     kind,
     key: field.localName,
@@ -179,19 +144,6 @@ function stepOf(field: DescField, binding: Binding | undefined): Step | undefine
     child: undefined,
     flags: binding?.childFlags?.[field.name] as Step["flags"],
   };
-}
-
-function enumOf(field: DescField): DescEnum | undefined {
-  switch (field.fieldKind) {
-    case "enum":
-      return field.enum;
-    case "list":
-      return field.listKind === "enum" ? field.enum : undefined;
-    case "map":
-      return field.mapKind === "enum" ? field.enum : undefined;
-    default:
-      return undefined;
-  }
 }
 
 // The step kind, or undefined when the field has nothing to check.
@@ -215,26 +167,12 @@ function kindOf(field: DescField, required: boolean): number | undefined {
   }
 }
 
-// protobuf-es keeps proto2 defaults on the prototype; an explicit [default = ...] wins.
+// The value protobuf-es shows for an unset string or enum field, the only steps that compare with
+// it: proto2 defaults live on the prototype, and an explicit [default = ...] wins.
 function defaultOf(field: DescField): unknown {
   if (field.fieldKind === "enum") return field.getDefaultValue() ?? field.enum.values[0]?.number;
-  if (field.fieldKind !== "scalar") return undefined;
-  const explicit = field.getDefaultValue();
-  if (explicit !== undefined) return explicit;
-  switch (field.scalar) {
-    case ScalarType.STRING:
-      return "";
-    case ScalarType.BOOL:
-      return false;
-    case ScalarType.INT64:
-    case ScalarType.UINT64:
-    case ScalarType.SINT64:
-    case ScalarType.FIXED64:
-    case ScalarType.SFIXED64:
-      return field.longAsString ? "0" : 0n;
-    case ScalarType.BYTES:
-      return undefined;
-    default:
-      return 0;
+  if (field.fieldKind === "scalar" && field.scalar === ScalarType.STRING) {
+    return field.getDefaultValue() ?? "";
   }
+  return undefined;
 }

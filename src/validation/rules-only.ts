@@ -1,22 +1,15 @@
-// The rules-only walk of a plan: the walk validate() does, minus everything structural. It
-// visits only message fields whose type (or some type below it) has domain rules bound, and runs
-// each type's rules after its children, with the same child flags, in the same order as the full
-// walk. It reports nothing the structural steps would (required fields, closed enums, unpaired
-// surrogates): it is meant for a message the strict decoder has just built, where those steps
-// can find nothing (see validate-decoded.ts for why that holds, and where it may be used).
+// The rules-only walk of a plan: validate()'s walk minus everything structural (required fields,
+// closed enums, unpaired surrogates), for a message the strict decoder has just built, where those
+// steps can find nothing (validate-decoded.ts says why, and where it may be used). It visits only
+// message fields that lead to bound rules, and runs each type's rules after its children, with
+// the same child flags, in the same order as the full walk. It is itself a plan (those message
+// steps, none required, each pointing at its type's rules-only plan, and the same rules), so one
+// compiler (compile.ts) and one interpreter (walk.ts) run both walks.
 //
-// A rules-only walk is itself a plan: the full plan's message steps that lead to rules (in the
-// same order, none of them required), each pointing at the rules-only plan of its type, and the
-// same rules. So the full walk's executors run it, compiled (compile.ts) or interpreted (walk.ts):
-// one compiler and one interpreter for both walks.
-//
-// A type may bind a fast verdict (Binding.clean: Resource, CommandInfo, ContainerInfo, TaskInfo):
-// the compiled walk asks it first and skips the subtree when it says clean, which it says only
-// when the subtree's rules would report nothing; otherwise the subtree is walked as ever, so the
-// issues still come from the rules alone. The interpreter asks only for a type without children
-// (whose rules the verdict wraps): the same issues either way. validateDecoded asks the root's
-// verdict (Plan.clean) before anything else, in both tiers: a clean TaskInfo needs no walk.
-import { BINDING_TABLES, type Collector } from "../rules/index.js";
+// A type may bind a fast verdict (Binding.clean): the compiled walk asks it first and skips the
+// subtree when it says clean; the interpreter asks only for a type without children (whose rules
+// the verdict wraps). Either way the issues come from the rules alone.
+import { bindingOf, type Collector } from "../rules/index.js";
 import { buildRun, canGenerate, compileTree } from "./compile.js";
 import { LIST_MESSAGE, MAP_MESSAGE, MESSAGE } from "./kinds.js";
 import type { Plan, Run, Step } from "./plan.js";
@@ -51,20 +44,18 @@ export function rulesPlanOf(plan: Plan): Plan | null {
 
 function prepareRules(root: Plan): void {
   // Every plan reachable from the root that has no rules-only form yet.
-  const plans: Plan[] = [];
-  const seen = new Set<Plan>();
+  const plans = new Set<Plan>();
   const stack = [root];
   while (stack.length > 0) {
     const plan = stack.pop() as Plan;
-    if (seen.has(plan) || rulesForms.has(plan)) continue;
-    seen.add(plan);
-    plans.push(plan);
+    if (plans.has(plan) || rulesForms.has(plan)) continue;
+    plans.add(plan);
     for (const step of plan.steps) if (step.child !== undefined) stack.push(step.child);
   }
   // Which of them lead to rules: a fixpoint, since types may hold themselves (directly or not).
   // A plan prepared by an earlier call already knows: its form is null iff it leads nowhere.
   const leads = new Set<Plan>();
-  const leadsTo = (p: Plan): boolean => (seen.has(p) ? leads.has(p) : rulesForms.get(p) !== null);
+  const leadsTo = (p: Plan): boolean => (plans.has(p) ? leads.has(p) : rulesForms.get(p) !== null);
   for (const plan of plans) if (plan.check !== undefined) leads.add(plan);
   for (let changed = true; changed; ) {
     changed = false;
@@ -100,38 +91,24 @@ function prepareRules(root: Plan): void {
     }
   }
   // A type whose binding has a fast verdict (Binding.clean) skips its subtree when the verdict
-  // is clean: around its walker, or around its rules where a parent calls those directly (a
-  // form without steps). Before any walker is built, since parents read their children's rules.
-  const cleans = formed.map(cleanOf);
-  formed.forEach((plan, i) => {
-    const clean = cleans[i];
+  // is clean: the compiled walker asks it first (compile.ts), and a form without steps, whose
+  // parents call its rules directly, has them wrapped in it. All set before any walker is compiled.
+  for (const plan of formed) {
     const form = rulesForms.get(plan) as Plan & { check: Check | undefined };
+    const clean = bindingOf(plan.desc)?.clean;
     const check = form.check;
-    if (clean !== undefined && form.steps.length === 0 && check !== undefined) {
+    if (clean !== undefined && form.steps.length > 0) {
+      form.clean = clean;
+    } else if (clean !== undefined && check !== undefined) {
       form.check = (m, c, f) => {
         if (!clean(m, f)) check(m, c, f);
       };
     }
-  });
-  formed.forEach((plan, i) => {
-    const form = rulesForms.get(plan) as Plan;
-    const clean = cleans[i];
-    // The compiled walker asks it first (compile.ts); set before the walker can be compiled.
-    if (clean !== undefined && form.steps.length > 0) form.clean = clean;
     form.run = buildRun(form);
-  });
+  }
 }
 
 type Check = (m: never, c: Collector, f: number) => void;
-
-// The fast verdict bound to the plan's type, if any (a type is bound in at most one table).
-function cleanOf(plan: Plan): ((m: never, f: number) => boolean) | undefined {
-  for (const table of BINDING_TABLES) {
-    const binding = table.get(plan.desc);
-    if (binding !== undefined) return binding.clean;
-  }
-  return undefined;
-}
 
 function isMessageStep(step: Step): boolean {
   return step.kind === MESSAGE || step.kind === LIST_MESSAGE || step.kind === MAP_MESSAGE;

@@ -59,7 +59,11 @@ export function verdict<Desc extends DescMessage>(
     (options?.taskGroup === true ? GROUP : 0);
   // A fresh message whose type has a fast verdict (Binding.clean, e.g. a whole TaskInfo) that
   // calls it clean: its rules would report nothing, so no collector, walk or sort is needed.
-  if (rulesOnly && cleanRoot(schema, message, flags)) {
+  if (
+    rulesOnly &&
+    isMessageOf(schema, message) &&
+    rulesFor(schema)?.clean?.(message as never, flags) === true
+  ) {
     return succeed(message as unknown as MessageValidType<Desc>, []);
   }
   const c = collect(schema, message, flags, rulesOnly);
@@ -68,14 +72,10 @@ export function verdict<Desc extends DescMessage>(
     : fail(c.issues);
 }
 
-// The root's fast verdict, on a message of the schema's type (anything else is collect's to
-// report): true only when the rules-only walk would report nothing.
-function cleanRoot(schema: DescMessage, message: Message, flags: number): boolean {
-  const value: unknown = message;
-  if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
-    return false;
-  }
-  return rulesFor(schema)?.clean?.(message as never, flags) === true;
+function isMessageOf(schema: DescMessage, value: unknown): boolean {
+  return (
+    typeof value === "object" && value !== null && (value as Message).$typeName === schema.typeName
+  );
 }
 
 // The run behind validate: the collector, with the issues in field order.
@@ -86,11 +86,10 @@ function collect(
   rulesOnly: boolean,
 ): Collector {
   const c = new Collector();
-  const value: unknown = message;
-  if (typeof value !== "object" || value === null || message.$typeName !== schema.typeName) {
+  if (!isMessageOf(schema, message)) {
     c.report(
       "invalid_input",
-      `expected a ${schema.typeName} message, got ${describe(value)}: build it with create(${schemaName(schema)}, init), fromBinary or fromMesosJson`,
+      `expected a ${schema.typeName} message, got ${describe(message)}: build it with create(${schemaName(schema)}, init), fromBinary or fromMesosJson`,
     );
     return c;
   }

@@ -48,14 +48,15 @@ export function walkStep(
   switch (step.kind) {
     case STRING:
       if (typeof value === "string") {
-        if (value === step.dflt && step.required && !isOwn(msg, step)) missing(c, msg, step);
+        if (value === step.dflt && step.required && !hasOwn.call(msg, step.key))
+          missing(c, msg, step);
         else checkWellFormed(c, value, step.name);
       } else if (value === undefined && step.required) {
         missing(c, msg, step);
       }
       return;
     case SCALAR:
-      if (value === undefined || !isOwn(msg, step)) missing(c, msg, step);
+      if (value === undefined || !hasOwn.call(msg, step.key)) missing(c, msg, step);
       return;
     case ENUM:
       checkEnum(c, msg, step, value);
@@ -141,10 +142,6 @@ export function oneofValue(record: Record<string, unknown>, step: Step): unknown
   return group?.case === step.key ? group.value : undefined;
 }
 
-function isOwn(msg: Message, step: Step): boolean {
-  return hasOwn.call(msg, step.key);
-}
-
 // A closed enum field: a value parked in `$unknown` (the wire's last value wins, so look there
 // first; `$unknown` is undefined on almost every message), then presence, then a number the enum
 // does not define (assigned in code). Open enums get a step only when required.
@@ -160,7 +157,7 @@ export function checkEnum(c: Collector, msg: Message, step: Step, value: unknown
   const set =
     step.oneof !== undefined
       ? value !== undefined
-      : value !== undefined && (value !== step.dflt || isOwn(msg, step));
+      : value !== undefined && (value !== step.dflt || hasOwn.call(msg, step.key));
   if (!set) {
     if (step.required) missing(c, msg, step);
     return;
