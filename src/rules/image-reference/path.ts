@@ -1,6 +1,7 @@
 // The repository path ("remote name"): path-component ("/" path-component)*, where
 // path-component = [a-z0-9]+ (separator [a-z0-9]+)* and separator = "." | "_" | "__" | "-"+
-// (regexp.go since e60f347; before it "-"* let the JS ports backtrack exponentially, §2.8).
+// (distribution/reference's regexp.go since e60f347; its earlier "-"* let regex ports of the
+// grammar backtrack exponentially on long runs of separators).
 // One forward pass: every character is looked at a bounded number of times.
 
 import {
