@@ -23,7 +23,7 @@ import {
   checkDockerInfoSet,
   checkDuplicateMounts,
   checkDuplicateNames,
-  checkId,
+  checkIdValue,
   checkImagePayload,
   checkImageText,
   checkScalarValue,
@@ -31,10 +31,9 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
+  cleanCommandLists,
   cleanImageText,
   cleanPayload,
-  cleanShellCommand,
-  cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
   knownCleanId,
@@ -46,9 +45,11 @@ import {
   SANDBOX_MOUNT_POINT,
   SeenKeys,
   scalarTotal,
+  setString,
   type VolumeFields,
   type VolumeView,
   valueBindings,
+  volumeMode,
 } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
@@ -96,8 +97,6 @@ const IN_MESOS = 32;
 const VOLUME_DRIVER = 64;
 const LIMIT = 128;
 
-const mounts = new SeenKeys();
-const names = new SeenKeys();
 const taskIds = new SeenKeys();
 
 const V1_VOLUME: VolumeFields = {
@@ -107,15 +106,6 @@ const V1_VOLUME: VolumeFields = {
   sandboxRelative: true,
 };
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
-
-function setString(msg: object, key: string, value: string): string | undefined {
-  return present(msg, key, value, "") ? value : undefined;
-}
-
-// The ID rules of one ID message (its `value`, when set).
-function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
-  if (present(msg, "value", value, "")) checkId(c, value, typeName);
-}
 
 /** "DOCKER", "MESOS", or undefined (no container, or a type the walk reported). */
 function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MESOS" | undefined {
@@ -268,7 +258,7 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   checkDockerInfoSet(c, true, docker !== undefined);
   if (container.mesos !== undefined) checkContainerUnion(c, "DOCKER", "mesos");
   const volumes = container.volumes;
-  checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME, mounts);
+  checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME);
   if (docker === undefined) return;
   // The network rules read only the count of network_infos and the first one's name.
   const networks = container.networkInfos;
@@ -322,8 +312,7 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
     );
     volumeView.containerPath = setString(v, "containerPath", v.containerPath);
     volumeView.hostPath = (flags & VOLUME_DRIVER) === 0 ? hostPath : undefined;
-    volumeView.mode =
-      mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
+    volumeView.mode = volumeMode(mode);
     checkVolume(c, volumeView, V1_VOLUME);
   }
   // host_path wins over the others in the Docker containerizer; then source, then nothing.
@@ -354,38 +343,20 @@ function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
   }
 }
 
-// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
-// value and no arguments, URIs with values, and VALUE variables (no unknown enum parked, no
-// secret, a value set) with clean distinct names and clean values. Anything else: walk.
+// The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists with
+// VALUE variables only (no unknown enum parked, no secret, a value set). Anything else: walk.
 function cleanCommand(command: v1.CommandInfo): boolean {
-  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
-    return false;
-  }
-  const uris = command.uris;
-  for (let i = 0; i < uris.length; i++) {
-    if ((uris[i] as v1.CommandInfo_URI).value === "") return false;
-  }
-  const variables = command.environment?.variables;
-  if (variables === undefined) return true;
-  const n = variables.length;
-  if (n > CLEAN_VARIABLES_MAX) return false;
-  for (let i = 0; i < n; i++) {
-    const v = variables[i] as v1.Environment_Variable;
-    const name = v.name;
-    const value = v.value;
-    if (v.$unknown !== undefined || v.type !== VARIABLE_VALUE || v.secret !== undefined) {
-      return false;
-    }
-    if (!present(v, "value", value, "") || !cleanVariableText(name, value)) return false;
-    for (let j = 0; j < i; j++) {
-      if ((variables[j] as v1.Environment_Variable).name === name) return false;
-    }
-  }
-  return true;
+  return cleanCommandLists(command, valueVariable);
 }
 
-// Past this many variables the duplicate check is left to the walk (linear there).
-const CLEAN_VARIABLES_MAX = 8;
+function valueVariable(v: v1.Environment_Variable): boolean {
+  return (
+    v.$unknown === undefined &&
+    v.type === VARIABLE_VALUE &&
+    v.secret === undefined &&
+    present(v, "value", v.value, "")
+  );
+}
 
 // The fast verdict on a v1 container and everything below it (Binding.clean), for the common
 // Docker shape only: type DOCKER with a DockerInfo whose image passes the image rules, no
@@ -573,7 +544,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.EnvironmentSchema, {
     check(env, c) {
-      checkDuplicateNames(c, env.variables, variableNameOf, "variables", names);
+      checkDuplicateNames(c, env.variables, variableNameOf, "variables");
     },
   }),
   bind(v1.Environment_VariableSchema, {
