@@ -79,9 +79,8 @@ import {
 import { checkLimits, checkShareCgroups } from "./limits.js";
 import { checkSecret, checkVariableType, VARIABLE_VALUE } from "./secret.js";
 import {
+  checkDockerMount,
   checkDockerVolumeName,
-  checkIgnoredByDocker,
-  checkImageVolumeInDocker,
   checkSandboxPath,
   checkSourceType,
   checkVolumeDrivers,
@@ -272,19 +271,8 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
     firstNetwork === undefined ? undefined : setString(firstNetwork, "name", firstNetwork.name),
   );
   if (volumes.length > 0) {
-    checkVolumeDrivers(
-      c,
-      volumes,
-      volumeDriverOf,
-      setString(docker, "volumeDriver", docker.volumeDriver),
-    );
+    checkVolumeDrivers(c, volumes, setString(docker, "volumeDriver", docker.volumeDriver));
   }
-}
-
-// The driver of a DOCKER_VOLUME source (undefined for any other volume).
-function volumeDriverOf(v: v1.Volume): string | undefined {
-  const source = v.source;
-  return source?.type === SOURCE_DOCKER_VOLUME ? source.dockerVolume?.driver : undefined;
 }
 
 function volumeFlags(container: v1.ContainerInfo): number {
@@ -315,32 +303,7 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
     volumeView.mode = volumeMode(mode);
     checkVolume(c, volumeView, V1_VOLUME);
   }
-  // host_path wins over the others in the Docker containerizer; then source, then nothing.
-  if ((flags & IN_DOCKER) === 0 || hostPath !== undefined) return;
-  if (source !== undefined) {
-    if (source.type !== SOURCE_DOCKER_VOLUME) {
-      checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
-    }
-  } else if (v.image !== undefined) {
-    checkImageVolumeInDocker(c);
-  }
-}
-
-// Whether the payload field `field` (proto name) of a volume source is set. Module-level, with the
-// source as an argument: a closure over the source would be allocated per volume.
-function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
-  switch (field) {
-    case "docker_volume":
-      return source.dockerVolume !== undefined;
-    case "sandbox_path":
-      return source.sandboxPath !== undefined;
-    case "secret":
-      return source.secret !== undefined;
-    case "host_path":
-      return source.hostPath !== undefined;
-    default:
-      return source.csiVolume !== undefined;
-  }
+  if ((flags & IN_DOCKER) !== 0 && hostPath === undefined) checkDockerMount(c, v);
 }
 
 // The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists with
@@ -613,27 +576,9 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.VolumeSchema, { check: checkV1Volume }),
-  bind(v1.Volume_SourceSchema, {
-    check(source, c) {
-      checkSourceType(
-        c,
-        optionalEnum(source, source.$unknown, source.type, 1),
-        source,
-        sourcePayloadSet,
-        source.csiVolume?.staticProvisioning !== undefined,
-      );
-    },
-  }),
-  bind(v1.Volume_Source_SandboxPathSchema, {
-    check(s, c) {
-      checkSandboxPath(c, optionalEnum(s, s.$unknown, s.type, 1), setString(s, "path", s.path));
-    },
-  }),
-  bind(v1.Volume_Source_DockerVolumeSchema, {
-    check(d, c) {
-      if (present(d, "name", d.name, "")) checkDockerVolumeName(c, d.name);
-    },
-  }),
+  bind(v1.Volume_SourceSchema, { check: checkSourceType }),
+  bind(v1.Volume_Source_SandboxPathSchema, { check: checkSandboxPath }),
+  bind(v1.Volume_Source_DockerVolumeSchema, { check: checkDockerVolumeName }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
       checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h);
