@@ -41,7 +41,6 @@ import {
   knownEnum,
   knownFreeMount,
   optionalEnum,
-  rangesOf,
   SANDBOX_MOUNT_POINT,
   SeenKeys,
   scalarTotal,
@@ -213,8 +212,7 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   }
   const mappings = container?.docker?.portMappings;
   if (!group && executor === undefined && type === "DOCKER" && mappings && mappings.length > 0) {
-    const hostPorts = mappings.map((m) => m.hostPort);
-    checkPortsInResources(c, hostPorts, rangesOf(task.resources, "ports"));
+    checkPortsInResources(c, mappings, task.resources);
   }
 }
 
@@ -259,17 +257,7 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   const volumes = container.volumes;
   checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME);
   if (docker === undefined) return;
-  // The network rules read only the count of network_infos and the first one's name.
-  const networks = container.networkInfos;
-  const firstNetwork = networks[0];
-  checkDockerNetwork(
-    c,
-    optionalEnum(docker, docker.$unknown, docker.network, 2),
-    docker.portMappings.length,
-    setString(container, "hostname", container.hostname),
-    networks.length,
-    firstNetwork === undefined ? undefined : setString(firstNetwork, "name", firstNetwork.name),
-  );
+  checkDockerNetwork(c, container, docker);
   if (volumes.length > 0) {
     checkVolumeDrivers(c, volumes, setString(docker, "volumeDriver", docker.volumeDriver));
   }
@@ -515,27 +503,10 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       const name = setString(v, "name", v.name);
       const value = setString(v, "value", v.value);
       checkVariable(c, name, value);
-      const secret = v.secret;
-      checkVariableType(
-        c,
-        name ?? "",
-        optionalEnum(v, v.$unknown, v.type, 3),
-        value !== undefined,
-        secret !== undefined,
-        secret?.value?.data,
-      );
+      checkVariableType(c, v, name ?? "", value !== undefined);
     },
   }),
-  bind(v1.SecretSchema, {
-    check(s, c) {
-      checkSecret(
-        c,
-        optionalEnum(s, s.$unknown, s.type, 1),
-        s.reference !== undefined,
-        s.value !== undefined,
-      );
-    },
-  }),
+  bind(v1.SecretSchema, { check: checkSecret }),
   bind(v1.ContainerInfoSchema, {
     clean: cleanContainer,
     check: checkContainer,
