@@ -12,7 +12,6 @@
 //   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
-import { equals } from "@bufbuild/protobuf";
 import {
   type BindingTable,
   bind,
@@ -235,12 +234,7 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
   if ((flags & GROUP_EXECUTOR) !== 0) {
     checkGroupExecutorType(c, type);
     if (cType === "DOCKER" && type !== EXECUTOR_DEFAULT) checkNoDockerInGroup(c, true);
-    checkGroupExecutorResources(
-      c,
-      scalarTotal(executor.resources, "cpus"),
-      scalarTotal(executor.resources, "mem"),
-      scalarTotal(executor.resources, "disk"),
-    );
+    checkGroupExecutorResources(c, executor.resources);
   }
 }
 
@@ -457,18 +451,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     childFlags: { tasks: () => GROUP },
   }),
   bind(v1.Offer_Operation_LaunchGroupSchema, {
-    check(op, c) {
-      const executor = op.executor;
-      const tasks = op.taskGroup?.tasks;
-      if (executor === undefined || tasks === undefined || tasks.length === 0) return;
-      checkGroupExecutors(
-        c,
-        tasks.map(
-          (t) => t.executor === undefined || equals(v1.ExecutorInfoSchema, t.executor, executor),
-        ),
-        executor.executorId?.value ?? "",
-      );
-    },
+    check: checkGroupExecutors,
     childFlags: { executor: () => GROUP_EXECUTOR },
   }),
   bind(v1.ExecutorInfoSchema, {
@@ -564,11 +547,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       );
     },
   }),
-  bind(v1.HealthCheck_HTTPCheckInfoSchema, {
-    check(http, c) {
-      checkHttpCheck(c, setString(http, "scheme", http.scheme), setString(http, "path", http.path));
-    },
-  }),
+  bind(v1.HealthCheck_HTTPCheckInfoSchema, { check: checkHttpCheck }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
       checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k);
@@ -577,11 +556,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
     },
   }),
-  bind(v1.CheckInfo_HttpSchema, {
-    check(http, c) {
-      checkHttpCheck(c, undefined, setString(http, "path", http.path));
-    },
-  }),
+  bind(v1.CheckInfo_HttpSchema, { check: checkHttpCheck }),
   bind(v1.KillPolicySchema, {
     check(k, c) {
       checkDurationInfo(c, k.gracePeriod, "Task's 'kill_policy.grace_period'", "grace_period");
