@@ -3,7 +3,7 @@
 // src/common/validation.cpp and src/checks/checker_process.cpp validation: validateHealthCheck,
 // validateCheckInfo).
 import { quote } from "../problems/index.js";
-import { type Collector, setString } from "../rules/index.js";
+import { type Collector, optionalEnum, setString } from "../rules/index.js";
 import type * as v1 from "../v1/index.js";
 
 /** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
@@ -106,14 +106,16 @@ export function checkHttpCheck(
 }
 
 /**
- * A task of a task group on networks of its own (network_infos) cannot have an HTTP or TCP health
- * check (`type` undefined when unset/unknown). Reported at health_check.type, relative to the task.
+ * A task of a task group on networks of its own (its container's network_infos) cannot have an
+ * HTTP or TCP health check. Reported at health_check.type, relative to the task.
  */
 export function checkGroupHealthCheck(
   c: Collector,
-  networks: number,
-  type: number | undefined,
+  container: v1.ContainerInfo,
+  health: v1.HealthCheck,
 ): void {
+  const networks = container.networkInfos.length;
+  const type = optionalEnum(health, health.$unknown, health.type, 8);
   if (networks === 0 || (type !== CHECK_HTTP && type !== CHECK_TCP)) return;
   c.report(
     "group_health_check_network",

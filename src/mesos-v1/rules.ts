@@ -42,7 +42,6 @@ import {
   optionalEnum,
   SANDBOX_MOUNT_POINT,
   SeenKeys,
-  scalarTotal,
   setString,
   type VolumeFields,
   type VolumeView,
@@ -144,19 +143,6 @@ function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-// The share_cgroups rule on a task's or executor's container: whether linux_info.share_cgroups is
-// set, and its value (true when there is no linux_info).
-function checkCgroups(
-  c: Collector,
-  where: "executor" | "launch" | "group",
-  container: v1.ContainerInfo | undefined,
-  hasLimits: boolean,
-): void {
-  const linux = container?.linuxInfo;
-  const set = linux !== undefined && isSet(linux, "shareCgroups");
-  checkShareCgroups(c, where, set, linux === undefined || linux.shareCgroups, hasLimits);
-}
-
 // True iff the map has a key: a for-in that stops at the first key, where Object.keys would
 // build the whole key array (almost always empty) to read its length.
 function hasKeys(map: object): boolean {
@@ -195,19 +181,13 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   );
   const limits = task.limits;
   const hasLimits = hasKeys(limits);
-  if (hasLimits) {
-    checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
-  }
-  checkCgroups(c, group ? "group" : "launch", container, hasLimits);
+  if (hasLimits) checkLimits(c, limits, task.resources);
+  checkShareCgroups(c, group ? "group" : "launch", container, hasLimits);
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
   if (group && health !== undefined && container !== undefined) {
-    checkGroupHealthCheck(
-      c,
-      container.networkInfos.length,
-      optionalEnum(health, health.$unknown, health.type, 8),
-    );
+    checkGroupHealthCheck(c, container, health);
   }
   const mappings = container?.docker?.portMappings;
   if (!group && executor === undefined && type === "DOCKER" && mappings && mappings.length > 0) {
@@ -227,7 +207,7 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
     "ExecutorInfo's 'shutdown_grace_period'",
     "shutdown_grace_period",
   );
-  checkCgroups(c, "executor", container, false);
+  checkShareCgroups(c, "executor", container, false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
