@@ -493,13 +493,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
         1,
         v1.Image_TypeSchema,
       );
-      const appc = image.appc;
-      checkImagePayload(
-        c,
-        type,
-        image.docker !== undefined,
-        appc === undefined ? undefined : appc.name,
-      );
+      checkImagePayload(c, type, image.docker !== undefined, image.appc?.name);
     },
   }),
   bind(v1.Image_DockerSchema, {
