@@ -1,9 +1,10 @@
 // Mesos 1.11 durations, health checks and checks (mesos.v1 KillPolicy, DurationInfo, HealthCheck,
 // CheckInfo): non-negative durations, and the fields each check type needs (Mesos 1.11.0
 // src/common/validation.cpp and src/checks/checker_process.cpp validation: validateHealthCheck,
-// validateCheckInfo). Written on plain values.
+// validateCheckInfo).
 import { quote } from "../problems/index.js";
-import type { Collector } from "../rules/index.js";
+import { type Collector, optionalEnum, setString } from "../rules/index.js";
+import type * as v1 from "../v1/index.js";
 
 /** HealthCheck.Type and CheckInfo.Type numbers (the same in both). */
 export const CHECK_UNKNOWN = 0;
@@ -76,14 +77,18 @@ export function checkCheckType(
 }
 
 /**
- * An HTTP check's scheme (when set) is http or https, and its path (when set) starts with '/'.
- * Relative to the http message.
+ * An HTTP health check's scheme (when set) is http or https, and its path (when set) starts with
+ * '/' (a check's Http has no scheme). Relative to the http message.
  */
 export function checkHttpCheck(
+  http: v1.HealthCheck_HTTPCheckInfo | v1.CheckInfo_Http,
   c: Collector,
-  scheme: string | undefined,
-  path: string | undefined,
 ): void {
+  const scheme =
+    http.$typeName === "mesos.v1.HealthCheck.HTTPCheckInfo"
+      ? setString(http, "scheme", http.scheme)
+      : undefined;
+  const path = setString(http, "path", http.path);
   if (scheme !== undefined && scheme !== "http" && scheme !== "https") {
     c.report(
       "check_http_invalid",
@@ -101,14 +106,16 @@ export function checkHttpCheck(
 }
 
 /**
- * A task of a task group on networks of its own (network_infos) cannot have an HTTP or TCP health
- * check (`type` undefined when unset/unknown). Reported at health_check.type, relative to the task.
+ * A task of a task group on networks of its own (its container's network_infos) cannot have an
+ * HTTP or TCP health check. Reported at health_check.type, relative to the task.
  */
 export function checkGroupHealthCheck(
   c: Collector,
-  networks: number,
-  type: number | undefined,
+  container: v1.ContainerInfo,
+  health: v1.HealthCheck,
 ): void {
+  const networks = container.networkInfos.length;
+  const type = optionalEnum(health, health.$unknown, health.type, 8);
   if (networks === 0 || (type !== CHECK_HTTP && type !== CHECK_TCP)) return;
   c.report(
     "group_health_check_network",

@@ -1,9 +1,10 @@
 // Mesos 1.11's Docker container settings (mesos.v1 DockerInfo and its ContainerInfo): the network
 // and what depends on it (hostname, port mappings, user networks), parameters Mesos refuses, and
 // the "protobuf union" of ContainerInfo (Mesos 1.11.0 src/common/validation.cpp and
-// src/docker/docker.cpp, Docker::RunOptions::create). Written on plain values.
+// src/docker/docker.cpp, Docker::RunOptions::create).
 import { quote } from "../problems/index.js";
-import type { Collector } from "../rules/index.js";
+import { type Collector, optionalEnum, rangesOf, setString } from "../rules/index.js";
+import type * as v1 from "../v1/index.js";
 
 /** DockerInfo.Network numbers (Mesos 1.11); HOST is the declared default. */
 export const NETWORK_HOST = 1;
@@ -42,21 +43,19 @@ export function checkDockerParameters(
 }
 
 /**
- * The network rules of a DOCKER container, relative to the ContainerInfo: `network` (the DockerInfo
- * network, HOST when unset, undefined when unknown), the number of port mappings, whether a
- * hostname is set, the number of network_infos and the name of the first one (undefined when
- * unset or when there is none): the only ones the rules read, so no array of names is built.
+ * The network rules of a DOCKER container and its DockerInfo `docker` (network HOST when unset,
+ * no rule when unknown), relative to the ContainerInfo.
  */
 export function checkDockerNetwork(
   c: Collector,
-  network: number | undefined,
-  portMappings: number,
-  hostname: string | undefined,
-  networkCount: number,
-  firstNetworkName: string | undefined,
+  container: v1.ContainerInfo,
+  docker: v1.ContainerInfo_DockerInfo,
 ): void {
+  const network = optionalEnum(docker, docker.$unknown, docker.network, 2);
   if (network === undefined) return;
+  const networkCount = container.networkInfos.length;
   if (network === NETWORK_USER) {
+    const first = container.networkInfos[0];
     if (networkCount === 0) {
       c.report(
         "docker_user_network_invalid",
@@ -69,7 +68,7 @@ export function checkDockerNetwork(
         `docker.network is USER but network_infos has ${networkCount} entries; Mesos 1.11 fails the launch ("Only a single network can be defined in Docker run"): keep one`,
         "network_infos",
       );
-    } else if (firstNetworkName === undefined || firstNetworkName === "") {
+    } else if (first === undefined || first.name === "") {
       c.report(
         "docker_user_network_invalid",
         'docker.network is USER but network_infos[0] has no name; Mesos 1.11 fails the launch ("No network name found in network info"): set name to the Docker network, e.g. "my-net"',
@@ -79,7 +78,7 @@ export function checkDockerNetwork(
       );
     }
   }
-  if (portMappings > 0 && network !== NETWORK_BRIDGE && network !== NETWORK_USER) {
+  if (docker.portMappings.length > 0 && network !== NETWORK_BRIDGE && network !== NETWORK_USER) {
     // The network's name only when there is something to say about it.
     const name = NETWORK_NAMES[network] ?? String(network);
     c.report(
@@ -89,6 +88,7 @@ export function checkDockerNetwork(
       "port_mappings",
     );
   }
+  const hostname = setString(container, "hostname", container.hostname);
   if (hostname !== undefined && network === NETWORK_HOST) {
     c.report(
       "hostname_with_host_network",
@@ -99,17 +99,17 @@ export function checkDockerNetwork(
 }
 
 /**
- * Every host port of a Docker task's port mappings lies in the task's `ports` ranges
- * (`ranges` is undefined when the task has no ports resource). Reported at the mapping's host_port,
- * relative to the task.
+ * Every host port of a Docker task's port mappings lies in the ranges of the task's `ports`
+ * resources. Reported at the mapping's host_port, relative to the task.
  */
 export function checkPortsInResources(
   c: Collector,
-  hostPorts: readonly number[],
-  ranges: readonly (readonly [bigint, bigint])[] | undefined,
+  mappings: readonly v1.ContainerInfo_DockerInfo_PortMapping[],
+  resources: readonly v1.Resource[],
 ): void {
-  for (let i = 0; i < hostPorts.length; i++) {
-    const port = BigInt(hostPorts[i] as number);
+  const ranges = rangesOf(resources, "ports");
+  for (let i = 0; i < mappings.length; i++) {
+    const port = BigInt((mappings[i] as v1.ContainerInfo_DockerInfo_PortMapping).hostPort);
     if (ranges?.some(([b, e]) => b <= port && port <= e)) continue;
     c.report(
       "port_not_in_resources",

@@ -1,8 +1,9 @@
 // Mesos 1.11 executor kinds (mesos.v1 ExecutorInfo.type) and the task-group (LAUNCH_GROUP)
 // differences (Mesos 1.11.0 src/master/validation.cpp: executor::internal::validateType,
 // task::internal::validateExecutor, group::internal::validateTask and validateExecutor).
-// Written on plain values.
-import type { Collector } from "../rules/index.js";
+import { equals } from "@bufbuild/protobuf";
+import { type Collector, scalarTotal } from "../rules/index.js";
+import * as v1 from "../v1/index.js";
 
 /** ExecutorInfo.Type numbers (Mesos 1.11). */
 export const EXECUTOR_UNKNOWN = 0;
@@ -97,21 +98,18 @@ export function checkGroupExecutorType(c: Collector, type: number | undefined): 
 
 /**
  * The executor of a task group is big enough: cpus >= 0.01, mem >= 32 MB and some disk (sums of
- * its scalar resources, undefined when absent). Relative to the executor.
+ * its scalar resources). Relative to the executor.
  */
-export function checkGroupExecutorResources(
-  c: Collector,
-  cpus: number | undefined,
-  mem: number | undefined,
-  disk: number | undefined,
-): void {
+export function checkGroupExecutorResources(c: Collector, resources: readonly v1.Resource[]): void {
+  const cpus = scalarTotal(resources, "cpus");
+  const mem = scalarTotal(resources, "mem");
   const short: string[] = [];
   if (cpus === undefined || cpus < MIN_EXECUTOR_CPUS)
     short.push(`cpus ${cpus ?? 0} < ${MIN_EXECUTOR_CPUS}`);
   if (mem === undefined || mem < MIN_EXECUTOR_MEM_MB)
     short.push(`mem ${mem ?? 0} < ${MIN_EXECUTOR_MEM_MB} MB`);
   // A disk resource of 0 is "some disk" for Mesos (it checks that there is one).
-  if (disk === undefined) short.push("no disk");
+  if (scalarTotal(resources, "disk") === undefined) short.push("no disk");
   if (short.length === 0) return;
   c.report(
     "executor_resources_too_small",
@@ -133,19 +131,19 @@ export function checkNoDockerInGroup(c: Collector, onExecutor: boolean): void {
 }
 
 /**
- * The tasks of a LAUNCH_GROUP carry no executor or the operation's own (`same[i]`: task i's
- * executor is unset or equal). Reported at task_group.tasks[i].executor.
+ * The tasks of a LAUNCH_GROUP carry no executor or the operation's own. Reported at
+ * task_group.tasks[i].executor.
  */
-export function checkGroupExecutors(
-  c: Collector,
-  same: readonly boolean[],
-  executorId: string,
-): void {
-  for (let i = 0; i < same.length; i++) {
-    if (same[i]) continue;
+export function checkGroupExecutors(op: v1.Offer_Operation_LaunchGroup, c: Collector): void {
+  const executor = op.executor;
+  const tasks = op.taskGroup?.tasks;
+  if (executor === undefined || tasks === undefined) return;
+  for (let i = 0; i < tasks.length; i++) {
+    const own = (tasks[i] as v1.TaskInfo).executor;
+    if (own === undefined || equals(v1.ExecutorInfoSchema, own, executor)) continue;
     c.report(
       "group_executor_mismatch",
-      `the task's executor differs from the operation's executor ${JSON.stringify(executorId)}; Mesos 1.11 rejects the group ("The \`ExecutorInfo\` of task ... is different from executor ..."): leave the task's executor unset (Mesos sets it) or make it the same`,
+      `the task's executor differs from the operation's executor ${JSON.stringify(executor.executorId?.value ?? "")}; Mesos 1.11 rejects the group ("The \`ExecutorInfo\` of task ... is different from executor ..."): leave the task's executor unset (Mesos sets it) or make it the same`,
       "task_group",
       "tasks",
       i,

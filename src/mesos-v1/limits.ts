@@ -1,20 +1,22 @@
 // Mesos 1.11 task resource limits (mesos.v1 TaskInfo.limits, Mesos 1.10+): only cpus and mem,
 // each above its request, and the cgroups placement they need (Mesos 1.11.0
 // src/master/validation.cpp, task::internal::validateResourceLimits and validateShareCgroups).
-// Written on plain values.
 import { quote } from "../problems/index.js";
-import type { Collector } from "../rules/index.js";
+import { type Collector, scalarTotal } from "../rules/index.js";
+import { isSet } from "../schema/index.js";
+import type * as v1 from "../v1/index.js";
 
 /**
- * `limits` (key, value) against the requests (sums of the task's scalar cpus and mem; undefined
- * when the task has none). Reported at limits[key].
+ * `limits` (key, value) against the requests (sums of the task's scalar cpus and mem
+ * `resources`). Reported at limits[key].
  */
 export function checkLimits(
   c: Collector,
   limits: Readonly<Record<string, { value: number }>>,
-  cpus: number | undefined,
-  mem: number | undefined,
+  resources: readonly v1.Resource[],
 ): void {
+  const cpus = scalarTotal(resources, "cpus");
+  const mem = scalarTotal(resources, "mem");
   for (const key of Object.keys(limits)) {
     const limit = limits[key]?.value;
     if (key !== "cpus" && key !== "mem") {
@@ -48,17 +50,20 @@ export function checkLimits(
 }
 
 /**
- * `share_cgroups` of a container's LinuxInfo (true when unset, the declared default): an
- * executor's must not be true when set explicitly; a LAUNCH task's must not be false; a task
- * group task with limits must set it false. `where` is "executor", "launch" or "group".
+ * `share_cgroups` of the LinuxInfo of a task's or executor's `container` (true when unset, the
+ * declared default, or without linux_info): an executor's must not be true when set explicitly;
+ * a LAUNCH task's must not be false; a task group task with limits must set it false. `where` is
+ * "executor", "launch" or "group".
  */
 export function checkShareCgroups(
   c: Collector,
   where: "executor" | "launch" | "group",
-  set: boolean,
-  share: boolean,
+  container: v1.ContainerInfo | undefined,
   hasLimits: boolean,
 ): void {
+  const linux = container?.linuxInfo;
+  const set = linux !== undefined && isSet(linux, "shareCgroups");
+  const share = linux === undefined || linux.shareCgroups;
   if (where === "executor" && set && share) {
     c.report(
       "share_cgroups_invalid",

@@ -12,7 +12,6 @@
 //   IN_DOCKER / IN_MESOS  a volume of a DOCKER / MESOS container;  VOLUME_DRIVER  docker.volume_driver
 //                     is set, so a host_path is a volume name, not a path
 //   LIMIT             a TaskInfo.limits value, which may be infinite
-import { equals } from "@bufbuild/protobuf";
 import {
   type BindingTable,
   bind,
@@ -23,7 +22,7 @@ import {
   checkDockerInfoSet,
   checkDuplicateMounts,
   checkDuplicateNames,
-  checkId,
+  checkIdValue,
   checkImagePayload,
   checkImageText,
   checkScalarValue,
@@ -31,10 +30,9 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
+  cleanCommandLists,
   cleanImageText,
   cleanPayload,
-  cleanShellCommand,
-  cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
   knownCleanId,
@@ -42,13 +40,13 @@ import {
   knownEnum,
   knownFreeMount,
   optionalEnum,
-  rangesOf,
   SANDBOX_MOUNT_POINT,
   SeenKeys,
-  scalarTotal,
+  setString,
   type VolumeFields,
   type VolumeView,
   valueBindings,
+  volumeMode,
 } from "../rules/index.js";
 import { isSet, present } from "../schema/index.js";
 import * as v1 from "../v1/index.js";
@@ -78,9 +76,8 @@ import {
 import { checkLimits, checkShareCgroups } from "./limits.js";
 import { checkSecret, checkVariableType, VARIABLE_VALUE } from "./secret.js";
 import {
+  checkDockerMount,
   checkDockerVolumeName,
-  checkIgnoredByDocker,
-  checkImageVolumeInDocker,
   checkSandboxPath,
   checkSourceType,
   checkVolumeDrivers,
@@ -96,8 +93,6 @@ const IN_MESOS = 32;
 const VOLUME_DRIVER = 64;
 const LIMIT = 128;
 
-const mounts = new SeenKeys();
-const names = new SeenKeys();
 const taskIds = new SeenKeys();
 
 const V1_VOLUME: VolumeFields = {
@@ -107,15 +102,6 @@ const V1_VOLUME: VolumeFields = {
   sandboxRelative: true,
 };
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
-
-function setString(msg: object, key: string, value: string): string | undefined {
-  return present(msg, key, value, "") ? value : undefined;
-}
-
-// The ID rules of one ID message (its `value`, when set).
-function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
-  if (present(msg, "value", value, "")) checkId(c, value, typeName);
-}
 
 /** "DOCKER", "MESOS", or undefined (no container, or a type the walk reported). */
 function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MESOS" | undefined {
@@ -157,19 +143,6 @@ function isGroupTask(task: v1.TaskInfo, flags: number): boolean {
   return (flags & GROUP) !== 0 || executorType(task.executor) === EXECUTOR_DEFAULT;
 }
 
-// The share_cgroups rule on a task's or executor's container: whether linux_info.share_cgroups is
-// set, and its value (true when there is no linux_info).
-function checkCgroups(
-  c: Collector,
-  where: "executor" | "launch" | "group",
-  container: v1.ContainerInfo | undefined,
-  hasLimits: boolean,
-): void {
-  const linux = container?.linuxInfo;
-  const set = linux !== undefined && isSet(linux, "shareCgroups");
-  checkShareCgroups(c, where, set, linux === undefined || linux.shareCgroups, hasLimits);
-}
-
 // True iff the map has a key: a for-in that stops at the first key, where Object.keys would
 // build the whole key array (almost always empty) to read its length.
 function hasKeys(map: object): boolean {
@@ -208,24 +181,17 @@ function checkTask(task: v1.TaskInfo, c: Collector, flags: number): void {
   );
   const limits = task.limits;
   const hasLimits = hasKeys(limits);
-  if (hasLimits) {
-    checkLimits(c, limits, scalarTotal(task.resources, "cpus"), scalarTotal(task.resources, "mem"));
-  }
-  checkCgroups(c, group ? "group" : "launch", container, hasLimits);
+  if (hasLimits) checkLimits(c, limits, task.resources);
+  checkShareCgroups(c, group ? "group" : "launch", container, hasLimits);
   const type = containerType(container);
   if (group && type === "DOCKER") checkNoDockerInGroup(c, false);
   const health = task.healthCheck;
   if (group && health !== undefined && container !== undefined) {
-    checkGroupHealthCheck(
-      c,
-      container.networkInfos.length,
-      optionalEnum(health, health.$unknown, health.type, 8),
-    );
+    checkGroupHealthCheck(c, container, health);
   }
   const mappings = container?.docker?.portMappings;
   if (!group && executor === undefined && type === "DOCKER" && mappings && mappings.length > 0) {
-    const hostPorts = mappings.map((m) => m.hostPort);
-    checkPortsInResources(c, hostPorts, rangesOf(task.resources, "ports"));
+    checkPortsInResources(c, mappings, task.resources);
   }
 }
 
@@ -241,19 +207,14 @@ function checkExecutor(executor: v1.ExecutorInfo, c: Collector, flags: number): 
     "ExecutorInfo's 'shutdown_grace_period'",
     "shutdown_grace_period",
   );
-  checkCgroups(c, "executor", container, false);
+  checkShareCgroups(c, "executor", container, false);
   if ((flags & LAUNCH_EXECUTOR) !== 0) {
     checkLaunchExecutor(c, isSet(executor, "type"), type, command);
   }
   if ((flags & GROUP_EXECUTOR) !== 0) {
     checkGroupExecutorType(c, type);
     if (cType === "DOCKER" && type !== EXECUTOR_DEFAULT) checkNoDockerInGroup(c, true);
-    checkGroupExecutorResources(
-      c,
-      scalarTotal(executor.resources, "cpus"),
-      scalarTotal(executor.resources, "mem"),
-      scalarTotal(executor.resources, "disk"),
-    );
+    checkGroupExecutorResources(c, executor.resources);
   }
 }
 
@@ -268,33 +229,12 @@ function checkContainer(container: v1.ContainerInfo, c: Collector): void {
   checkDockerInfoSet(c, true, docker !== undefined);
   if (container.mesos !== undefined) checkContainerUnion(c, "DOCKER", "mesos");
   const volumes = container.volumes;
-  checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME, mounts);
+  checkDuplicateMounts(c, volumes, mountPointOf, "volumes", V1_VOLUME);
   if (docker === undefined) return;
-  // The network rules read only the count of network_infos and the first one's name.
-  const networks = container.networkInfos;
-  const firstNetwork = networks[0];
-  checkDockerNetwork(
-    c,
-    optionalEnum(docker, docker.$unknown, docker.network, 2),
-    docker.portMappings.length,
-    setString(container, "hostname", container.hostname),
-    networks.length,
-    firstNetwork === undefined ? undefined : setString(firstNetwork, "name", firstNetwork.name),
-  );
+  checkDockerNetwork(c, container, docker);
   if (volumes.length > 0) {
-    checkVolumeDrivers(
-      c,
-      volumes,
-      volumeDriverOf,
-      setString(docker, "volumeDriver", docker.volumeDriver),
-    );
+    checkVolumeDrivers(c, volumes, setString(docker, "volumeDriver", docker.volumeDriver));
   }
-}
-
-// The driver of a DOCKER_VOLUME source (undefined for any other volume).
-function volumeDriverOf(v: v1.Volume): string | undefined {
-  const source = v.source;
-  return source?.type === SOURCE_DOCKER_VOLUME ? source.dockerVolume?.driver : undefined;
 }
 
 function volumeFlags(container: v1.ContainerInfo): number {
@@ -322,70 +262,26 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
     );
     volumeView.containerPath = setString(v, "containerPath", v.containerPath);
     volumeView.hostPath = (flags & VOLUME_DRIVER) === 0 ? hostPath : undefined;
-    volumeView.mode =
-      mode === v1.Volume_Mode.RO ? "ro" : mode === v1.Volume_Mode.RW ? "rw" : undefined;
+    volumeView.mode = volumeMode(mode);
     checkVolume(c, volumeView, V1_VOLUME);
   }
-  // host_path wins over the others in the Docker containerizer; then source, then nothing.
-  if ((flags & IN_DOCKER) === 0 || hostPath !== undefined) return;
-  if (source !== undefined) {
-    if (source.type !== SOURCE_DOCKER_VOLUME) {
-      checkIgnoredByDocker(c, `a ${v1.Volume_Source_Type[source.type] ?? "UNKNOWN"} source`);
-    }
-  } else if (v.image !== undefined) {
-    checkImageVolumeInDocker(c);
-  }
+  if ((flags & IN_DOCKER) !== 0 && hostPath === undefined) checkDockerMount(c, v);
 }
 
-// Whether the payload field `field` (proto name) of a volume source is set. Module-level, with the
-// source as an argument: a closure over the source would be allocated per volume.
-function sourcePayloadSet(source: v1.Volume_Source, field: string): boolean {
-  switch (field) {
-    case "docker_volume":
-      return source.dockerVolume !== undefined;
-    case "sandbox_path":
-      return source.sandboxPath !== undefined;
-    case "secret":
-      return source.secret !== undefined;
-    case "host_path":
-      return source.hostPath !== undefined;
-    default:
-      return source.csiVolume !== undefined;
-  }
-}
-
-// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
-// value and no arguments, URIs with values, and VALUE variables (no unknown enum parked, no
-// secret, a value set) with clean distinct names and clean values. Anything else: walk.
+// The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists with
+// VALUE variables only (no unknown enum parked, no secret, a value set). Anything else: walk.
 function cleanCommand(command: v1.CommandInfo): boolean {
-  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
-    return false;
-  }
-  const uris = command.uris;
-  for (let i = 0; i < uris.length; i++) {
-    if ((uris[i] as v1.CommandInfo_URI).value === "") return false;
-  }
-  const variables = command.environment?.variables;
-  if (variables === undefined) return true;
-  const n = variables.length;
-  if (n > CLEAN_VARIABLES_MAX) return false;
-  for (let i = 0; i < n; i++) {
-    const v = variables[i] as v1.Environment_Variable;
-    const name = v.name;
-    const value = v.value;
-    if (v.$unknown !== undefined || v.type !== VARIABLE_VALUE || v.secret !== undefined) {
-      return false;
-    }
-    if (!present(v, "value", value, "") || !cleanVariableText(name, value)) return false;
-    for (let j = 0; j < i; j++) {
-      if ((variables[j] as v1.Environment_Variable).name === name) return false;
-    }
-  }
-  return true;
+  return cleanCommandLists(command, valueVariable);
 }
 
-// Past this many variables the duplicate check is left to the walk (linear there).
-const CLEAN_VARIABLES_MAX = 8;
+function valueVariable(v: v1.Environment_Variable): boolean {
+  return (
+    v.$unknown === undefined &&
+    v.type === VARIABLE_VALUE &&
+    v.secret === undefined &&
+    present(v, "value", v.value, "")
+  );
+}
 
 // The fast verdict on a v1 container and everything below it (Binding.clean), for the common
 // Docker shape only: type DOCKER with a DockerInfo whose image passes the image rules, no
@@ -512,8 +408,7 @@ function cleanTask(task: v1.TaskInfo, flags: number): boolean {
 
 /** The rules of Mesos 1.11 (mesos.v1), by message type. */
 export const MESOS_V1_RULES: BindingTable = new Map([
-  // One function per ID type, not one shared by all: each reads `value` at its own site, which
-  // then sees a single message shape (one shared site would see five and go megamorphic).
+  // One function per ID type, as in the seed's table: each `value` load site sees one shape.
   bind(v1.FrameworkIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.OfferIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
   bind(v1.AgentIDSchema, { check: (id, c) => checkIdValue(id, id.value, id.$typeName, c) }),
@@ -535,18 +430,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     childFlags: { tasks: () => GROUP },
   }),
   bind(v1.Offer_Operation_LaunchGroupSchema, {
-    check(op, c) {
-      const executor = op.executor;
-      const tasks = op.taskGroup?.tasks;
-      if (executor === undefined || tasks === undefined || tasks.length === 0) return;
-      checkGroupExecutors(
-        c,
-        tasks.map(
-          (t) => t.executor === undefined || equals(v1.ExecutorInfoSchema, t.executor, executor),
-        ),
-        executor.executorId?.value ?? "",
-      );
-    },
+    check: checkGroupExecutors,
     childFlags: { executor: () => GROUP_EXECUTOR },
   }),
   bind(v1.ExecutorInfoSchema, {
@@ -573,7 +457,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
   }),
   bind(v1.EnvironmentSchema, {
     check(env, c) {
-      checkDuplicateNames(c, env.variables, variableNameOf, "variables", names);
+      checkDuplicateNames(c, env.variables, variableNameOf, "variables");
     },
   }),
   bind(v1.Environment_VariableSchema, {
@@ -581,27 +465,10 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       const name = setString(v, "name", v.name);
       const value = setString(v, "value", v.value);
       checkVariable(c, name, value);
-      const secret = v.secret;
-      checkVariableType(
-        c,
-        name ?? "",
-        optionalEnum(v, v.$unknown, v.type, 3),
-        value !== undefined,
-        secret !== undefined,
-        secret?.value?.data,
-      );
+      checkVariableType(c, v, name ?? "", value !== undefined);
     },
   }),
-  bind(v1.SecretSchema, {
-    check(s, c) {
-      checkSecret(
-        c,
-        optionalEnum(s, s.$unknown, s.type, 1),
-        s.reference !== undefined,
-        s.value !== undefined,
-      );
-    },
-  }),
+  bind(v1.SecretSchema, { check: checkSecret }),
   bind(v1.ContainerInfoSchema, {
     clean: cleanContainer,
     check: checkContainer,
@@ -626,13 +493,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
         1,
         v1.Image_TypeSchema,
       );
-      const appc = image.appc;
-      checkImagePayload(
-        c,
-        type,
-        image.docker !== undefined,
-        appc === undefined ? undefined : appc.name,
-      );
+      checkImagePayload(c, type, image.docker !== undefined, image.appc?.name);
     },
   }),
   bind(v1.Image_DockerSchema, {
@@ -642,27 +503,9 @@ export const MESOS_V1_RULES: BindingTable = new Map([
     },
   }),
   bind(v1.VolumeSchema, { check: checkV1Volume }),
-  bind(v1.Volume_SourceSchema, {
-    check(source, c) {
-      checkSourceType(
-        c,
-        optionalEnum(source, source.$unknown, source.type, 1),
-        source,
-        sourcePayloadSet,
-        source.csiVolume?.staticProvisioning !== undefined,
-      );
-    },
-  }),
-  bind(v1.Volume_Source_SandboxPathSchema, {
-    check(s, c) {
-      checkSandboxPath(c, optionalEnum(s, s.$unknown, s.type, 1), setString(s, "path", s.path));
-    },
-  }),
-  bind(v1.Volume_Source_DockerVolumeSchema, {
-    check(d, c) {
-      if (present(d, "name", d.name, "")) checkDockerVolumeName(c, d.name);
-    },
-  }),
+  bind(v1.Volume_SourceSchema, { check: checkSourceType }),
+  bind(v1.Volume_Source_SandboxPathSchema, { check: checkSandboxPath }),
+  bind(v1.Volume_Source_DockerVolumeSchema, { check: checkDockerVolumeName }),
   bind(v1.HealthCheckSchema, {
     check(h, c) {
       checkCheckType(c, "health check", optionalEnum(h, h.$unknown, h.type, 8), h);
@@ -677,11 +520,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       );
     },
   }),
-  bind(v1.HealthCheck_HTTPCheckInfoSchema, {
-    check(http, c) {
-      checkHttpCheck(c, setString(http, "scheme", http.scheme), setString(http, "path", http.path));
-    },
-  }),
+  bind(v1.HealthCheck_HTTPCheckInfoSchema, { check: checkHttpCheck }),
   bind(v1.CheckInfoSchema, {
     check(k, c) {
       checkCheckType(c, "check", optionalEnum(k, k.$unknown, k.type, 1), k);
@@ -690,11 +529,7 @@ export const MESOS_V1_RULES: BindingTable = new Map([
       checkDuration(c, k.timeoutSeconds, "CheckInfo's 'timeout_seconds'", "timeout_seconds");
     },
   }),
-  bind(v1.CheckInfo_HttpSchema, {
-    check(http, c) {
-      checkHttpCheck(c, undefined, setString(http, "path", http.path));
-    },
-  }),
+  bind(v1.CheckInfo_HttpSchema, { check: checkHttpCheck }),
   bind(v1.KillPolicySchema, {
     check(k, c) {
       checkDurationInfo(c, k.gracePeriod, "Task's 'kill_policy.grace_period'", "grace_period");

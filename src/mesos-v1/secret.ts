@@ -1,9 +1,10 @@
 // Mesos 1.11 typed environment variables and secrets (mesos.v1 Environment.Variable, Secret):
 // a VALUE variable has a value and no secret, a SECRET variable a valid secret and no value,
 // UNKNOWN is refused, and a secret's data cannot hold NUL in the environment (Mesos 1.11.0
-// src/common/validation.cpp, validateEnvironment and validateSecret). Written on plain values.
+// src/common/validation.cpp, validateEnvironment and validateSecret).
 import { quote } from "../problems/index.js";
-import type { Collector } from "../rules/index.js";
+import { type Collector, optionalEnum } from "../rules/index.js";
+import type * as v1 from "../v1/index.js";
 
 /** Environment.Variable.Type numbers (Mesos 1.11); VALUE is the declared default. */
 export const VARIABLE_UNKNOWN = 0;
@@ -15,17 +16,17 @@ export const SECRET_REFERENCE = 1;
 export const SECRET_VALUE = 2;
 
 /**
- * A variable's type against its value and secret (`type` undefined when unknown; VALUE when
- * unset). `secretData` is the secret's VALUE data, when it has one. Relative to the variable.
+ * A variable's type (VALUE when unset) against its value and secret. `name` is its name ("" when
+ * unset), `hasValue` whether its value is set. Relative to the variable.
  */
 export function checkVariableType(
   c: Collector,
+  v: v1.Environment_Variable,
   name: string,
-  type: number | undefined,
   hasValue: boolean,
-  hasSecret: boolean,
-  secretData: Uint8Array | undefined,
 ): void {
+  const type = optionalEnum(v, v.$unknown, v.type, 3);
+  const hasSecret = v.secret !== undefined;
   if (type === VARIABLE_UNKNOWN) {
     c.report(
       "env_type_unknown",
@@ -62,6 +63,7 @@ export function checkVariableType(
         "value",
       );
     }
+    const secretData = v.secret?.value?.data;
     if (secretData?.includes(0)) {
       c.report(
         "secret_contains_nul",
@@ -75,16 +77,14 @@ export function checkVariableType(
 }
 
 /**
- * A secret's type against its reference and value (`type` undefined when unset/unknown): a
- * REFERENCE secret has a reference and no value, a VALUE secret the reverse.
+ * A secret's type against its reference and value: a REFERENCE secret has a reference and no
+ * value, a VALUE secret the reverse.
  */
-export function checkSecret(
-  c: Collector,
-  type: number | undefined,
-  hasReference: boolean,
-  hasValue: boolean,
-): void {
+export function checkSecret(s: v1.Secret, c: Collector): void {
+  const type = optionalEnum(s, s.$unknown, s.type, 1);
   if (type !== SECRET_REFERENCE && type !== SECRET_VALUE) return;
+  const hasReference = s.reference !== undefined;
+  const hasValue = s.value !== undefined;
   const reference = type === SECRET_REFERENCE;
   const name = reference ? "REFERENCE" : "VALUE";
   const needed = reference ? "reference" : "value";

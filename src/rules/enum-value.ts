@@ -1,5 +1,6 @@
-// The verdict on a required closed-enum field, for rules that branch on it (ContainerInfo.type,
-// Resource.type): the defined number, or undefined when the walk reported it missing or unknown.
+// Field values as the rules of both schemas read them: a string field when set, and the verdict
+// on a closed-enum field for rules that branch on it (ContainerInfo.type, Resource.type): the
+// defined number, or undefined when the walk reported it missing or unknown.
 import type { DescEnum, Message, UnknownField } from "@bufbuild/protobuf";
 import { present, unknownEnumNumber } from "../schema/index.js";
 
@@ -36,4 +37,9 @@ export function optionalEnum(
 ): number | undefined {
   if (unknown !== undefined && unknownEnumNumber(msg, no) !== undefined) return undefined;
   return value;
+}
+
+/** The value of string field `key` (`value`, read by the caller) when set; else undefined. */
+export function setString(msg: object, key: string, value: string): string | undefined {
+  return present(msg, key, value, "") ? value : undefined;
 }

@@ -3,10 +3,12 @@
 // can use them.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
-import type { SeenKeys } from "./duplicates.js";
+import { SeenKeys } from "./duplicates.js";
 import { checkNoNul } from "./text.js";
 
 const EXEC = "the environment";
+// The tracker of checkDuplicateNames (see SeenKeys), shared by every table.
+const NAMES = new SeenKeys();
 
 /**
  * One variable: `name` and `value` are undefined when unset (the walk reports a missing required
@@ -48,14 +50,13 @@ export function checkDuplicateNames<V>(
   variables: readonly V[],
   nameOf: (variable: V) => string | undefined,
   list: string,
-  seen: SeenKeys,
 ): void {
   const count = variables.length;
   if (count < 2) return;
-  seen.reset();
+  NAMES.reset();
   for (let i = 0; i < count; i++) {
     const name = nameOf(variables[i] as V);
-    const earlier = seen.add(name);
+    const earlier = NAMES.add(name);
     if (earlier < 0) continue;
     c.report(
       "env_name_duplicate",
@@ -65,7 +66,7 @@ export function checkDuplicateNames<V>(
       "name",
     );
   }
-  seen.reset();
+  NAMES.reset();
 }
 
 /**

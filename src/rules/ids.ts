@@ -3,6 +3,7 @@
 // not "." or "..", no control character, '/' or '\'. Mesos checks bytes of a std::string in the
 // C locale, so the length is counted in UTF-8 bytes and only ASCII control characters count.
 import { quote } from "../problems/index.js";
+import { present } from "../schema/index.js";
 import type { Collector } from "./collector.js";
 
 const NAME_MAX = 255;
@@ -25,6 +26,14 @@ export function checkId(c: Collector, id: string, typeName: string): void {
   const slot = id.length & (CLEAN_SLOTS - 1);
   if (cleanIds[slot] === id) return;
   if (judgeId(c, id, typeName)) cleanIds[slot] = id;
+}
+
+/**
+ * The ID rules of one ID message of type `typeName`, on its `value` when set. The caller reads
+ * `value`: one binding per ID type keeps each load site on a single message shape.
+ */
+export function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
+  if (present(msg, "value", value, "")) checkId(c, value, typeName);
 }
 
 const CLEAN_SLOTS = 8;

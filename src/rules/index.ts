@@ -2,11 +2,11 @@
 // table, the registry of binding tables and the Collector they report through. Validation calls
 // the bound rules; launch reuses a few helpers; src/mesos-v1 binds them to the v1 types.
 export { Collector } from "./collector.js";
-export { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
+export { checkCommand, checkUriValue, cleanCommandLists, IMAGE_ENTRYPOINT } from "./command.js";
 export { SeenKeys } from "./duplicates.js";
-export { knownEnum, optionalEnum } from "./enum-value.js";
-export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-export { checkId, knownCleanId } from "./ids.js";
+export { knownEnum, optionalEnum, setString } from "./enum-value.js";
+export { checkDuplicateNames, checkVariable } from "./environment.js";
+export { checkId, checkIdValue, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
   checkImagePayload,
@@ -52,4 +52,5 @@ export {
   SANDBOX_MOUNT_POINT,
   type VolumeFields,
   type VolumeView,
+  volumeMode,
 } from "./volume.js";

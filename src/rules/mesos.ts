@@ -7,7 +7,6 @@ import {
   AttributeSchema,
   type CommandInfo,
   CommandInfo_ContainerInfoSchema,
-  type CommandInfo_URI,
   CommandInfo_URISchema,
   CommandInfoSchema,
   type ContainerInfo,
@@ -41,11 +40,10 @@ import {
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
 } from "../schema/index.js";
 import type { Collector } from "./collector.js";
-import { checkCommand, checkUriValue, cleanShellCommand, IMAGE_ENTRYPOINT } from "./command.js";
-import { SeenKeys } from "./duplicates.js";
-import { knownEnum } from "./enum-value.js";
-import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
-import { checkId, knownCleanId } from "./ids.js";
+import { checkCommand, checkUriValue, cleanCommandLists, IMAGE_ENTRYPOINT } from "./command.js";
+import { knownEnum, setString } from "./enum-value.js";
+import { checkDuplicateNames, checkVariable } from "./environment.js";
+import { checkIdValue, knownCleanId } from "./ids.js";
 import { checkImageText, cleanImageText } from "./image.js";
 import {
   checkCommandOrExecutor,
@@ -65,11 +63,8 @@ import {
   knownFreeMounts,
   type VolumeFields,
   type VolumeView,
+  volumeMode,
 } from "./volume.js";
-
-// One tracker per list kind (see SeenKeys).
-const mounts = new SeenKeys();
-const names = new SeenKeys();
 
 const SEED_VOLUME: VolumeFields = {
   containerPath: "container_dir",
@@ -80,12 +75,6 @@ const SEED_VOLUME: VolumeFields = {
 // Filled per volume: the rules read a view, the seed's names stay here.
 const volumeView: VolumeView = { containerPath: undefined, hostPath: undefined, mode: undefined };
 
-function setString(msg: object, key: string, value: string): string | undefined {
-  return present(msg, key, value, "") ? value : undefined;
-}
-
-const modeView = (mode: VolumeMode | undefined): VolumeView["mode"] =>
-  mode === VolumeMode.RO ? "ro" : mode === VolumeMode.RW ? "rw" : undefined;
 const containerDirOf = (v: DockerVolume): string | undefined =>
   setString(v, "containerDir", v.containerDir);
 const variableNameOf = (v: EnvVariable): string | undefined => setString(v, "name", v.name);
@@ -103,32 +92,10 @@ function legacyBeside(c: Collector, command: CommandInfo | undefined): void {
   if (legacy !== undefined) checkLegacyBeside(c, setString(legacy, "image", legacy.image));
 }
 
-// The ID rules of one ID message (its `value`, when set).
-function checkIdValue(msg: object, value: string, typeName: string, c: Collector): void {
-  if (present(msg, "value", value, "")) checkId(c, value, typeName);
-}
-
-// The fast verdict on a command and everything below it (Binding.clean): a shell command with a
-// value and no arguments, URIs with values, variables with clean distinct names and clean
-// values, and no legacy container (whose image rules are left to the walk). Anything else: walk.
+// The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists, and
+// no legacy container (whose image rules are left to the walk). Anything else: walk.
 function cleanCommand(command: CommandInfo): boolean {
-  if (command.container !== undefined) return false;
-  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
-    return false;
-  }
-  const uris = command.uris;
-  for (let i = 0; i < uris.length; i++) if ((uris[i] as CommandInfo_URI).value === "") return false;
-  const variables = command.environment?.variables;
-  if (variables === undefined) return true;
-  const n = variables.length;
-  if (n > CLEAN_VARIABLES_MAX) return false;
-  for (let i = 0; i < n; i++) {
-    const v = variables[i] as EnvVariable;
-    const name = v.name;
-    if (!cleanVariableText(name, v.value)) return false;
-    for (let j = 0; j < i; j++) if ((variables[j] as EnvVariable).name === name) return false;
-  }
-  return true;
+  return command.container === undefined && cleanCommandLists(command);
 }
 
 // The fast verdict on a container and everything below it (Binding.clean): its DockerInfo is
@@ -142,15 +109,12 @@ function cleanContainer(container: ContainerInfo): boolean {
   for (let i = 0; i < volumes.length; i++) {
     const v = volumes[i] as DockerVolume;
     if (v.$unknown !== undefined) return false;
-    const mode = modeView(present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined);
+    const mode = volumeMode(present(v, "mode", v.mode, VolumeMode.RW) ? v.mode : undefined);
     const host = setString(v, "hostDir", v.hostDir);
     if (!knownCleanVolume(i, SEED_VOLUME, containerDirOf(v), host, mode)) return false;
   }
   return knownFreeMounts(volumes, containerDirOf, SEED_VOLUME);
 }
-
-// Past this many variables the duplicate check is left to the walk (linear there).
-const CLEAN_VARIABLES_MAX = 8;
 
 // The fast verdict on a resource (Binding.clean): the usual one (a named scalar, a range or two,
 // a short set) without the walk.
@@ -246,7 +210,7 @@ export const MESOS_RULES: BindingTable = new Map([
   }),
   bind(EnvironmentSchema, {
     check(env, c) {
-      checkDuplicateNames(c, env.variables, variableNameOf, "variables", names);
+      checkDuplicateNames(c, env.variables, variableNameOf, "variables");
     },
   }),
   bind(Environment_VariableSchema, {
@@ -273,7 +237,7 @@ export const MESOS_RULES: BindingTable = new Map([
     check(docker, c) {
       const image = docker.image;
       if (present(docker, "image", image, "")) checkImageText(c, image, "image", false);
-      checkDuplicateMounts(c, docker.volume, containerDirOf, "volume", SEED_VOLUME, mounts);
+      checkDuplicateMounts(c, docker.volume, containerDirOf, "volume", SEED_VOLUME);
     },
   }),
   bind(ContainerInfo_DockerInfo_VolumeSchema, {
@@ -281,7 +245,7 @@ export const MESOS_RULES: BindingTable = new Map([
       const mode = knownEnum(v, v.$unknown, "mode", v.mode, VolumeMode.RW, 3, VolumeModeSchema);
       volumeView.containerPath = containerDirOf(v);
       volumeView.hostPath = setString(v, "hostDir", v.hostDir);
-      volumeView.mode = modeView(mode);
+      volumeView.mode = volumeMode(mode);
       checkVolume(c, volumeView, SEED_VOLUME);
     },
   }),

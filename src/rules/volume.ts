@@ -7,7 +7,7 @@
 // and Mesos 1.11's Volume (container_path, host_path) share them.
 import { quote } from "../problems/index.js";
 import type { Collector } from "./collector.js";
-import type { SeenKeys } from "./duplicates.js";
+import { SeenKeys } from "./duplicates.js";
 import {
   cleanPath,
   codeUnitName,
@@ -23,6 +23,14 @@ import {
 export const SANDBOX_MOUNT_POINT = "/mnt/mesos/sandbox";
 
 const SLASH = 47;
+
+// The tracker of checkDuplicateMounts (see SeenKeys), shared by every table.
+const MOUNTS = new SeenKeys();
+
+/** A volume's Mode (RW = 1, RO = 2 in both schemas; undefined when unset or unknown) as read by the rules. */
+export function volumeMode(mode: number | undefined): VolumeView["mode"] {
+  return mode === 2 ? "ro" : mode === 1 ? "rw" : undefined;
+}
 
 // Verdicts of recent clean volumes, by volume index (mod CLEAN_SLOTS): the last volume at a slot
 // that passed every volume rule (no issue at all), its values, the policy it was checked under
@@ -147,7 +155,7 @@ export function checkDuplicateMounts<V>(
   containerPath: (volume: V) => string | undefined,
   list: string,
   fields: VolumeFields,
-  seen: SeenKeys,
+  seen: SeenKeys = MOUNTS,
 ): void {
   const count = volumes.length;
   // The verdict cache of the last list without a duplicate: the same mount points (as read, in
