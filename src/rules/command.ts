@@ -70,12 +70,12 @@ export function checkUriValue(c: Collector, value: string): void {
  * checkCommand reports nothing whatever the context flags say, i.e. a shell command (`shell` not
  * false) with a non-empty `value` (raw: unset reads "") without NUL, and no arguments.
  */
-function cleanShellCommand(shell: boolean, value: string, argumentCount: number): boolean {
+export function cleanShellCommand(shell: boolean, value: string, argumentCount: number): boolean {
   return shell && argumentCount === 0 && value !== "" && value.indexOf("\0") === -1;
 }
 
 // Past this many variables the duplicate check is left to the walk (linear there).
-const CLEAN_VARIABLES_MAX = 8;
+export const CLEAN_VARIABLES_MAX = 8;
 
 /**
  * The fast verdict on a command of either schema and the lists below it (Binding.clean): a clean

@@ -7,6 +7,7 @@ import {
   AttributeSchema,
   type CommandInfo,
   CommandInfo_ContainerInfoSchema,
+  type CommandInfo_URI,
   CommandInfo_URISchema,
   CommandInfoSchema,
   type ContainerInfo,
@@ -40,9 +41,15 @@ import {
   ContainerInfo_DockerInfo_Volume_ModeSchema as VolumeModeSchema,
 } from "../schema/index.js";
 import type { Collector } from "./collector.js";
-import { checkCommand, checkUriValue, cleanCommandLists, IMAGE_ENTRYPOINT } from "./command.js";
+import {
+  CLEAN_VARIABLES_MAX,
+  checkCommand,
+  checkUriValue,
+  cleanShellCommand,
+  IMAGE_ENTRYPOINT,
+} from "./command.js";
 import { knownEnum, setString } from "./enum-value.js";
-import { checkDuplicateNames, checkVariable } from "./environment.js";
+import { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 import { checkIdValue, knownCleanId } from "./ids.js";
 import { checkImageText, cleanImageText } from "./image.js";
 import {
@@ -92,10 +99,29 @@ function legacyBeside(c: Collector, command: CommandInfo | undefined): void {
   if (legacy !== undefined) checkLegacyBeside(c, setString(legacy, "image", legacy.image));
 }
 
-// The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists, and
-// no legacy container (whose image rules are left to the walk). Anything else: walk.
+// The fast verdict on a command and everything below it (Binding.clean): the criteria of
+// cleanCommandLists, and no legacy container (whose image rules are left to the walk). Spelled
+// out for the seed's own types rather than calling cleanCommandLists, which Mesos 1.11 commands
+// also go through: shared, its property loads see both schemas' shapes on the hottest path
+// (measured: the seed's fused Docker task ~6 % slower).
 function cleanCommand(command: CommandInfo): boolean {
-  return command.container === undefined && cleanCommandLists(command);
+  if (command.container !== undefined) return false;
+  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
+    return false;
+  }
+  const uris = command.uris;
+  for (let i = 0; i < uris.length; i++) if ((uris[i] as CommandInfo_URI).value === "") return false;
+  const variables = command.environment?.variables;
+  if (variables === undefined) return true;
+  const n = variables.length;
+  if (n > CLEAN_VARIABLES_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i] as EnvVariable;
+    const name = v.name;
+    if (!cleanVariableText(name, v.value)) return false;
+    for (let j = 0; j < i; j++) if ((variables[j] as EnvVariable).name === name) return false;
+  }
+  return true;
 }
 
 // The fast verdict on a container and everything below it (Binding.clean): its DockerInfo is
