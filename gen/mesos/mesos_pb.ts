@@ -1,6 +1,7 @@
 // mesos-dockerinfo: the Apache Mesos messages around the 2014 "DockerInfo" design.
 //
-// Source of truth: the seed design (shared/seed/DockerInfo-design.txt, Aug 2014). The
+// Source of truth: the 2014 design proposal, the "DockerInfo-design" page of the tnachen/mesos
+// GitHub wiki (edited Aug 5, 2014), which this project calls the seed. The
 // ContainerInfo, ContainerInfo.DockerInfo, DockerInfo.Volume and Volume.Mode messages below are
 // drawn exactly as the seed draws them, and they deliberately keep the seed's names and field
 // numbers where Mesos 0.20.0 later shipped something else:
