@@ -15,6 +15,7 @@
 import {
   type BindingTable,
   bind,
+  CLEAN_VARIABLES_MAX,
   type Collector,
   checkCommand,
   checkCommandOrExecutor,
@@ -30,9 +31,10 @@ import {
   checkUriValue,
   checkVariable,
   checkVolume,
-  cleanCommandLists,
   cleanImageText,
   cleanPayload,
+  cleanShellCommand,
+  cleanVariableText,
   GROUP,
   IMAGE_ENTRYPOINT,
   knownCleanId,
@@ -268,19 +270,34 @@ function checkV1Volume(v: v1.Volume, c: Collector, flags: number): void {
   if ((flags & IN_DOCKER) !== 0 && hostPath === undefined) checkDockerMount(c, v);
 }
 
-// The fast verdict on a command and everything below it (Binding.clean): cleanCommandLists with
-// VALUE variables only (no unknown enum parked, no secret, a value set). Anything else: walk.
+// The fast verdict on a command and everything below it (Binding.clean): the seed's criteria
+// (src/rules/mesos.ts, which says why each table spells its own) with VALUE variables only (no
+// unknown enum parked, no secret, a value set). Anything else: walk.
 function cleanCommand(command: v1.CommandInfo): boolean {
-  return cleanCommandLists(command, valueVariable);
-}
-
-function valueVariable(v: v1.Environment_Variable): boolean {
-  return (
-    v.$unknown === undefined &&
-    v.type === VARIABLE_VALUE &&
-    v.secret === undefined &&
-    present(v, "value", v.value, "")
-  );
+  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
+    return false;
+  }
+  const uris = command.uris;
+  for (let i = 0; i < uris.length; i++) {
+    if ((uris[i] as v1.CommandInfo_URI).value === "") return false;
+  }
+  const variables = command.environment?.variables;
+  if (variables === undefined) return true;
+  const n = variables.length;
+  if (n > CLEAN_VARIABLES_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const v = variables[i] as v1.Environment_Variable;
+    const name = v.name;
+    const value = v.value;
+    if (v.$unknown !== undefined || v.type !== VARIABLE_VALUE || v.secret !== undefined) {
+      return false;
+    }
+    if (!present(v, "value", value, "") || !cleanVariableText(name, value)) return false;
+    for (let j = 0; j < i; j++) {
+      if ((variables[j] as v1.Environment_Variable).name === name) return false;
+    }
+  }
+  return true;
 }
 
 // The fast verdict on a v1 container and everything below it (Binding.clean), for the common

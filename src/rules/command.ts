@@ -5,7 +5,6 @@
 // ExecutorInfo: a Docker task or Docker executor has an image entrypoint to fall back on, a
 // plain command task has nothing to run.
 import type { Collector } from "./collector.js";
-import { cleanVariableText } from "./environment.js";
 import { checkNoNul } from "./text.js";
 
 /** Context flag: the command runs in a Docker image, whose entrypoint can stand in for `value`. */
@@ -74,42 +73,6 @@ export function cleanShellCommand(shell: boolean, value: string, argumentCount: 
   return shell && argumentCount === 0 && value !== "" && value.indexOf("\0") === -1;
 }
 
-// Past this many variables the duplicate check is left to the walk (linear there).
+// Past this many variables the duplicate check is left to the walk (linear there): the bound of
+// both tables' command verdicts (the seed's in mesos.ts, Mesos 1.11's in src/mesos-v1/rules.ts).
 export const CLEAN_VARIABLES_MAX = 8;
-
-/**
- * The fast verdict on a command of either schema and the lists below it (Binding.clean): a clean
- * shell command (cleanShellCommand), URIs with values, and variables with clean distinct names
- * and clean values that `variableOk` (the schema's own test, if it has one) passes. Anything
- * else: walk.
- */
-export function cleanCommandLists<V extends { readonly name: string; readonly value: string }>(
-  command: {
-    readonly shell: boolean;
-    readonly value: string;
-    readonly arguments: readonly string[];
-    readonly uris: readonly { readonly value: string }[];
-    readonly environment?: { readonly variables: readonly V[] } | undefined;
-  },
-  variableOk?: (variable: V) => boolean,
-): boolean {
-  if (!cleanShellCommand(command.shell !== false, command.value, command.arguments.length)) {
-    return false;
-  }
-  const uris = command.uris;
-  for (let i = 0; i < uris.length; i++)
-    if ((uris[i] as { readonly value: string }).value === "") return false;
-  const variables = command.environment?.variables;
-  if (variables === undefined) return true;
-  const n = variables.length;
-  if (n > CLEAN_VARIABLES_MAX) return false;
-  for (let i = 0; i < n; i++) {
-    const v = variables[i] as V;
-    const name = v.name;
-    if (!cleanVariableText(name, v.value) || (variableOk !== undefined && !variableOk(v))) {
-      return false;
-    }
-    for (let j = 0; j < i; j++) if ((variables[j] as V).name === name) return false;
-  }
-  return true;
-}

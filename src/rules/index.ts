@@ -2,10 +2,16 @@
 // table, the registry of binding tables and the Collector they report through. Validation calls
 // the bound rules; launch reuses a few helpers; src/mesos-v1 binds them to the v1 types.
 export { Collector } from "./collector.js";
-export { checkCommand, checkUriValue, cleanCommandLists, IMAGE_ENTRYPOINT } from "./command.js";
+export {
+  CLEAN_VARIABLES_MAX,
+  checkCommand,
+  checkUriValue,
+  cleanShellCommand,
+  IMAGE_ENTRYPOINT,
+} from "./command.js";
 export { SeenKeys } from "./duplicates.js";
 export { knownEnum, optionalEnum, setString } from "./enum-value.js";
-export { checkDuplicateNames, checkVariable } from "./environment.js";
+export { checkDuplicateNames, checkVariable, cleanVariableText } from "./environment.js";
 export { checkId, checkIdValue, knownCleanId } from "./ids.js";
 export {
   cachedImageReference,
