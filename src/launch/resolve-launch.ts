@@ -78,7 +78,7 @@ export function resolveLaunchWith(task: TaskInfo | V1TaskInfo, check: TaskValida
     : classifyExecutorTask(executor, verdict.issues);
 }
 
-/** Resolves a TaskInfo of one schema (the message's $typeName names it), judging it with `check`. */
+/** Resolves a TaskInfo of one schema (its $typeName names it), judging it with `check`. */
 type LaunchResolver = (task: Message, check: TaskValidator) => LaunchResult;
 
 // The resolvers of schemas other than the seed, by the TaskInfo's full type name. The Mesos 1.11

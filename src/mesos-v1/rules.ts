@@ -124,7 +124,8 @@ function containerType(container: v1.ContainerInfo | undefined): "DOCKER" | "MES
       : undefined;
 }
 
-// IMAGE_ENTRYPOINT when the container runs an image whose entrypoint can stand in for a command value.
+// IMAGE_ENTRYPOINT when the container runs an image whose entrypoint can stand in for a
+// command value.
 function commandFlags(msg: { container?: v1.ContainerInfo | undefined }): number {
   const container = msg.container;
   const type = containerType(container);

@@ -7,7 +7,7 @@ import { present } from "../schema/index.js";
 import type { Collector } from "./collector.js";
 
 const NAME_MAX = 255;
-// Counts an ID's UTF-8 bytes (a lone surrogate is written as U+FFFD, 3 bytes, as Mesos would get it).
+// Counts an ID's UTF-8 bytes (a lone surrogate is written as U+FFFD, 3 bytes, as Mesos gets it).
 const UTF8 = new TextEncoder();
 
 // "mesos.TaskID" -> "TaskID": names the ID in messages.
