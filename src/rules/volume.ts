@@ -27,7 +27,7 @@ const SLASH = 47;
 // The tracker of checkDuplicateMounts (see SeenKeys), shared by every table.
 const MOUNTS = new SeenKeys();
 
-/** A volume's Mode as the rules read it (RW = 1, RO = 2 in both schemas; unset or unknown: undefined). */
+/** A volume's Mode as the rules read it (RW = 1, RO = 2 in both schemas; else undefined). */
 export function volumeMode(mode: number | undefined): VolumeView["mode"] {
   return mode === 2 ? "ro" : mode === 1 ? "rw" : undefined;
 }
